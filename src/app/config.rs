@@ -1,0 +1,145 @@
+//! Configuration from the environment, with defaults for local use (see README.md).
+
+use std::{path::PathBuf, time::Duration};
+
+use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
+
+/// Everything the service reads from its environment.
+#[derive(Clone)]
+pub struct Config {
+    /// Runtime login role (NOSUPERUSER, NOBYPASSRLS, owns nothing).
+    pub database_url: SecretString,
+    /// Owner connection used only by `migrate` and the CLI's administrative commands.
+    pub database_admin_url: SecretString,
+    /// Connections in the runtime pool.
+    pub database_pool_size: u32,
+    pub redis_url: SecretString,
+    /// Prefix of every Redis key, so that deployments (and tests) sharing a Redis stay apart.
+    pub redis_namespace: String,
+    pub bind_addr: String,
+    pub public_base_url: String,
+    pub data_dir: PathBuf,
+    pub smtp_url: Option<SecretString>,
+    /// A session ends after this long without a request.
+    pub session_idle: Duration,
+    /// A session ends this long after login, however active.
+    pub session_absolute: Duration,
+    /// Take the client address from X-Forwarded-For (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// Largest JSON request body.
+    pub max_body_bytes: usize,
+    /// Password hashes computed at once; the rest of the machine stays free for other requests.
+    pub password_hash_concurrency: usize,
+    /// Failed logins per account within the window before 429.
+    pub login_failures_per_account: u32,
+    /// Failed logins per client address within the window before 429.
+    pub login_failures_per_ip: u32,
+    pub login_throttle_window: Duration,
+    /// How long a request waits for the audit trail to make its read durable.
+    pub audit_batch_delay: Duration,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{name}: cannot parse {v:?}: {e}")),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let config = Self {
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| {
+                    "postgres://carebridge_app:carebridge_app@127.0.0.1:5432/carebridge".into()
+                })
+                .into(),
+            database_admin_url: var("DATABASE_ADMIN_URL")
+                .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/carebridge".into())
+                .into(),
+            database_pool_size: parse_var("DATABASE_POOL_SIZE", 16)?,
+            redis_url: var("REDIS_URL")
+                .unwrap_or_else(|| "redis://127.0.0.1:6379".into())
+                .into(),
+            redis_namespace: var("REDIS_NAMESPACE").unwrap_or_else(|| "carebridge".into()),
+            bind_addr: var("BIND_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            public_base_url: var("PUBLIC_BASE_URL")
+                .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+            data_dir: PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into())),
+            smtp_url: var("SMTP_URL").map(Into::into),
+            session_idle: Duration::from_secs(parse_var("SESSION_IDLE_SECONDS", 30 * 60)?),
+            session_absolute: Duration::from_secs(parse_var(
+                "SESSION_ABSOLUTE_SECONDS",
+                12 * 60 * 60,
+            )?),
+            trust_forwarded_for: parse_var("TRUST_FORWARDED_FOR", false)?,
+            max_body_bytes: parse_var("MAX_JSON_BODY_BYTES", 1024 * 1024)?,
+            password_hash_concurrency: parse_var("PASSWORD_HASH_CONCURRENCY", (cores / 2).max(1))?,
+            login_failures_per_account: parse_var("LOGIN_FAILURES_PER_ACCOUNT", 5)?,
+            login_failures_per_ip: parse_var("LOGIN_FAILURES_PER_IP", 50)?,
+            login_throttle_window: Duration::from_secs(parse_var(
+                "LOGIN_THROTTLE_WINDOW_SECONDS",
+                15 * 60,
+            )?),
+            audit_batch_delay: Duration::from_micros(parse_var("AUDIT_BATCH_DELAY_US", 500)?),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        if self.session_idle.is_zero() || self.session_absolute < self.session_idle {
+            bail!("SESSION_ABSOLUTE_SECONDS must be at least SESSION_IDLE_SECONDS (> 0)");
+        }
+        if self.database_pool_size == 0 || self.password_hash_concurrency == 0 {
+            bail!("DATABASE_POOL_SIZE and PASSWORD_HASH_CONCURRENCY must be positive");
+        }
+        Ok(())
+    }
+
+    /// The user name the runtime connection logs in as.
+    pub fn runtime_role(&self) -> anyhow::Result<String> {
+        let url = reqwest::Url::parse(self.database_url.expose_secret())
+            .context("DATABASE_URL is not a URL")?;
+        let user = url.username();
+        if user.is_empty() {
+            bail!("DATABASE_URL must name the runtime role (postgres://ROLE@host/db)");
+        }
+        Ok(user.to_string())
+    }
+
+    /// The runtime role's password, if DATABASE_URL carries one.
+    pub fn runtime_password(&self) -> Option<String> {
+        reqwest::Url::parse(self.database_url.expose_secret())
+            .ok()
+            .and_then(|u| u.password().map(str::to_owned))
+    }
+
+    /// The database name from a connection URL.
+    pub fn database_name(url: &SecretString) -> anyhow::Result<String> {
+        let url = reqwest::Url::parse(url.expose_secret()).context("not a database URL")?;
+        let name = url.path().trim_start_matches('/');
+        if name.is_empty() {
+            bail!("the database URL names no database");
+        }
+        Ok(name.to_string())
+    }
+
+    /// A URL for the same server as `url` but another database.
+    pub fn with_database(url: &SecretString, db: &str) -> anyhow::Result<SecretString> {
+        let mut url = reqwest::Url::parse(url.expose_secret()).context("not a database URL")?;
+        url.set_path(&format!("/{db}"));
+        Ok(SecretString::from(url.to_string()))
+    }
+}

@@ -1,0 +1,128 @@
+//! Around every request: a request id, the client address, a body size limit, one log line
+//! (no PHI: route pattern, status, timing, ids), and the metrics.
+
+use std::{net::IpAddr, sync::Arc, time::Instant};
+
+use poem::{
+    Endpoint, IntoResponse, Middleware, PathPattern, Request, Response, Result, http::StatusCode,
+    web::RemoteAddr,
+};
+use tracing::Instrument;
+
+use crate::{app::metrics::Metrics, db::RequestMeta, error::problem_response};
+
+pub struct Observe {
+    pub metrics: Arc<Metrics>,
+    pub trust_forwarded_for: bool,
+    pub max_body_bytes: usize,
+}
+
+impl<E: Endpoint> Middleware<E> for Observe {
+    type Output = ObserveEndpoint<E>;
+    fn transform(&self, inner: E) -> Self::Output {
+        ObserveEndpoint {
+            inner,
+            metrics: self.metrics.clone(),
+            trust_forwarded_for: self.trust_forwarded_for,
+            max_body_bytes: self.max_body_bytes,
+        }
+    }
+}
+
+pub struct ObserveEndpoint<E> {
+    inner: E,
+    metrics: Arc<Metrics>,
+    trust_forwarded_for: bool,
+    max_body_bytes: usize,
+}
+
+fn client_ip(req: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
+    if trust_forwarded_for
+        && let Some(ip) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    match req.remote_addr() {
+        RemoteAddr(poem::Addr::SocketAddr(a)) => Some(a.ip()),
+        _ => None,
+    }
+}
+
+fn request_id(req: &Request) -> String {
+    req.headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}
+
+impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
+    type Output = Response;
+
+    async fn call(&self, mut req: Request) -> Result<Self::Output> {
+        let start = Instant::now();
+        let meta = RequestMeta {
+            request_id: request_id(&req),
+            ip: client_ip(&req, self.trust_forwarded_for),
+        };
+        let method = req.method().to_string();
+        let span = tracing::info_span!("request", request_id = %meta.request_id, method = %method, hospital_id = tracing::field::Empty);
+        let rid = meta.request_id.clone();
+        req.set_data(meta);
+        let too_large = req
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok())
+            .is_some_and(|n| n > self.max_body_bytes);
+        let chunked = req.headers().get("content-length").is_none()
+            && req.headers().get("transfer-encoding").is_some();
+        let mut resp = if too_large || chunked {
+            if too_large {
+                problem_response(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "the request body is larger than allowed",
+                )
+            } else {
+                problem_response(
+                    StatusCode::LENGTH_REQUIRED,
+                    "a Content-Length header is required",
+                )
+            }
+        } else {
+            match self.inner.call(req).instrument(span.clone()).await {
+                Ok(r) => r.into_response(),
+                Err(e) => {
+                    let pattern = e.data::<PathPattern>().cloned();
+                    let mut r = crate::error::catch_all(e).await;
+                    if let Some(p) = pattern {
+                        r.set_data(p);
+                    }
+                    r
+                }
+            }
+        };
+        let route = resp
+            .data::<PathPattern>()
+            .map_or_else(|| "unmatched".to_string(), |p| p.0.to_string());
+        let status = resp.status().as_u16();
+        let elapsed = start.elapsed();
+        self.metrics.observe(&method, &route, status, elapsed);
+        span.in_scope(|| {
+            tracing::info!(route = %route, status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "request")
+        });
+        resp.headers_mut()
+            .insert("x-request-id", rid.parse().expect("ascii"));
+        Ok(resp)
+    }
+}

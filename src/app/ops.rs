@@ -1,0 +1,38 @@
+//! Liveness, readiness and metrics.
+
+use poem::{IntoResponse, Response, handler, http::StatusCode, web::Data};
+use sea_orm::ConnectionTrait;
+
+use crate::{app::AppState, error::problem_response};
+
+#[handler]
+pub fn healthz() -> &'static str {
+    "ok"
+}
+
+#[handler]
+pub async fn readyz(state: Data<&AppState>) -> Response {
+    let db = state.db.execute_unprepared("select 1").await.is_ok();
+    let mut redis = state.redis.clone();
+    let redis_ok = redis::cmd("PING")
+        .query_async::<String>(&mut redis)
+        .await
+        .is_ok();
+    if db && redis_ok {
+        "ready".into_response()
+    } else {
+        let detail = format!(
+            "database: {}, redis: {}",
+            if db { "up" } else { "down" },
+            if redis_ok { "up" } else { "down" }
+        );
+        problem_response(StatusCode::SERVICE_UNAVAILABLE, &detail)
+    }
+}
+
+#[handler]
+pub fn metrics(state: Data<&AppState>) -> Response {
+    Response::builder()
+        .content_type("text/plain; version=0.0.4")
+        .body(state.metrics.render())
+}

@@ -1,0 +1,72 @@
+//! `?limit=&cursor=` lists answering `{items, next_cursor}`. Ids are UUIDv7, so id order is
+//! creation order and the cursor is the last id seen.
+
+use poem_openapi::{
+    Object,
+    types::{ParseFromJSON, ToJSON},
+};
+use uuid::Uuid;
+
+use crate::error::{ApiError, ApiResult};
+
+pub const DEFAULT_LIMIT: u32 = 50;
+pub const MAX_LIMIT: u32 = 200;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Page {
+    pub limit: u32,
+    pub after: Option<Uuid>,
+}
+
+impl Page {
+    pub fn parse(limit: Option<u32>, cursor: Option<String>) -> ApiResult<Self> {
+        let limit = limit.unwrap_or(DEFAULT_LIMIT);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(ApiError::unprocessable(format!(
+                "limit must be between 1 and {MAX_LIMIT}"
+            )));
+        }
+        let after = cursor
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                Uuid::parse_str(&c).map_err(|_| ApiError::BadRequest("cursor is not valid".into()))
+            })
+            .transpose()?;
+        Ok(Self { limit, after })
+    }
+
+    /// Fetch one more than the limit, to know whether there is a next page.
+    pub fn fetch(&self) -> i64 {
+        i64::from(self.limit) + 1
+    }
+
+    /// The lowest id to list from (exclusive).
+    pub fn after_or_nil(&self) -> Uuid {
+        self.after.unwrap_or(Uuid::nil())
+    }
+
+    pub fn finish<T, F: Fn(&T) -> Uuid>(&self, mut rows: Vec<T>, id: F) -> Listing<T>
+    where
+        T: ParseFromJSON + ToJSON + Send + Sync,
+    {
+        let more = rows.len() > self.limit as usize;
+        rows.truncate(self.limit as usize);
+        let next_cursor = if more {
+            rows.last().map(|r| id(r).to_string())
+        } else {
+            None
+        };
+        Listing {
+            items: rows,
+            next_cursor,
+        }
+    }
+}
+
+/// One page of a list.
+#[derive(Object)]
+pub struct Listing<T: ParseFromJSON + ToJSON + Send + Sync> {
+    pub items: Vec<T>,
+    /// Pass as `cursor` for the next page; null on the last page.
+    pub next_cursor: Option<String>,
+}

@@ -1,0 +1,142 @@
+//! Building and running the HTTP server.
+
+use std::{sync::Arc, time::Duration};
+
+use anyhow::Context;
+use poem::{
+    EndpointExt, Route, Server,
+    listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
+};
+use poem_openapi::{OpenApiService, Tags};
+
+use crate::{
+    app::{AppState, Config, metrics::Metrics, middleware::Observe, ops},
+    audit::AuditWriter,
+    auth::{api::AuthApi, authz::Authz, password::Hasher},
+    tenancy::{hospitals::HospitalsApi, staff::StaffApi},
+};
+
+#[derive(Tags)]
+pub enum Tag {
+    /// Sign-in, sessions, self-registration.
+    Auth,
+    /// Tenants (super admin).
+    Hospitals,
+    /// Doctors, patients and care teams.
+    Staff,
+}
+
+pub type Apis = (AuthApi, HospitalsApi, StaffApi);
+
+fn apis() -> Apis {
+    (AuthApi, HospitalsApi, StaffApi)
+}
+
+/// The OpenAPI service (handlers reach the state through request data).
+pub fn openapi_service() -> OpenApiService<Apis, ()> {
+    OpenApiService::new(apis(), "carebridge", env!("CARGO_PKG_VERSION")).description(
+        "Multi-tenant telemedicine platform. Errors are application/problem+json (RFC 9457).",
+    )
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    acceptor: TcpAcceptor,
+    state: AppState,
+    port: u16,
+}
+
+impl Application {
+    /// Connects to PostgreSQL and Redis and binds `config.bind_addr` (port 0 picks a free port).
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = crate::db::connect(&config.database_url, config.database_pool_size)
+            .await
+            .context("connecting to PostgreSQL with DATABASE_URL")?;
+        let redis = {
+            use secrecy::ExposeSecret;
+            let client =
+                redis::Client::open(config.redis_url.expose_secret()).context("REDIS_URL")?;
+            redis::aio::ConnectionManager::new(client)
+                .await
+                .context("connecting to Redis")?
+        };
+        let hasher = Hasher::new(config.password_hash_concurrency)?;
+        let state = AppState {
+            audit: AuditWriter::spawn(db.clone()),
+            authz: Authz::load().await?,
+            config: Arc::new(config),
+            db,
+            redis,
+            hasher,
+            metrics: Arc::new(Metrics::default()),
+        };
+        let acceptor = TcpListener::bind(state.config.bind_addr.clone())
+            .into_acceptor()
+            .await
+            .with_context(|| format!("binding {}", state.config.bind_addr))?;
+        let port = acceptor
+            .local_addr()
+            .first()
+            .and_then(|a| a.as_socket_addr().map(|s| s.port()))
+            .context("no local address")?;
+        Ok(Self {
+            acceptor,
+            state,
+            port,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then drains in-flight requests (up to 10 s).
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let state = self.state.clone();
+        let api = openapi_service();
+        let spec = api.spec_endpoint();
+        let docs = api.swagger_ui();
+        let app = Route::new()
+            .at("/openapi.json", spec)
+            .nest("/docs", docs)
+            .at("/healthz", ops::healthz)
+            .at("/readyz", ops::readyz)
+            .at("/metrics", ops::metrics)
+            .nest("/", api)
+            .data(state.clone())
+            .with(Observe {
+                metrics: state.metrics.clone(),
+                trust_forwarded_for: state.config.trust_forwarded_for,
+                max_body_bytes: state.config.max_body_bytes,
+            });
+        Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(app, shutdown, Some(Duration::from_secs(10)))
+            .await?;
+        Ok(())
+    }
+
+    /// Serves until SIGINT or SIGTERM.
+    pub async fn run(self) -> anyhow::Result<()> {
+        self.run_until(async {
+            let ctrl_c = tokio::signal::ctrl_c();
+            #[cfg(unix)]
+            {
+                let mut term =
+                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                        .expect("SIGTERM handler");
+                tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
+            }
+            #[cfg(not(unix))]
+            let _ = ctrl_c.await;
+            tracing::info!("shutting down");
+        })
+        .await
+    }
+}

@@ -1,0 +1,25 @@
+use std::sync::Arc;
+
+use redis::aio::ConnectionManager;
+use sea_orm::DatabaseConnection;
+
+use crate::{app::Config, app::metrics::Metrics, audit::AuditWriter, auth::password::Hasher};
+
+/// What every request can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// Configuration as read at start.
+    pub config: Arc<Config>,
+    /// Runtime pool (the NOBYPASSRLS role). Only `db::TenantTx` and the auth entry points use it.
+    pub db: DatabaseConnection,
+    /// Throttling counters and, later, fan-out and queues.
+    pub redis: ConnectionManager,
+    /// Password hashing behind a concurrency limit.
+    pub hasher: Hasher,
+    /// Group-commits the audit rows of read requests.
+    pub audit: AuditWriter,
+    /// Casbin enforcer: which actions each role may take.
+    pub authz: crate::auth::authz::Authz,
+    /// Request counters and latency histograms for /metrics.
+    pub metrics: Arc<Metrics>,
+}

@@ -1,0 +1,12 @@
+//! Authentication: opaque bearer tokens, argon2id passwords, login throttling, self-registration.
+
+pub mod api;
+pub mod authz;
+pub mod guard;
+pub mod password;
+mod service;
+pub mod throttle;
+pub mod token;
+pub mod types;
+
+pub use guard::BearerAuth;

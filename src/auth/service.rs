@@ -1,0 +1,284 @@
+//! Login, logout and self-registration.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, FromQueryResult, TransactionTrait, Value};
+use secrecy::SecretString;
+use uuid::Uuid;
+
+use crate::{
+    app::AppState,
+    audit::{AuditEntry, AuditRow},
+    auth::{
+        throttle::{Throttle, rate_limit},
+        token::{self, TokenHash},
+        types::Email,
+    },
+    db::{RequestMeta, stmt},
+    error::{ApiError, ApiResult, sqlstate, violated_constraint},
+};
+
+#[derive(FromQueryResult, Debug)]
+struct Candidate {
+    user_id: Uuid,
+    password_hash: String,
+    is_super_admin: bool,
+    user_active: bool,
+    hospital_id: Option<Uuid>,
+    hospital_slug: Option<String>,
+    hospital_suspended: Option<bool>,
+    role: Option<String>,
+    membership_active: Option<bool>,
+}
+
+pub struct Session {
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub user_id: Uuid,
+    pub role: String,
+    pub hospital_id: Option<Uuid>,
+}
+
+const BAD_CREDENTIALS: &str = "email or password is incorrect";
+
+async fn candidates(state: &AppState, email: &Email) -> ApiResult<Vec<Candidate>> {
+    Ok(Candidate::find_by_statement(stmt(
+        "select * from auth_login_candidates($1)",
+        [email.as_str().into()],
+    ))
+    .all(&state.db)
+    .await?)
+}
+
+/// Verifies the password (always, also for unknown emails), then picks the membership.
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    password: SecretString,
+    hospital: Option<&str>,
+    meta: &RequestMeta,
+) -> ApiResult<Session> {
+    // An unparseable email is answered like any unknown one.
+    let email = Email::parse(email)
+        .unwrap_or_else(|_| Email::parse("invalid@invalid.invalid").expect("valid"));
+    let mut throttle = Throttle::new(state.redis.clone(), &state.config, "login", &email, meta.ip);
+    throttle.check().await?;
+    let rows = candidates(state, &email).await?;
+    let hash = rows.first().map(|c| c.password_hash.clone());
+    if !state.hasher.verify(&password, hash).await? {
+        throttle.record_failure().await?;
+        return Err(ApiError::Unauthorized(BAD_CREDENTIALS));
+    }
+    throttle.clear_account().await?;
+    let first = &rows[0];
+    if !first.user_active {
+        return Err(ApiError::Unauthorized("this account is deactivated"));
+    }
+    let chosen: (Option<Uuid>, String) = match hospital {
+        Some(slug) => {
+            let m = rows
+                .iter()
+                .find(|c| c.hospital_slug.as_deref() == Some(slug))
+                .ok_or(ApiError::Unauthorized(
+                    "this account has no access to that hospital",
+                ))?;
+            check_membership(m)?;
+            (m.hospital_id, m.role.clone().unwrap_or_default())
+        }
+        None if first.is_super_admin => (None, "super_admin".to_string()),
+        None => {
+            let members: Vec<&Candidate> =
+                rows.iter().filter(|c| c.hospital_id.is_some()).collect();
+            match members.as_slice() {
+                [m] => {
+                    check_membership(m)?;
+                    (m.hospital_id, m.role.clone().unwrap_or_default())
+                }
+                [] => {
+                    return Err(ApiError::Unauthorized(
+                        "this account has no hospital access",
+                    ));
+                }
+                _ => {
+                    return Err(ApiError::unprocessable(
+                        "this account belongs to several hospitals; name one in `hospital`",
+                    ));
+                }
+            }
+        }
+    };
+    let (hospital_id, role) = chosen;
+    open_session(state, first.user_id, hospital_id, role, meta).await
+}
+
+fn check_membership(m: &Candidate) -> ApiResult<()> {
+    if m.hospital_suspended == Some(true) {
+        return Err(ApiError::Unauthorized(
+            "this hospital's access is suspended",
+        ));
+    }
+    if m.membership_active != Some(true) {
+        return Err(ApiError::Unauthorized(
+            "this account is deactivated at that hospital",
+        ));
+    }
+    Ok(())
+}
+
+async fn open_session(
+    state: &AppState,
+    user_id: Uuid,
+    hospital_id: Option<Uuid>,
+    role: String,
+    meta: &RequestMeta,
+) -> ApiResult<Session> {
+    let token = token::generate();
+    let hash = TokenHash::of(&token);
+    let txn = state.db.begin().await?;
+    let expires_at = txn
+        .query_one_raw(stmt(
+            "select auth_create_session($1, $2, $3, $4, $5) as expires_at",
+            [
+                Value::from(hash.as_bytes().to_vec()),
+                user_id.into(),
+                hospital_id.into(),
+                role.clone().into(),
+                Value::from(state.config.session_absolute.as_secs() as i32),
+            ],
+        ))
+        .await?
+        .and_then(|r| {
+            r.try_get::<Option<DateTime<Utc>>>("", "expires_at")
+                .ok()
+                .flatten()
+        })
+        .ok_or(ApiError::Unauthorized(BAD_CREDENTIALS))?;
+    if let Some(h) = hospital_id {
+        // Enter the new session's context so that the login is audited under RLS.
+        txn.execute_raw(stmt(
+            "select 1 from auth_begin($1, $2)",
+            [Value::from(hash.as_bytes().to_vec()), Value::from(60)],
+        ))
+        .await?;
+        AuditRow::by(
+            h,
+            Some(user_id),
+            &role,
+            meta,
+            AuditEntry::new("auth.login", "session", user_id),
+        )
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(Session {
+        token,
+        expires_at,
+        user_id,
+        role,
+        hospital_id,
+    })
+}
+
+pub struct Registration {
+    pub hospital: String,
+    pub email: Email,
+    pub password: SecretString,
+    pub full_name: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub phone: Option<String>,
+}
+
+#[derive(FromQueryResult)]
+struct HospitalRow {
+    id: Uuid,
+    suspended: bool,
+}
+
+/// Creates a patient (never any other role). An existing account joins the hospital as a
+/// patient only when the password given is that account's.
+pub async fn register(
+    state: &AppState,
+    reg: Registration,
+    meta: &RequestMeta,
+) -> ApiResult<(Uuid, Uuid)> {
+    if let Some(ip) = meta.ip {
+        let key = format!("{}:register:ip:{ip}", state.config.redis_namespace);
+        rate_limit(
+            &mut state.redis.clone(),
+            &key,
+            20,
+            std::time::Duration::from_secs(3600),
+        )
+        .await?;
+    }
+    let hospital = HospitalRow::find_by_statement(stmt(
+        "select * from hospital_by_slug($1)",
+        [reg.hospital.clone().into()],
+    ))
+    .one(&state.db)
+    .await?
+    .filter(|h| !h.suspended)
+    .ok_or_else(|| ApiError::unprocessable("no hospital with that slug accepts registrations"))?;
+    let existing = candidates(state, &reg.email).await?;
+    let (user_id, new_user, hash) = match existing.first() {
+        Some(c) => {
+            if !state
+                .hasher
+                .verify(&reg.password, Some(c.password_hash.clone()))
+                .await?
+            {
+                return Err(ApiError::conflict(
+                    "an account with this email exists; register with that account's password to join this hospital",
+                ));
+            }
+            (c.user_id, false, c.password_hash.clone())
+        }
+        None => (
+            Uuid::now_v7(),
+            true,
+            state.hasher.hash(&reg.password).await?,
+        ),
+    };
+    let patient_id = Uuid::now_v7();
+    let txn = state.db.begin().await?;
+    let res = txn
+        .execute_raw(stmt(
+            "select auth_register_patient($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            [
+                hospital.id.into(),
+                user_id.into(),
+                new_user.into(),
+                reg.email.as_str().into(),
+                hash.into(),
+                reg.full_name.into(),
+                reg.date_of_birth.into(),
+                reg.phone.into(),
+                patient_id.into(),
+            ],
+        ))
+        .await;
+    if let Err(e) = res {
+        return Err(
+            match (sqlstate(&e).as_deref(), violated_constraint(&e).as_deref()) {
+                (Some("23505"), Some("membership_pkey")) => {
+                    ApiError::conflict("this account is already registered at this hospital")
+                }
+                (Some("23505"), _) => {
+                    ApiError::conflict("an account with this email already exists")
+                }
+                _ => e.into(),
+            },
+        );
+    }
+    AuditRow::by(
+        hospital.id,
+        Some(user_id),
+        "patient",
+        meta,
+        AuditEntry::new("patient.register", "patient", patient_id).patient(patient_id),
+    )
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok((user_id, patient_id))
+}

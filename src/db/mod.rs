@@ -1,0 +1,31 @@
+//! Database access. Handlers reach tenant data only through [`TenantTx`]: one transaction per
+//! request whose context (hospital, user, role) was set from the caller's session row.
+
+pub mod migrate;
+mod tenant_tx;
+
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement, Value};
+use secrecy::{ExposeSecret, SecretString};
+
+pub use tenant_tx::{Caller, RequestMeta, TenantTx};
+
+/// Opens a pool of `size` connections.
+pub async fn connect(url: &SecretString, size: u32) -> anyhow::Result<DatabaseConnection> {
+    let mut opts = ConnectOptions::new(url.expose_secret().to_owned());
+    opts.max_connections(size)
+        .min_connections(0)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    Ok(Database::connect(opts).await?)
+}
+
+/// A Postgres statement with positional parameters.
+pub fn stmt<I>(sql: &str, values: I) -> Statement
+where
+    I: IntoIterator<Item = Value>,
+{
+    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+}

@@ -1,0 +1,157 @@
+use std::net::IpAddr;
+
+use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult, TransactionTrait, Value};
+use uuid::Uuid;
+
+use crate::{
+    app::AppState,
+    audit::{AuditEntry, AuditRow, AuditWriter},
+    auth::{
+        authz::{Authz, Permit},
+        token::TokenHash,
+    },
+    db::stmt,
+    error::{ApiError, ApiResult},
+};
+
+/// Who is calling, as established from their session row inside the request's transaction.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: Uuid,
+    /// None for a super admin, whose session belongs to no hospital.
+    pub hospital_id: Option<Uuid>,
+    pub hospital_slug: Option<String>,
+    pub role: String,
+    pub email: String,
+    pub full_name: String,
+    pub must_change_password: bool,
+    pub(crate) session: TokenHash,
+}
+
+impl Caller {
+    pub fn is_super_admin(&self) -> bool {
+        self.role == "super_admin"
+    }
+    /// The caller's hospital; a super admin has none, and tenant operations answer 404 for them.
+    pub fn hospital(&self) -> ApiResult<Uuid> {
+        self.hospital_id.ok_or(ApiError::NotFound)
+    }
+}
+
+/// Per-request facts that the audit trail records, set by the request middleware.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    pub request_id: String,
+    pub ip: Option<IpAddr>,
+}
+
+#[derive(FromQueryResult)]
+struct SessionRow {
+    user_id: Uuid,
+    hospital_id: Option<Uuid>,
+    role: String,
+    email: String,
+    full_name: String,
+    must_change_password: bool,
+    hospital_slug: Option<String>,
+}
+
+/// The request's transaction, carrying its tenant context. Dropping it rolls back.
+pub struct TenantTx {
+    txn: DatabaseTransaction,
+    caller: Caller,
+    meta: RequestMeta,
+    deferred: Vec<AuditRow>,
+    audit: AuditWriter,
+    authz: Authz,
+}
+
+impl TenantTx {
+    /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
+    /// transaction-local context from the session row). Unknown, expired or revoked: 401.
+    pub async fn begin(state: &AppState, token: &str, meta: RequestMeta) -> ApiResult<Self> {
+        let hash = TokenHash::of(token);
+        let txn = state.db.begin().await?;
+        let row = SessionRow::find_by_statement(stmt(
+            "select * from auth_begin($1, $2)",
+            [
+                Value::from(hash.as_bytes().to_vec()),
+                Value::from(state.config.session_idle.as_secs() as i32),
+            ],
+        ))
+        .one(&txn)
+        .await?;
+        let Some(row) = row else {
+            return Err(ApiError::Unauthorized(
+                "the token is invalid, expired or revoked",
+            ));
+        };
+        let caller = Caller {
+            user_id: row.user_id,
+            hospital_id: row.hospital_id,
+            hospital_slug: row.hospital_slug,
+            role: row.role,
+            email: row.email,
+            full_name: row.full_name,
+            must_change_password: row.must_change_password,
+            session: hash,
+        };
+        Ok(Self {
+            txn,
+            caller,
+            meta,
+            deferred: Vec::new(),
+            audit: state.audit.clone(),
+            authz: state.authz.clone(),
+        })
+    }
+
+    /// 403 unless the caller's role may take `action` on `object` (casbin).
+    pub async fn permit(&self, object: &str, action: &str) -> ApiResult<Permit> {
+        self.authz.permit(&self.caller, object, action).await
+    }
+
+    pub fn caller(&self) -> &Caller {
+        &self.caller
+    }
+
+    /// The connection to run statements on (inside the tenant context).
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+
+    fn row(&self, hospital_id: Uuid, entry: AuditEntry) -> AuditRow {
+        AuditRow::new(hospital_id, &self.caller, &self.meta, entry)
+    }
+
+    /// Records a write in the same transaction as the change it describes.
+    pub async fn audit_write(&self, hospital_id: Uuid, entry: AuditEntry) -> ApiResult<()> {
+        let row = self.row(hospital_id, entry);
+        row.insert(&self.txn).await
+    }
+
+    /// Records a read. It becomes durable (group-committed with other requests' reads) before
+    /// `commit` returns, so the caller never answers with data whose access was not recorded.
+    pub fn audit_read(&mut self, hospital_id: Uuid, entry: AuditEntry) {
+        let row = self.row(hospital_id, entry);
+        self.deferred.push(row);
+    }
+
+    pub async fn commit(self) -> ApiResult<()> {
+        self.txn.commit().await?;
+        if !self.deferred.is_empty() {
+            self.audit.append(self.deferred).await?;
+        }
+        Ok(())
+    }
+
+    /// Runs a statement that must affect exactly one row; otherwise 404.
+    pub async fn execute_one(&self, sql: &str, values: Vec<Value>) -> ApiResult<()> {
+        let res = self.txn.execute_raw(stmt(sql, values)).await?;
+        if res.rows_affected() == 1 {
+            Ok(())
+        } else {
+            Err(ApiError::NotFound)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! One error type for the whole API, answered as RFC 9457 problem+json.
+//! Details meant for operators go to the log; clients get a short, safe message.
+
+use poem::{Response, error::ResponseError, http::StatusCode};
+use poem_openapi::{ApiResponse, Object, payload::Json, registry::MetaResponses};
+use sea_orm::DbErr;
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Object, serde::Serialize, serde::Deserialize)]
+pub struct Problem {
+    /// A URI reference naming the problem type.
+    #[oai(rename = "type")]
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Short summary of the problem type.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What went wrong with this request, in words meant for the client.
+    pub detail: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request is malformed.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 401: no token, or a token that is unknown, expired or revoked; also failed logins.
+    #[error("unauthorized: {0}")]
+    Unauthorized(&'static str),
+    /// 403: the caller's role may not take this action.
+    #[error("forbidden")]
+    Forbidden,
+    /// 404: no such resource, or not the caller's to see.
+    #[error("not found")]
+    NotFound,
+    /// 409: the request conflicts with the current state.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// 413: the body is larger than allowed.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// 422: well-formed but semantically invalid.
+    #[error("unprocessable: {0}")]
+    Unprocessable(String),
+    /// 429: throttled; retry after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
+    /// 503: a dependency is unavailable or the server is shedding load.
+    #[error("unavailable: {0}")]
+    Unavailable(&'static str),
+    /// 500: logged with its cause, answered generically.
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            Self::BadRequest(d) | Self::Conflict(d) | Self::Unprocessable(d) => d.clone(),
+            Self::Unauthorized(d) | Self::Unavailable(d) => (*d).to_string(),
+            Self::Forbidden => "your role does not allow this action".into(),
+            Self::NotFound => "no such resource".into(),
+            Self::PayloadTooLarge => "the request body is larger than allowed".into(),
+            Self::TooManyRequests { retry_after } => {
+                format!("too many attempts; retry in {retry_after} seconds")
+            }
+            Self::Internal(_) => "an internal error occurred; it has been logged".into(),
+        }
+    }
+
+    pub fn unprocessable(msg: impl Into<String>) -> Self {
+        Self::Unprocessable(msg.into())
+    }
+    pub fn conflict(msg: impl Into<String>) -> Self {
+        Self::Conflict(msg.into())
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(err))
+    }
+}
+
+/// The name of the constraint a database error violated, if any.
+pub fn violated_constraint(err: &DbErr) -> Option<String> {
+    use sea_orm::{RuntimeErr, sqlx};
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                sqlx::Error::Database(d) => d.constraint().map(str::to_owned),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The SQLSTATE of a database error, if any.
+pub fn sqlstate(err: &DbErr) -> Option<String> {
+    use sea_orm::{RuntimeErr, sqlx};
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                sqlx::Error::Database(d) => d.code().map(|c| c.into_owned()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+pub fn problem_response(status: StatusCode, detail: &str) -> Response {
+    let title = status.canonical_reason().unwrap_or("Error");
+    let body = Problem {
+        ty: "about:blank".into(),
+        title: title.into(),
+        status: status.as_u16(),
+        detail: detail.into(),
+    };
+    Response::builder()
+        .status(status)
+        .content_type("application/problem+json")
+        .body(serde_json::to_vec(&body).unwrap_or_default())
+}
+
+impl ResponseError for ApiError {
+    fn status(&self) -> StatusCode {
+        ApiError::status(self)
+    }
+
+    fn as_response(&self) -> Response {
+        if let Self::Internal(e) = self {
+            tracing::error!(error = %format!("{e:#}"), "internal error");
+        }
+        let mut resp = problem_response(self.status(), &self.detail());
+        if let Self::TooManyRequests { retry_after } = self {
+            resp.headers_mut().insert(
+                "retry-after",
+                retry_after.to_string().parse().expect("digits"),
+            );
+        }
+        resp
+    }
+}
+
+/// Documents the problem answers every operation may give.
+#[derive(ApiResponse)]
+#[allow(dead_code)]
+enum ProblemDoc {
+    /// Malformed request or unknown fields.
+    #[oai(status = 400, content_type = "application/problem+json")]
+    BadRequest(Json<Problem>),
+    /// Missing, invalid, expired or revoked token.
+    #[oai(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Json<Problem>),
+    /// The caller's role may not take this action.
+    #[oai(status = 403, content_type = "application/problem+json")]
+    Forbidden(Json<Problem>),
+    /// Not found, or not the caller's to see.
+    #[oai(status = 404, content_type = "application/problem+json")]
+    NotFound(Json<Problem>),
+    /// Conflicts with the current state.
+    #[oai(status = 409, content_type = "application/problem+json")]
+    Conflict(Json<Problem>),
+    /// Semantically invalid.
+    #[oai(status = 422, content_type = "application/problem+json")]
+    Unprocessable(Json<Problem>),
+    /// Throttled; see Retry-After.
+    #[oai(status = 429, content_type = "application/problem+json")]
+    TooManyRequests(Json<Problem>),
+}
+
+impl ApiResponse for ApiError {
+    fn meta() -> MetaResponses {
+        ProblemDoc::meta()
+    }
+    fn register(registry: &mut poem_openapi::registry::Registry) {
+        ProblemDoc::register(registry)
+    }
+}
+
+/// Turns every error that escaped a handler (routing, parsing, our own) into problem+json.
+pub async fn catch_all(err: poem::Error) -> Response {
+    if err.is::<ApiError>() {
+        return err.into_response();
+    }
+    let status = err.status();
+    let detail = match status {
+        StatusCode::NOT_FOUND => "no such resource".to_string(),
+        StatusCode::METHOD_NOT_ALLOWED => "this method is not allowed on this path".to_string(),
+        StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than allowed".to_string(),
+        StatusCode::UNAUTHORIZED => "a valid bearer token is required".to_string(),
+        StatusCode::LENGTH_REQUIRED => "a Content-Length header is required".to_string(),
+        s if s.is_client_error() => err.to_string(),
+        _ => {
+            tracing::error!(error = %err, status = status.as_u16(), "unhandled error");
+            "an internal error occurred; it has been logged".to_string()
+        }
+    };
+    // poem-openapi reports unparseable bodies as 400; keep its words (they name the field).
+    problem_response(status, &detail)
+}

@@ -1,0 +1,9 @@
+//! carebridge: a multi-tenant telemedicine platform.
+
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod db;
+pub mod error;
+pub mod tenancy;

@@ -1,0 +1,381 @@
+//! `/api/v1/hospitals`: super admins onboard, edit and suspend tenants; members see their own.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    app::{
+        AppState,
+        paging::{Listing, Page},
+    },
+    audit::AuditEntry,
+    auth::BearerAuth,
+    db::{TenantTx, stmt},
+    error::{ApiError, ApiResult, violated_constraint},
+    tenancy::users::{NewMember, create_member},
+};
+
+pub struct HospitalsApi;
+
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "lowercase")]
+pub enum PaymentProvider {
+    Khalti,
+    Stripe,
+    None,
+}
+
+impl PaymentProvider {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Khalti => "khalti",
+            Self::Stripe => "stripe",
+            Self::None => "none",
+        }
+    }
+}
+
+/// The hospital's first administrator.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewAdmin {
+    pub email: String,
+    pub full_name: String,
+    #[oai(write_only)]
+    pub password: String,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewHospital {
+    pub name: String,
+    /// Lowercase letters, digits and dashes; used at login and registration.
+    pub slug: String,
+    /// IANA time zone, e.g. `Asia/Kathmandu`.
+    pub timezone: String,
+    /// ISO 4217 code, e.g. `NPR`.
+    pub currency: String,
+    /// In minor units (paisa, cents).
+    pub appointment_fee: i64,
+    pub payment_provider: PaymentProvider,
+    pub admin: NewAdmin,
+    /// Appointments wait for a doctor's approval (default true).
+    pub approval_required: Option<bool>,
+    /// Appointments must be paid before they are confirmed (default: provider is not `none`).
+    pub payment_required: Option<bool>,
+    /// AI assistance for doctors (default false).
+    pub ai_assistance: Option<bool>,
+}
+
+/// Changes to a hospital; absent fields stay as they are. `suspended` is the super admin's.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct HospitalPatch {
+    pub name: Option<String>,
+    pub timezone: Option<String>,
+    pub currency: Option<String>,
+    pub appointment_fee: Option<i64>,
+    pub payment_provider: Option<PaymentProvider>,
+    pub approval_required: Option<bool>,
+    pub payment_required: Option<bool>,
+    pub ai_assistance: Option<bool>,
+    /// true ends every session of the hospital and blocks its logins; false lifts it.
+    pub suspended: Option<bool>,
+}
+
+#[derive(Object, FromQueryResult)]
+pub struct Hospital {
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub timezone: String,
+    pub currency: String,
+    pub appointment_fee: i64,
+    pub payment_provider: String,
+    pub suspended: bool,
+    pub approval_required: bool,
+    pub payment_required: bool,
+    pub ai_assistance: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Object)]
+pub struct CreatedHospital {
+    #[oai(flatten)]
+    pub hospital: Hospital,
+    pub admin_user_id: Uuid,
+}
+
+#[derive(ApiResponse)]
+pub enum CreateAnswer {
+    #[oai(status = 201)]
+    Created(Json<CreatedHospital>),
+}
+
+#[derive(ApiResponse)]
+pub enum ListAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Hospital>>),
+}
+
+#[derive(ApiResponse)]
+pub enum HospitalAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Hospital>),
+}
+
+fn check_timezone(tz: &str) -> ApiResult<String> {
+    chrono_tz::Tz::from_str(tz.trim())
+        .map(|_| tz.trim().to_string())
+        .map_err(|_| {
+            ApiError::unprocessable("timezone must be an IANA zone such as Asia/Kathmandu")
+        })
+}
+
+fn check_currency(c: &str) -> ApiResult<String> {
+    let c = c.trim().to_uppercase();
+    if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) {
+        Ok(c)
+    } else {
+        Err(ApiError::unprocessable(
+            "currency must be an ISO 4217 code such as NPR or USD",
+        ))
+    }
+}
+
+fn check_fee(fee: i64) -> ApiResult<i64> {
+    if (0..=10_000_000_000).contains(&fee) {
+        Ok(fee)
+    } else {
+        Err(ApiError::unprocessable(
+            "appointment_fee must be a non-negative amount in minor units",
+        ))
+    }
+}
+
+fn check_provider(p: PaymentProvider, currency: &str) -> ApiResult<()> {
+    if p == PaymentProvider::Khalti && currency != "NPR" {
+        return Err(ApiError::unprocessable("Khalti takes payments in NPR only"));
+    }
+    Ok(())
+}
+
+fn check_name(n: &str) -> ApiResult<String> {
+    let n = n.trim();
+    if n.is_empty() || n.chars().count() > 200 {
+        return Err(ApiError::unprocessable(
+            "name must have 1 to 200 characters",
+        ));
+    }
+    Ok(n.to_string())
+}
+
+fn check_slug(s: &str) -> ApiResult<String> {
+    let s = s.trim().to_lowercase();
+    let ok = (2..=63).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-');
+    if ok {
+        Ok(s)
+    } else {
+        Err(ApiError::unprocessable(
+            "slug must be 2 to 63 lowercase letters, digits or dashes",
+        ))
+    }
+}
+
+const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
+    suspended, approval_required, payment_required, ai_assistance, created_at, updated_at from hospital";
+
+pub async fn fetch(tx: &TenantTx, id: Uuid) -> ApiResult<Hospital> {
+    Hospital::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.into()]))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[OpenApi(
+    prefix_path = "/api/v1/hospitals",
+    tag = "crate::app::server::Tag::Hospitals"
+)]
+impl HospitalsApi {
+    /// Onboard a hospital with its first administrator (super admin).
+    #[oai(path = "/", method = "post", operation_id = "createHospital")]
+    async fn create(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<NewHospital>,
+    ) -> ApiResult<CreateAnswer> {
+        let tx = auth.0;
+        tx.permit("hospital", "create").await?;
+        let b = body.0;
+        let currency = check_currency(&b.currency)?;
+        check_provider(b.payment_provider, &currency)?;
+        let (name, slug, tz, fee) = (
+            check_name(&b.name)?,
+            check_slug(&b.slug)?,
+            check_timezone(&b.timezone)?,
+            check_fee(b.appointment_fee)?,
+        );
+        let admin =
+            NewMember::parse(&state, &b.admin.email, &b.admin.full_name, b.admin.password).await?;
+        let id = Uuid::now_v7();
+        let res = tx
+            .conn()
+            .execute_raw(stmt(
+                "insert into hospital (id, slug, name, timezone, currency, appointment_fee,
+                   payment_provider, approval_required, payment_required, ai_assistance)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                [
+                    Value::from(id),
+                    slug.into(),
+                    name.into(),
+                    tz.into(),
+                    currency.into(),
+                    fee.into(),
+                    b.payment_provider.as_str().into(),
+                    b.approval_required.unwrap_or(true).into(),
+                    b.payment_required
+                        .unwrap_or(b.payment_provider != PaymentProvider::None)
+                        .into(),
+                    b.ai_assistance.unwrap_or(false).into(),
+                ],
+            ))
+            .await;
+        if let Err(e) = res {
+            return Err(match violated_constraint(&e).as_deref() {
+                Some("hospital_slug_key") => {
+                    ApiError::conflict("a hospital with this slug already exists")
+                }
+                _ => e.into(),
+            });
+        }
+        let admin_user_id = create_member(&tx, id, admin, "hospital_admin").await?;
+        tx.audit_write(id, AuditEntry::new("hospital.create", "hospital", id))
+            .await?;
+        let hospital = fetch(&tx, id).await?;
+        tx.commit().await?;
+        Ok(CreateAnswer::Created(Json(CreatedHospital {
+            hospital,
+            admin_user_id,
+        })))
+    }
+
+    /// List hospitals: all for a super admin, one's own for everyone else.
+    #[oai(path = "/", method = "get", operation_id = "listHospitals")]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<ListAnswer> {
+        let tx = auth.0;
+        tx.permit("hospital", "list").await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let rows = Hospital::find_by_statement(stmt(
+            &format!("{SELECT} where id > $1 order by id limit $2"),
+            [page.after_or_nil().into(), page.fetch().into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(ListAnswer::Ok(Json(page.finish(rows, |h| h.id))))
+    }
+
+    /// One hospital (404 for another tenant's id unless super admin).
+    #[oai(path = "/:id", method = "get", operation_id = "getHospital")]
+    async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<HospitalAnswer> {
+        let tx = auth.0;
+        tx.permit("hospital", "read").await?;
+        let h = fetch(&tx, id.0).await?;
+        tx.commit().await?;
+        Ok(HospitalAnswer::Ok(Json(h)))
+    }
+
+    /// Change settings; a super admin may also suspend or reinstate.
+    #[oai(path = "/:id", method = "patch", operation_id = "updateHospital")]
+    async fn update(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<HospitalPatch>,
+    ) -> ApiResult<HospitalAnswer> {
+        let tx = auth.0;
+        let id = id.0;
+        let p = body.0;
+        tx.permit("hospital", "update").await?;
+        if p.suspended.is_some() {
+            tx.permit("hospital", "suspend").await?;
+        }
+        let current = fetch(&tx, id).await?;
+        let currency = p.currency.as_deref().map(check_currency).transpose()?;
+        let provider = p.payment_provider;
+        check_provider(
+            provider.unwrap_or(match current.payment_provider.as_str() {
+                "khalti" => PaymentProvider::Khalti,
+                "stripe" => PaymentProvider::Stripe,
+                _ => PaymentProvider::None,
+            }),
+            currency.as_deref().unwrap_or(&current.currency),
+        )?;
+        let values: Vec<Value> = vec![
+            id.into(),
+            p.name.as_deref().map(check_name).transpose()?.into(),
+            p.timezone
+                .as_deref()
+                .map(check_timezone)
+                .transpose()?
+                .into(),
+            currency.into(),
+            p.appointment_fee.map(check_fee).transpose()?.into(),
+            provider.map(|x| x.as_str().to_string()).into(),
+            p.approval_required.into(),
+            p.payment_required.into(),
+            p.ai_assistance.into(),
+            p.suspended.into(),
+        ];
+        tx.execute_one(
+            "update hospital set
+               name = coalesce($2, name), timezone = coalesce($3, timezone),
+               currency = coalesce($4, currency), appointment_fee = coalesce($5, appointment_fee),
+               payment_provider = coalesce($6, payment_provider),
+               approval_required = coalesce($7, approval_required),
+               payment_required = coalesce($8, payment_required),
+               ai_assistance = coalesce($9, ai_assistance),
+               suspended = coalesce($10, suspended), updated_at = now()
+             where id = $1",
+            values,
+        )
+        .await?;
+        let action = match p.suspended {
+            Some(true) if !current.suspended => {
+                tx.conn()
+                    .execute_raw(stmt(
+                        "select auth_revoke_hospital_sessions($1)",
+                        [id.into()],
+                    ))
+                    .await?;
+                "hospital.suspend"
+            }
+            Some(false) if current.suspended => "hospital.reinstate",
+            _ => "hospital.update",
+        };
+        tx.audit_write(id, AuditEntry::new(action, "hospital", id))
+            .await?;
+        let h = fetch(&tx, id).await?;
+        tx.commit().await?;
+        Ok(HospitalAnswer::Ok(Json(h)))
+    }
+}

@@ -1,0 +1,5 @@
+//! Tenants and their people: hospitals (super admin), doctors, patients, care teams.
+
+pub mod hospitals;
+pub mod staff;
+pub mod users;

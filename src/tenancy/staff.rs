@@ -1,0 +1,419 @@
+//! Doctors, patients and care teams inside the caller's hospital.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    app::{
+        AppState,
+        paging::{Listing, Page},
+    },
+    audit::AuditEntry,
+    auth::BearerAuth,
+    db::{TenantTx, stmt},
+    error::{ApiError, ApiResult, violated_constraint},
+    tenancy::users::{NewMember, create_member},
+};
+
+pub struct StaffApi;
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewDoctor {
+    pub email: String,
+    pub full_name: String,
+    #[oai(write_only)]
+    pub password: String,
+    pub specialization: String,
+    pub license_number: String,
+    pub languages: Option<Vec<String>>,
+    pub bio: Option<String>,
+}
+
+#[derive(Object, FromQueryResult)]
+pub struct Doctor {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub specialization: String,
+    pub license_number: String,
+    pub languages: Vec<String>,
+    pub bio: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewPatient {
+    pub email: String,
+    pub full_name: String,
+    #[oai(write_only)]
+    pub password: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub phone: Option<String>,
+}
+
+#[derive(Object)]
+pub struct CreatedPatient {
+    pub id: Uuid,
+    pub user_id: Uuid,
+}
+
+#[derive(Object, FromQueryResult)]
+pub struct Patient {
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub email: String,
+    pub date_of_birth: Option<NaiveDate>,
+    pub phone: Option<String>,
+    pub sex: Option<String>,
+    pub blood_type: Option<String>,
+    pub allergies: String,
+    pub medical_history: String,
+    pub emergency_contact: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct CareTeamAssignment {
+    pub doctor_id: Uuid,
+}
+
+#[derive(Object)]
+pub struct CareTeamMember {
+    pub patient_id: Uuid,
+    pub doctor_id: Uuid,
+}
+
+#[derive(ApiResponse)]
+pub enum DoctorCreated {
+    #[oai(status = 201)]
+    Created(Json<Doctor>),
+}
+#[derive(ApiResponse)]
+pub enum DoctorList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Doctor>>),
+}
+#[derive(ApiResponse)]
+pub enum DoctorAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Doctor>),
+}
+#[derive(ApiResponse)]
+pub enum PatientCreated {
+    #[oai(status = 201)]
+    Created(Json<CreatedPatient>),
+}
+#[derive(ApiResponse)]
+pub enum PatientList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Patient>>),
+}
+#[derive(ApiResponse)]
+pub enum PatientAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Patient>),
+}
+#[derive(ApiResponse)]
+pub enum CareTeamAnswer {
+    /// Assigned.
+    #[oai(status = 201)]
+    Created(Json<CareTeamMember>),
+}
+#[derive(ApiResponse)]
+pub enum CareTeamRemoved {
+    /// Removed.
+    #[oai(status = 204)]
+    Done,
+}
+
+const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization, d.license_number,
+    d.languages, d.bio, d.created_at from doctor d join app_user u on u.id = d.user_id";
+
+const PATIENT: &str = "select p.id, p.user_id, u.full_name, u.email, p.date_of_birth, p.phone,
+    p.sex, p.blood_type, p.allergies, p.medical_history, p.emergency_contact, p.created_at
+    from patient p join app_user u on u.id = p.user_id";
+
+fn text(field: &str, v: &str, max: usize) -> ApiResult<String> {
+    let v = v.trim();
+    if v.is_empty() || v.chars().count() > max {
+        return Err(ApiError::unprocessable(format!(
+            "{field} must have 1 to {max} characters"
+        )));
+    }
+    Ok(v.to_string())
+}
+
+async fn doctor(tx: &TenantTx, id: Uuid) -> ApiResult<Doctor> {
+    Doctor::find_by_statement(stmt(&format!("{DOCTOR} where d.id = $1"), [id.into()]))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+pub async fn patient(tx: &TenantTx, id: Uuid) -> ApiResult<Patient> {
+    Patient::find_by_statement(stmt(&format!("{PATIENT} where p.id = $1"), [id.into()]))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Staff")]
+impl StaffApi {
+    /// Add a doctor to the hospital (hospital admin).
+    #[oai(path = "/doctors", method = "post", operation_id = "createDoctor")]
+    async fn create_doctor(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<NewDoctor>,
+    ) -> ApiResult<DoctorCreated> {
+        let tx = auth.0;
+        tx.permit("doctor", "create").await?;
+        let hospital = tx.caller().hospital()?;
+        let b = body.0;
+        let specialization = text("specialization", &b.specialization, 120)?;
+        let license = text("license_number", &b.license_number, 64)?;
+        let languages = b.languages.unwrap_or_default();
+        if languages.len() > 20
+            || languages
+                .iter()
+                .any(|l| l.trim().is_empty() || l.len() > 40)
+        {
+            return Err(ApiError::unprocessable(
+                "languages: at most 20 names of 1 to 40 characters",
+            ));
+        }
+        let bio = b.bio.unwrap_or_default();
+        if bio.chars().count() > 4000 {
+            return Err(ApiError::unprocessable(
+                "bio must have at most 4000 characters",
+            ));
+        }
+        let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
+        let user_id = create_member(&tx, hospital, member, "doctor").await?;
+        let id = Uuid::now_v7();
+        let res = tx
+            .conn()
+            .execute_raw(stmt(
+                "insert into doctor (hospital_id, id, user_id, specialization, license_number, languages, bio)
+                 values ($1, $2, $3, $4, $5, array(select jsonb_array_elements_text($6::jsonb)), $7)",
+                [
+                    Value::from(hospital),
+                    id.into(),
+                    user_id.into(),
+                    specialization.into(),
+                    license.into(),
+                    serde_json::json!(languages).into(),
+                    bio.into(),
+                ],
+            ))
+            .await;
+        if let Err(e) = res {
+            return Err(match violated_constraint(&e).as_deref() {
+                Some("doctor_hospital_id_license_number_key") => {
+                    ApiError::conflict("a doctor with this licence number already exists here")
+                }
+                _ => e.into(),
+            });
+        }
+        tx.audit_write(hospital, AuditEntry::new("doctor.create", "doctor", id))
+            .await?;
+        let d = doctor(&tx, id).await?;
+        tx.commit().await?;
+        Ok(DoctorCreated::Created(Json(d)))
+    }
+
+    /// The hospital's doctors (any member).
+    #[oai(path = "/doctors", method = "get", operation_id = "listDoctors")]
+    async fn list_doctors(
+        &self,
+        auth: BearerAuth,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<DoctorList> {
+        let tx = auth.0;
+        tx.permit("doctor", "list").await?;
+        tx.caller().hospital()?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let rows = Doctor::find_by_statement(stmt(
+            &format!("{DOCTOR} where d.id > $1 order by d.id limit $2"),
+            [page.after_or_nil().into(), page.fetch().into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(DoctorList::Ok(Json(page.finish(rows, |d| d.id))))
+    }
+
+    /// One doctor.
+    #[oai(path = "/doctors/:id", method = "get", operation_id = "getDoctor")]
+    async fn get_doctor(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<DoctorAnswer> {
+        let tx = auth.0;
+        tx.permit("doctor", "read").await?;
+        let d = doctor(&tx, id.0).await?;
+        tx.commit().await?;
+        Ok(DoctorAnswer::Ok(Json(d)))
+    }
+
+    /// Add a patient (hospital admin).
+    #[oai(path = "/patients", method = "post", operation_id = "createPatient")]
+    async fn create_patient(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<NewPatient>,
+    ) -> ApiResult<PatientCreated> {
+        let tx = auth.0;
+        tx.permit("patient", "create").await?;
+        let hospital = tx.caller().hospital()?;
+        let b = body.0;
+        let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
+        let user_id = create_member(&tx, hospital, member, "patient").await?;
+        let id = Uuid::now_v7();
+        tx.conn()
+            .execute_raw(stmt(
+                "insert into patient (hospital_id, id, user_id, date_of_birth, phone) values ($1, $2, $3, $4, $5)",
+                [Value::from(hospital), id.into(), user_id.into(), b.date_of_birth.into(), b.phone.into()],
+            ))
+            .await?;
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("patient.create", "patient", id).patient(id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(PatientCreated::Created(Json(CreatedPatient {
+            id,
+            user_id,
+        })))
+    }
+
+    /// Patients the caller may see: all (admin), the care team's (doctor), oneself (patient).
+    #[oai(path = "/patients", method = "get", operation_id = "listPatients")]
+    async fn list_patients(
+        &self,
+        auth: BearerAuth,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<PatientList> {
+        let mut tx = auth.0;
+        tx.permit("patient", "list").await?;
+        let hospital = tx.caller().hospital()?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let rows = Patient::find_by_statement(stmt(
+            &format!("{PATIENT} where p.id > $1 order by p.id limit $2"),
+            [page.after_or_nil().into(), page.fetch().into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        for p in rows.iter().take(page.limit as usize) {
+            tx.audit_read(
+                hospital,
+                AuditEntry::new("patient.list", "patient", p.id).patient(p.id),
+            );
+        }
+        tx.commit().await?;
+        Ok(PatientList::Ok(Json(page.finish(rows, |p| p.id))))
+    }
+
+    /// One patient's profile (audited read).
+    #[oai(path = "/patients/:id", method = "get", operation_id = "getPatient")]
+    async fn get_patient(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
+        let mut tx = auth.0;
+        tx.permit("patient", "read").await?;
+        let hospital = tx.caller().hospital()?;
+        let p = patient(&tx, id.0).await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("patient.read", "patient", p.id).patient(p.id),
+        );
+        tx.commit().await?;
+        Ok(PatientAnswer::Ok(Json(p)))
+    }
+
+    /// Put a doctor on a patient's care team (hospital admin).
+    #[oai(
+        path = "/patients/:id/care-team",
+        method = "post",
+        operation_id = "assignCareTeam"
+    )]
+    async fn assign(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<CareTeamAssignment>,
+    ) -> ApiResult<CareTeamAnswer> {
+        let tx = auth.0;
+        tx.permit("care_team", "assign").await?;
+        let hospital = tx.caller().hospital()?;
+        let (patient_id, doctor_id) = (id.0, body.0.doctor_id);
+        let res = tx
+            .execute_one(
+                "insert into care_team (hospital_id, patient_id, doctor_id, patient_user_id, doctor_user_id)
+                 select p.hospital_id, p.id, d.id, p.user_id, d.user_id
+                   from patient p join doctor d on d.hospital_id = p.hospital_id
+                  where p.id = $1 and d.id = $2",
+                vec![patient_id.into(), doctor_id.into()],
+            )
+            .await;
+        if let Err(ApiError::Internal(e)) = &res
+            && let Some(db) = e.downcast_ref::<sea_orm::DbErr>()
+            && violated_constraint(db).as_deref() == Some("care_team_pkey")
+        {
+            return Err(ApiError::conflict(
+                "this doctor is already on the patient's care team",
+            ));
+        }
+        res?;
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("care_team.assign", "doctor", doctor_id).patient(patient_id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CareTeamAnswer::Created(Json(CareTeamMember {
+            patient_id,
+            doctor_id,
+        })))
+    }
+
+    /// Take a doctor off a patient's care team (hospital admin).
+    #[oai(
+        path = "/patients/:id/care-team/:doctor_id",
+        method = "delete",
+        operation_id = "removeCareTeam"
+    )]
+    async fn remove(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        doctor_id: Path<Uuid>,
+    ) -> ApiResult<CareTeamRemoved> {
+        let tx = auth.0;
+        tx.permit("care_team", "remove").await?;
+        let hospital = tx.caller().hospital()?;
+        tx.execute_one(
+            "delete from care_team where patient_id = $1 and doctor_id = $2",
+            vec![id.0.into(), doctor_id.0.into()],
+        )
+        .await?;
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("care_team.remove", "doctor", doctor_id.0).patient(id.0),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(CareTeamRemoved::Done)
+    }
+}
