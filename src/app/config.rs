@@ -36,8 +36,9 @@ pub struct Config {
     /// Failed logins per client address within the window before 429.
     pub login_failures_per_ip: u32,
     pub login_throttle_window: Duration,
-    /// How long a request waits for the audit trail to make its read durable.
-    pub audit_batch_delay: Duration,
+    /// Record reads in the audit trail. Always true from the environment: only the
+    /// benchmark turns it off, to measure what auditing costs.
+    pub audit_reads: bool,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -92,7 +93,7 @@ impl Config {
                 "LOGIN_THROTTLE_WINDOW_SECONDS",
                 15 * 60,
             )?),
-            audit_batch_delay: Duration::from_micros(parse_var("AUDIT_BATCH_DELAY_US", 500)?),
+            audit_reads: true,
         };
         config.validate()?;
         Ok(config)

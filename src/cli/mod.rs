@@ -1,7 +1,7 @@
 //! The `carebridge` command line.
 
-mod demo;
-mod super_admin;
+pub mod demo;
+pub mod super_admin;
 
 use std::io::Read;
 

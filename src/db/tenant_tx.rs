@@ -64,6 +64,7 @@ pub struct TenantTx {
     deferred: Vec<AuditRow>,
     audit: AuditWriter,
     authz: Authz,
+    audit_reads: bool,
 }
 
 impl TenantTx {
@@ -103,6 +104,7 @@ impl TenantTx {
             deferred: Vec::new(),
             audit: state.audit.clone(),
             authz: state.authz.clone(),
+            audit_reads: state.config.audit_reads,
         })
     }
 
@@ -133,8 +135,10 @@ impl TenantTx {
     /// Records a read. It becomes durable (group-committed with other requests' reads) before
     /// `commit` returns, so the caller never answers with data whose access was not recorded.
     pub fn audit_read(&mut self, hospital_id: Uuid, entry: AuditEntry) {
-        let row = self.row(hospital_id, entry);
-        self.deferred.push(row);
+        if self.audit_reads {
+            let row = self.row(hospital_id, entry);
+            self.deferred.push(row);
+        }
     }
 
     pub async fn commit(self) -> ApiResult<()> {

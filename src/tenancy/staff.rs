@@ -140,7 +140,8 @@ pub enum CareTeamRemoved {
 const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization, d.license_number,
     d.languages, d.bio, d.created_at from doctor d join app_user u on u.id = d.user_id";
 
-const PATIENT: &str = "select p.id, p.user_id, u.full_name, u.email, p.date_of_birth, p.phone,
+pub const PATIENT_SELECT: &str =
+    "select p.id, p.user_id, u.full_name, u.email, p.date_of_birth, p.phone,
     p.sex, p.blood_type, p.allergies, p.medical_history, p.emergency_contact, p.created_at
     from patient p join app_user u on u.id = p.user_id";
 
@@ -162,10 +163,13 @@ async fn doctor(tx: &TenantTx, id: Uuid) -> ApiResult<Doctor> {
 }
 
 pub async fn patient(tx: &TenantTx, id: Uuid) -> ApiResult<Patient> {
-    Patient::find_by_statement(stmt(&format!("{PATIENT} where p.id = $1"), [id.into()]))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound)
+    Patient::find_by_statement(stmt(
+        &format!("{PATIENT_SELECT} where p.id = $1"),
+        [id.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)
 }
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Staff")]
@@ -312,7 +316,7 @@ impl StaffApi {
         let hospital = tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
         let rows = Patient::find_by_statement(stmt(
-            &format!("{PATIENT} where p.id > $1 order by p.id limit $2"),
+            &format!("{PATIENT_SELECT} where p.id > $1 order by p.id limit $2"),
             [page.after_or_nil().into(), page.fetch().into()],
         ))
         .all(tx.conn())

@@ -1,0 +1,374 @@
+//! `cargo bench --bench http` (or scripts/bench.sh): throughput and latency of the service on
+//! this machine, all in one run:
+//!  1. a bare poem route running the same patient SELECT as the owner (no auth, no RLS),
+//!  2. GET /api/v1/auth/me,
+//!  3. GET /api/v1/patients/{id} (authenticated, RLS, casbin, audited),
+//!  4. GET /api/v1/patients/{id} with auditing switched off (the audit cost),
+//!  5. /auth/me while a storm of failing logins (argon2 on every one) runs beside it.
+//!
+//! Environment: BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 64).
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use carebridge::{
+    app::{Application, Config},
+    tenancy::staff::{PATIENT_SELECT, Patient},
+};
+use poem::{
+    EndpointExt, Route, get, handler,
+    listener::{Acceptor, Listener, TcpListener},
+    web::{Data, Path},
+};
+use poem_openapi::types::ToJSON;
+use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult};
+use secrecy::SecretString;
+use serde_json::json;
+use uuid::Uuid;
+
+const PASSWORD: &str = "correct horse battery";
+const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
+const DB: &str = "carebridge_bench";
+
+struct Stats {
+    requests: usize,
+    errors: usize,
+    rps: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+async fn load(
+    client: &reqwest::Client,
+    url: &str,
+    token: Option<&str>,
+    conns: usize,
+    secs: u64,
+) -> Stats {
+    let stop = Arc::new(AtomicBool::new(false));
+    let warm_until = Instant::now() + Duration::from_secs(1);
+    let mut tasks = Vec::new();
+    for _ in 0..conns {
+        let (client, url, token, stop) = (
+            client.clone(),
+            url.to_string(),
+            token.map(str::to_owned),
+            stop.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::with_capacity(4096);
+            let mut errors = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                let mut req = client.get(&url);
+                if let Some(t) = &token {
+                    req = req.bearer_auth(t);
+                }
+                let t0 = Instant::now();
+                let ok = match req.send().await {
+                    Ok(r) => {
+                        let ok = r.status().is_success();
+                        let _ = r.bytes().await;
+                        ok
+                    }
+                    Err(_) => false,
+                };
+                if Instant::now() < warm_until {
+                    continue;
+                }
+                if ok {
+                    lat.push(t0.elapsed().as_micros() as u64);
+                } else {
+                    errors += 1;
+                }
+            }
+            (lat, errors)
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(1 + secs)).await;
+    stop.store(true, Ordering::Relaxed);
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        let (lat, e) = t.await.unwrap();
+        all.extend(lat);
+        errors += e;
+    }
+    all.sort_unstable();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0) as f64
+            / 1000.0
+    };
+    Stats {
+        requests: all.len(),
+        errors,
+        rps: all.len() as f64 / secs as f64,
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+    }
+}
+
+fn print(name: &str, s: &Stats) {
+    println!(
+        "{name:<46} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  ({} ok, {} errors)",
+        s.rps, s.p50_ms, s.p99_ms, s.requests, s.errors
+    );
+}
+
+#[handler]
+async fn bare(
+    Path(id): Path<Uuid>,
+    db: Data<&DatabaseConnection>,
+) -> poem::Result<poem::web::Json<serde_json::Value>> {
+    let p = Patient::find_by_statement(carebridge::db::stmt(
+        &format!("{PATIENT_SELECT} where p.id = $1"),
+        [id.into()],
+    ))
+    .one(*db)
+    .await
+    .map_err(poem::error::InternalServerError)?
+    .ok_or_else(|| poem::Error::from_status(poem::http::StatusCode::NOT_FOUND))?;
+    Ok(poem::web::Json(p.to_json().unwrap_or_default()))
+}
+
+async fn start_app(mut config: Config, audit: bool) -> anyhow::Result<String> {
+    config.audit_reads = audit;
+    let app = Application::build(config).await?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    Ok(base)
+}
+
+async fn post(
+    client: &reqwest::Client,
+    url: String,
+    token: Option<&str>,
+    body: serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    let mut req = client.post(url).json(&body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let r = req.send().await?;
+    let status = r.status();
+    let v: serde_json::Value = r.json().await?;
+    anyhow::ensure!(status.is_success(), "seeding failed: {status} {v}");
+    Ok(v)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    if std::env::args().any(|a| a == "--list") {
+        return Ok(()); // `cargo test --all-targets` asks benches to list themselves
+    }
+    let secs = env_or("BENCH_SECONDS", 8);
+    let conns = env_or("BENCH_CONNECTIONS", 64) as usize;
+
+    let server =
+        carebridge::db::connect(&SecretString::from(format!("{SERVER}/postgres")), 1).await?;
+    server
+        .execute_unprepared(&format!("drop database if exists {DB} with (force)"))
+        .await?;
+    server.close().await?;
+    let mut config = Config::from_env()?;
+    config.database_admin_url = SecretString::from(format!("{SERVER}/{DB}"));
+    config.database_url =
+        SecretString::from(format!("postgres://carebridge_app@127.0.0.1:5432/{DB}"));
+    config.bind_addr = "127.0.0.1:0".into();
+    config.trust_forwarded_for = true;
+    config.redis_namespace = format!("bench:{}", Uuid::new_v4());
+    carebridge::db::migrate::run(&config).await?;
+
+    let base = start_app(config.clone(), true).await?;
+    let unaudited = start_app(config.clone(), false).await?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(conns * 2)
+        .build()?;
+
+    // Seed one hospital with a doctor and a patient on the doctor's care team.
+    let root_email = "bench-root@platform.test";
+    carebridge::cli::super_admin::create(
+        &config,
+        root_email,
+        "Root",
+        SecretString::from(PASSWORD.to_string()),
+        true,
+    )
+    .await?;
+    let login = |email: &'static str| {
+        let client = client.clone();
+        let base = base.clone();
+        async move {
+            let v = post(
+                &client,
+                format!("{base}/api/v1/auth/login"),
+                None,
+                json!({"email": email, "password": PASSWORD}),
+            )
+            .await?;
+            anyhow::Ok(v["token"].as_str().unwrap().to_string())
+        }
+    };
+    let root = login(root_email).await?;
+    post(
+        &client,
+        format!("{base}/api/v1/hospitals"),
+        Some(&root),
+        json!({"name": "Bench", "slug": "bench", "timezone": "UTC",
+        "currency": "USD", "appointment_fee": 5000, "payment_provider": "stripe",
+        "admin": {"email": "admin@bench.test", "full_name": "Admin", "password": PASSWORD}}),
+    )
+    .await?;
+    let admin = login("admin@bench.test").await?;
+    let doctor = post(
+        &client,
+        format!("{base}/api/v1/doctors"),
+        Some(&admin),
+        json!({"email": "dr@bench.test", "full_name": "Dr B",
+        "password": PASSWORD, "specialization": "GP", "license_number": "B-1"}),
+    )
+    .await?;
+    let patient = post(
+        &client,
+        format!("{base}/api/v1/patients"),
+        Some(&admin),
+        json!({"email": "pt@bench.test", "full_name": "Pat B", "password": PASSWORD}),
+    )
+    .await?;
+    let (doctor_id, patient_id) = (
+        doctor["id"].as_str().unwrap().to_string(),
+        patient["id"].as_str().unwrap().to_string(),
+    );
+    post(
+        &client,
+        format!("{base}/api/v1/patients/{patient_id}/care-team"),
+        Some(&admin),
+        json!({"doctor_id": doctor_id}),
+    )
+    .await?;
+    let dr = login("dr@bench.test").await?;
+
+    // The bare route: same SELECT, as the owner (no RLS), no auth, no audit.
+    let owner =
+        carebridge::db::connect(&config.database_admin_url, config.database_pool_size).await?;
+    let acceptor = TcpListener::bind("127.0.0.1:0").into_acceptor().await?;
+    let bare_port = acceptor.local_addr()[0].as_socket_addr().unwrap().port();
+    tokio::spawn(
+        poem::Server::new_with_acceptor(acceptor)
+            .run(Route::new().at("/bare/:id", get(bare)).data(owner)),
+    );
+
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!(
+        "carebridge http bench: {conns} connections, {secs} s per scenario, {cores} cores, pool {}",
+        config.database_pool_size
+    );
+    let bare_s = load(
+        &client,
+        &format!("http://127.0.0.1:{bare_port}/bare/{patient_id}"),
+        None,
+        conns,
+        secs,
+    )
+    .await;
+    print("bare poem route, same SELECT, no auth/RLS", &bare_s);
+    let me = load(
+        &client,
+        &format!("{base}/api/v1/auth/me"),
+        Some(&dr),
+        conns,
+        secs,
+    )
+    .await;
+    print("GET /api/v1/auth/me", &me);
+    let read = load(
+        &client,
+        &format!("{base}/api/v1/patients/{patient_id}"),
+        Some(&dr),
+        conns,
+        secs,
+    )
+    .await;
+    print("GET /api/v1/patients/{id} (audited)", &read);
+    let plain = load(
+        &client,
+        &format!("{unaudited}/api/v1/patients/{patient_id}"),
+        Some(&dr),
+        conns,
+        secs,
+    )
+    .await;
+    print("GET /api/v1/patients/{id} (audit off)", &plain);
+
+    // A storm of failing logins from many addresses against unknown accounts: every one costs
+    // an argon2 verification, none is throttled away early.
+    let storm_stop = Arc::new(AtomicBool::new(false));
+    let storm_count = Arc::new(AtomicU64::new(0));
+    let mut storm = Vec::new();
+    for w in 0..32u32 {
+        let (client, base, stop, count) = (
+            client.clone(),
+            base.clone(),
+            storm_stop.clone(),
+            storm_count.clone(),
+        );
+        storm.push(tokio::spawn(async move {
+            let mut i = 0u32;
+            while !stop.load(Ordering::Relaxed) {
+                i += 1;
+                let _ = client
+                    .post(format!("{base}/api/v1/auth/login"))
+                    .header("x-forwarded-for", format!("10.{}.{}.{}", w, i / 250 % 250, i % 250))
+                    .json(&json!({"email": format!("nobody-{w}-{i}@storm.test"), "password": "wrong password"}))
+                    .send()
+                    .await;
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let stormy = load(
+        &client,
+        &format!("{base}/api/v1/auth/me"),
+        Some(&dr),
+        conns,
+        secs,
+    )
+    .await;
+    storm_stop.store(true, Ordering::Relaxed);
+    for t in storm {
+        let _ = t.await;
+    }
+    print("GET /api/v1/auth/me during a login storm", &stormy);
+    println!(
+        "  failing logins answered during the storm: {}",
+        storm_count.load(Ordering::Relaxed)
+    );
+    println!();
+    println!(
+        "authenticated tenant read / bare route: {:.0}% (target >= 50%)",
+        100.0 * read.rps / bare_s.rps
+    );
+    println!(
+        "audited read / unaudited read:         {:.0}% (target >= 70%)",
+        100.0 * read.rps / plain.rps
+    );
+    println!(
+        "/auth/me p99 storm / quiet:            {:.2}x (target <= 2x)",
+        stormy.p99_ms / me.p99_ms
+    );
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! The database layout that isolation rests on, checked from the catalog.
+
+use sea_orm::{ConnectionTrait, TransactionTrait};
+
+use crate::helpers::{RUNTIME_ROLE, admin_conn, spawn_app};
+
+async fn strings(conn: &impl ConnectionTrait, sql: &str) -> Vec<String> {
+    conn.query_all_raw(carebridge::db::stmt(sql, []))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_table_has_rls_enabled_and_forced() {
+    let app = spawn_app().await;
+    let db = admin_conn(&app.db).await;
+    let missing = strings(
+        &db,
+        "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p')
+            and not (c.relrowsecurity and c.relforcerowsecurity)",
+    )
+    .await;
+    assert!(missing.is_empty(), "tables without forced RLS: {missing:?}");
+    let tenant_tables = strings(
+        &db,
+        "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id' and not a.attisdropped
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1",
+    )
+    .await;
+    for t in [
+        "audit_event",
+        "care_team",
+        "doctor",
+        "membership",
+        "patient",
+    ] {
+        assert!(
+            tenant_tables.contains(&t.to_string()),
+            "{t} missing from {tenant_tables:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn hospital_id_is_not_null_and_leads_every_key_of_tenant_tables() {
+    let app = spawn_app().await;
+    let db = admin_conn(&app.db).await;
+    // auth_session is the platform's (super admin sessions have no hospital) and only
+    // reachable through the definer functions.
+    let nullable = strings(
+        &db,
+        "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
+          where n.nspname = 'public' and c.relkind = 'r' and not a.attnotnull and c.relname <> 'auth_session'",
+    )
+    .await;
+    assert!(nullable.is_empty(), "nullable hospital_id: {nullable:?}");
+    // Every primary, unique, exclusion and foreign key starts with hospital_id, except
+    // foreign keys to the global identity table.
+    let offending = strings(
+        &db,
+        "select format('%s.%s', c.relname, k.conname) from pg_constraint k
+           join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+           join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
+          where n.nspname = 'public' and c.relname <> 'auth_session'
+            and k.contype in ('p', 'u', 'x', 'f')
+            and k.conkey[1] <> a.attnum
+            and not (k.contype = 'f' and k.confrelid = 'app_user'::regclass)",
+    )
+    .await;
+    assert!(
+        offending.is_empty(),
+        "keys not led by hospital_id: {offending:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_runtime_role_cannot_bypass_rls_and_owns_nothing() {
+    let app = spawn_app().await;
+    let db = admin_conn(&app.db).await;
+    let row = db
+        .query_one_raw(carebridge::db::stmt(
+            "select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb,
+                    (select count(*) from pg_class where relowner = r.oid) as owned
+               from pg_roles r where rolname = $1",
+            [RUNTIME_ROLE.into()],
+        ))
+        .await
+        .unwrap()
+        .expect("runtime role exists");
+    for attr in ["rolsuper", "rolbypassrls", "rolcreaterole", "rolcreatedb"] {
+        assert!(!row.try_get::<bool>("", attr).unwrap(), "{attr} is set");
+    }
+    assert_eq!(row.try_get::<i64>("", "owned").unwrap(), 0);
+    // It cannot read sessions or password hashes at all.
+    let rt = app.runtime_conn().await;
+    assert!(
+        rt.execute_unprepared("select * from auth_session")
+            .await
+            .is_err()
+    );
+    assert!(
+        rt.execute_unprepared("select password_hash from app_user")
+            .await
+            .is_err()
+    );
+    assert!(
+        rt.execute_unprepared("update audit_event set action = 'x'")
+            .await
+            .is_err()
+    );
+    assert!(
+        rt.execute_unprepared("delete from audit_event")
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let d = app.doctor(&h).await;
+    let p = app.patient(&h).await;
+    app.assign(&h, p.id, d.id).await;
+    app.get(&format!("/api/v1/patients/{}", p.id), &d.token)
+        .await
+        .expect(200);
+
+    let db = admin_conn(&app.db).await;
+    let tables = strings(
+        &db,
+        "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r' order by 1",
+    )
+    .await;
+    let rt = app.runtime_conn().await;
+    let mut readable = 0;
+    for t in &tables {
+        let admin_rows = db
+            .query_one_raw(carebridge::db::stmt(
+                &format!("select count(*) as n from {t}"),
+                [],
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get::<i64>("", "n")
+            .unwrap();
+        // No privilege at all (auth_session, schema_migration) also means zero rows.
+        if let Ok(row) = rt
+            .query_one_raw(carebridge::db::stmt(
+                &format!("select count(*) as n from {t}"),
+                [],
+            ))
+            .await
+        {
+            readable += 1;
+            let n = row.unwrap().try_get::<i64>("", "n").unwrap();
+            assert_eq!(
+                n, 0,
+                "{t}: runtime role without context sees {n} of {admin_rows} rows"
+            );
+            assert!(
+                admin_rows > 0 || t == "schema_migration",
+                "{t} has no data, so the check proves nothing"
+            );
+        }
+    }
+    assert!(readable >= 6, "only {readable} tables were readable");
+
+    // With one hospital's context, nothing of another's.
+    let other = app.hospital(&root).await;
+    let txn = rt.begin().await.unwrap();
+    txn.execute_raw(carebridge::db::stmt(
+        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'hospital_admin', true)",
+        [other.id.to_string().into()],
+    ))
+    .await
+    .unwrap();
+    let seen = txn
+        .query_one_raw(carebridge::db::stmt(
+            "select count(*) as n from patient",
+            [],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(
+        seen, 0,
+        "another hospital's context sees this hospital's patients"
+    );
+}

@@ -1,0 +1,369 @@
+//! Test harness: a migrated template database cloned per test, the real server on port 0,
+//! this machine's Redis under a namespace of its own.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use carebridge::{
+    app::{Application, Config},
+    db::migrate::{MIGRATIONS, apply, ensure_runtime_role},
+};
+use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use tokio::sync::OnceCell;
+use uuid::Uuid;
+
+pub const ADMIN_SERVER: &str = "postgres://postgres@127.0.0.1:5432";
+pub const RUNTIME_ROLE: &str = "carebridge_app";
+pub const PASSWORD: &str = "correct horse battery";
+
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn admin_url(db: &str) -> SecretString {
+    SecretString::from(format!("{ADMIN_SERVER}/{db}"))
+}
+
+pub async fn admin_conn(db: &str) -> DatabaseConnection {
+    carebridge::db::connect(&admin_url(db), 2)
+        .await
+        .expect("admin connection")
+}
+
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let mut h = Sha256::new();
+            for (_, _, sql) in MIGRATIONS {
+                h.update(sql.as_bytes());
+            }
+            let name = format!("cb_tmpl_{}", &hex::encode(h.finalize())[..12]);
+            let server = admin_conn("postgres").await;
+            server
+                .execute_unprepared("select pg_advisory_lock(7301002)")
+                .await
+                .unwrap();
+            drop_stale_test_databases(&server).await;
+            let exists = server
+                .query_one_raw(carebridge::db::stmt(
+                    "select 1 from pg_database where datname = $1",
+                    [name.clone().into()],
+                ))
+                .await
+                .unwrap()
+                .is_some();
+            if !exists {
+                server
+                    .execute_unprepared(&format!("create database {name}_wip"))
+                    .await
+                    .unwrap();
+                let db = admin_conn(&format!("{name}_wip")).await;
+                apply(&db)
+                    .await
+                    .expect("migrations apply to a fresh database");
+                ensure_runtime_role(&db, RUNTIME_ROLE, None, &format!("{name}_wip"))
+                    .await
+                    .unwrap();
+                db.close().await.unwrap();
+                server
+                    .execute_unprepared(&format!("alter database {name}_wip rename to {name}"))
+                    .await
+                    .unwrap();
+            }
+            server
+                .execute_unprepared("select pg_advisory_unlock(7301002)")
+                .await
+                .unwrap();
+            server.close().await.unwrap();
+            name
+        })
+        .await
+}
+
+/// Test databases of processes that are gone (a crashed or interrupted run).
+async fn drop_stale_test_databases(server: &DatabaseConnection) {
+    let rows = server
+        .query_all_raw(carebridge::db::stmt("select datname from pg_database where datname like 'cb_test_%' or datname like 'cb_tmpl_%_wip'", []))
+        .await
+        .unwrap();
+    for row in rows {
+        let name: String = row.try_get("", "datname").unwrap();
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|p| std::path::Path::new(&format!("/proc/{p}")).exists());
+        if !alive || name.ends_with("_wip") {
+            let _ = server
+                .execute_unprepared(&format!("drop database if exists {name} with (force)"))
+                .await;
+        }
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: String,
+    pub client: reqwest::Client,
+    pub config: Config,
+}
+
+pub struct Options {
+    pub pool_size: u32,
+    pub tweak: Box<dyn FnOnce(&mut Config) + Send>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            pool_size: 8,
+            tweak: Box::new(|_| {}),
+        }
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(opts: Options) -> TestApp {
+    let template = template().await;
+    let db = format!(
+        "cb_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let server = admin_conn("postgres").await;
+    server
+        .execute_unprepared(&format!("create database {db} template {template}"))
+        .await
+        .unwrap();
+    server.close().await.unwrap();
+    let mut config = Config::from_env().expect("config");
+    config.database_url =
+        SecretString::from(format!("postgres://{RUNTIME_ROLE}@127.0.0.1:5432/{db}"));
+    config.database_admin_url = admin_url(&db);
+    config.database_pool_size = opts.pool_size;
+    config.redis_namespace = format!("cbtest:{}", Uuid::new_v4());
+    config.bind_addr = "127.0.0.1:0".into();
+    config.trust_forwarded_for = true;
+    (opts.tweak)(&mut config);
+    let app = Application::build(config.clone())
+        .await
+        .expect("app builds");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    TestApp {
+        base,
+        db,
+        client: reqwest::Client::new(),
+        config,
+    }
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+    pub text: String,
+}
+
+impl Resp {
+    pub fn id(&self) -> Uuid {
+        self.body["id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no id in {}", self.text))
+    }
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Self {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.text
+        );
+        self
+    }
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn request(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Resp {
+        let mut req = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let resp = req.send().await.expect("request sent");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = resp.text().await.unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Resp {
+            status,
+            headers,
+            body,
+            text,
+        }
+    }
+    pub async fn get(&self, path: &str, token: &str) -> Resp {
+        self.request(Method::GET, path, Some(token), None).await
+    }
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Resp {
+        self.request(Method::PATCH, path, Some(token), Some(body))
+            .await
+    }
+
+    pub async fn login(&self, email: &str, hospital: Option<&str>) -> String {
+        let r = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"email": email, "password": PASSWORD, "hospital": hospital}),
+            )
+            .await
+            .expect(200);
+        r.body["token"].as_str().unwrap().to_string()
+    }
+
+    /// A super admin account and its token.
+    pub async fn super_admin(&self) -> String {
+        let email = format!("root-{}@platform.test", Uuid::new_v4().simple());
+        carebridge::cli::super_admin::create(
+            &self.config,
+            &email,
+            "Root",
+            SecretString::from(PASSWORD.to_string()),
+            false,
+        )
+        .await
+        .unwrap();
+        self.login(&email, None).await
+    }
+
+    /// A hospital with its admin; answers (hospital id, slug, admin token).
+    pub async fn hospital(&self, super_token: &str) -> Hospital {
+        let slug = format!("h-{}", &Uuid::new_v4().simple().to_string()[..10]);
+        let admin_email = format!("admin@{slug}.test");
+        let r = self
+            .post(
+                "/api/v1/hospitals",
+                Some(super_token),
+                json!({"name": format!("Hospital {slug}"), "slug": slug, "timezone": "Asia/Kathmandu",
+                       "currency": "NPR", "appointment_fee": 50000, "payment_provider": "khalti",
+                       "admin": {"email": admin_email, "full_name": "Admin", "password": PASSWORD}}),
+            )
+            .await
+            .expect(201);
+        let admin = self.login(&admin_email, Some(&slug)).await;
+        Hospital {
+            id: r.id(),
+            slug,
+            admin,
+        }
+    }
+
+    pub async fn doctor(&self, h: &Hospital) -> Member {
+        let email = format!("dr-{}@{}.test", Uuid::new_v4().simple(), h.slug);
+        let r = self
+            .post(
+                "/api/v1/doctors",
+                Some(&h.admin),
+                json!({"email": email, "full_name": "Dr Test", "password": PASSWORD,
+                       "specialization": "General practice", "license_number": Uuid::new_v4().to_string()}),
+            )
+            .await
+            .expect(201);
+        let token = self.login(&email, Some(&h.slug)).await;
+        Member { id: r.id(), token }
+    }
+
+    pub async fn patient(&self, h: &Hospital) -> Member {
+        let email = format!("pt-{}@{}.test", Uuid::new_v4().simple(), h.slug);
+        let r = self
+            .post(
+                "/api/v1/patients",
+                Some(&h.admin),
+                json!({"email": email, "full_name": "Pat Test", "password": PASSWORD}),
+            )
+            .await
+            .expect(201);
+        let token = self.login(&email, Some(&h.slug)).await;
+        Member { id: r.id(), token }
+    }
+
+    pub async fn assign(&self, h: &Hospital, patient: Uuid, doctor: Uuid) {
+        self.post(
+            &format!("/api/v1/patients/{patient}/care-team"),
+            Some(&h.admin),
+            json!({"doctor_id": doctor}),
+        )
+        .await
+        .expect(201);
+    }
+
+    /// A connection as the runtime role, for catalog and RLS checks.
+    pub async fn runtime_conn(&self) -> DatabaseConnection {
+        carebridge::db::connect(&self.config.database_url, 1)
+            .await
+            .unwrap()
+    }
+}
+
+pub struct Hospital {
+    pub id: Uuid,
+    pub slug: String,
+    pub admin: String,
+}
+
+pub struct Member {
+    pub id: Uuid,
+    pub token: String,
+}
+
+/// Asserts an answer is problem+json with the given status and leaks nothing internal.
+#[track_caller]
+pub fn assert_problem(r: &Resp, status: u16) {
+    assert_eq!(r.status.as_u16(), status, "body: {}", r.text);
+    assert!(
+        r.content_type().starts_with("application/problem+json"),
+        "content-type {}",
+        r.content_type()
+    );
+    assert_eq!(r.body["status"], status);
+    for key in ["type", "title", "detail"] {
+        assert!(r.body[key].is_string(), "problem lacks {key}: {}", r.text);
+    }
+    let lower = r.text.to_lowercase();
+    for leak in [
+        "select ",
+        "insert ",
+        "sqlx",
+        "panicked",
+        "stack",
+        "constraint",
+        "hospital_id =",
+    ] {
+        assert!(
+            !lower.contains(leak),
+            "problem body leaks {leak:?}: {}",
+            r.text
+        );
+    }
+}

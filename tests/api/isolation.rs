@@ -1,0 +1,212 @@
+//! Cross-tenant and not-yours ids answer 404; context never mixes between requests.
+
+use futures_util::future::join_all;
+use reqwest::Method;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{Options, assert_problem, spawn_app, spawn_app_with};
+
+#[tokio::test]
+async fn another_hospitals_ids_answer_404_on_every_endpoint_that_takes_an_id() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let a = app.hospital(&root).await;
+    let b = app.hospital(&root).await;
+    let (ad, ap) = (app.doctor(&a).await, app.patient(&a).await);
+    let (bd, bp) = (app.doctor(&b).await, app.patient(&b).await);
+    app.assign(&b, bp.id, bd.id).await;
+
+    assert_problem(
+        &app.get(&format!("/api/v1/hospitals/{}", b.id), &a.admin)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.patch(
+            &format!("/api/v1/hospitals/{}", b.id),
+            &a.admin,
+            json!({"appointment_fee": 1}),
+        )
+        .await,
+        404,
+    );
+    assert_problem(
+        &app.get(&format!("/api/v1/doctors/{}", bd.id), &a.admin)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", bp.id), &a.admin)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", bp.id), &ad.token)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", bp.id), &ap.token)
+            .await,
+        404,
+    );
+    let cross = [(bp.id, ad.id), (ap.id, bd.id)];
+    for (patient, doctor) in cross {
+        let r = app
+            .post(
+                &format!("/api/v1/patients/{patient}/care-team"),
+                Some(&a.admin),
+                json!({"doctor_id": doctor}),
+            )
+            .await;
+        assert_problem(&r, 404);
+    }
+    let r = app
+        .request(
+            Method::DELETE,
+            &format!("/api/v1/patients/{}/care-team/{}", bp.id, bd.id),
+            Some(&a.admin),
+            None,
+        )
+        .await;
+    assert_problem(&r, 404);
+    // The unknown id answers exactly like the other tenant's.
+    let unknown = app
+        .get(&format!("/api/v1/patients/{}", Uuid::now_v7()), &a.admin)
+        .await;
+    let foreign = app
+        .get(&format!("/api/v1/patients/{}", bp.id), &a.admin)
+        .await;
+    assert_eq!(unknown.text, foreign.text);
+    // B's data was not touched: its doctor still sees its patient.
+    app.get(&format!("/api/v1/patients/{}", bp.id), &bd.token)
+        .await
+        .expect(200);
+    // Lists hold only one's own hospital.
+    let hs = app.get("/api/v1/hospitals", &a.admin).await.expect(200);
+    let ids: Vec<&str> = hs.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec![a.id.to_string()]);
+    let ds = app.get("/api/v1/doctors", &a.admin).await.expect(200);
+    assert_eq!(ds.body["items"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_doctor_sees_a_patient_only_while_on_the_care_team_and_a_colleague_never() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, colleague, p) = (
+        app.doctor(&h).await,
+        app.doctor(&h).await,
+        app.patient(&h).await,
+    );
+    let path = format!("/api/v1/patients/{}", p.id);
+    assert_problem(&app.get(&path, &d.token).await, 404);
+    app.assign(&h, p.id, d.id).await;
+    let seen = app.get(&path, &d.token).await.expect(200);
+    assert_eq!(seen.body["id"], p.id.to_string());
+    assert_problem(&app.get(&path, &colleague.token).await, 404);
+    let list = app
+        .get("/api/v1/patients", &colleague.token)
+        .await
+        .expect(200);
+    assert!(list.body["items"].as_array().unwrap().is_empty());
+    let again = app
+        .post(
+            &format!("{path}/care-team"),
+            Some(&h.admin),
+            json!({"doctor_id": d.id}),
+        )
+        .await;
+    assert_problem(&again, 409);
+    let r = app
+        .request(
+            Method::DELETE,
+            &format!("{path}/care-team/{}", d.id),
+            Some(&h.admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 204);
+    assert_problem(&app.get(&path, &d.token).await, 404);
+}
+
+#[tokio::test]
+async fn super_admins_read_no_patient_data_and_staff_cannot_administer() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", p.id), &root).await,
+        403,
+    );
+    assert_problem(&app.get("/api/v1/patients", &root).await, 403);
+    let r = app
+        .post("/api/v1/doctors", Some(&d.token), json!({"email": "x@y.test", "full_name": "X", "password": "correct horse battery", "specialization": "x", "license_number": "1"}))
+        .await;
+    assert_problem(&r, 403);
+    let r = app
+        .post(
+            "/api/v1/patients",
+            Some(&p.token),
+            json!({"email": "x@y.test", "full_name": "X", "password": "correct horse battery"}),
+        )
+        .await;
+    assert_problem(&r, 403);
+    let r = app
+        .post(
+            &format!("/api/v1/patients/{}/care-team", p.id),
+            Some(&d.token),
+            json!({"doctor_id": d.id}),
+        )
+        .await;
+    assert_problem(&r, 403);
+}
+
+#[tokio::test]
+async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
+    let app = spawn_app_with(Options {
+        pool_size: 1,
+        ..Default::default()
+    })
+    .await;
+    let root = app.super_admin().await;
+    let a = app.hospital(&root).await;
+    let b = app.hospital(&root).await;
+    let mut expected = Vec::new();
+    for h in [&a, &b] {
+        let mut ids = vec![
+            app.patient(h).await.id.to_string(),
+            app.patient(h).await.id.to_string(),
+        ];
+        ids.sort();
+        expected.push(ids);
+    }
+    let calls = (0..40).map(|i| {
+        let (token, want) = if i % 2 == 0 {
+            (&a.admin, &expected[0])
+        } else {
+            (&b.admin, &expected[1])
+        };
+        let app = &app;
+        async move {
+            let r = app.get("/api/v1/patients", token).await.expect(200);
+            let mut got: Vec<String> = r.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["id"].as_str().unwrap().to_string())
+                .collect();
+            got.sort();
+            assert_eq!(&got, want, "request {i} saw another hospital's rows");
+        }
+    });
+    join_all(calls).await;
+}
