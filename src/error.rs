@@ -31,6 +31,9 @@ pub enum ApiError {
     /// 403: the caller's role may not take this action.
     #[error("forbidden")]
     Forbidden,
+    /// 403 with a reason the caller can act on.
+    #[error("forbidden: {0}")]
+    ForbiddenBecause(&'static str),
     /// 404: no such resource, or not the caller's to see.
     #[error("not found")]
     NotFound,
@@ -61,7 +64,7 @@ impl ApiError {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::ForbiddenBecause(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -75,7 +78,9 @@ impl ApiError {
     fn detail(&self) -> String {
         match self {
             Self::BadRequest(d) | Self::Conflict(d) | Self::Unprocessable(d) => d.clone(),
-            Self::Unauthorized(d) | Self::Unavailable(d) => (*d).to_string(),
+            Self::Unauthorized(d) | Self::Unavailable(d) | Self::ForbiddenBecause(d) => {
+                (*d).to_string()
+            }
             Self::Forbidden => "your role does not allow this action".into(),
             Self::NotFound => "no such resource".into(),
             Self::PayloadTooLarge => "the request body is larger than allowed".into(),

@@ -12,8 +12,9 @@ use poem_openapi::{OpenApiService, Tags};
 use crate::{
     app::{AppState, Config, metrics::Metrics, middleware::Observe, ops},
     audit::AuditWriter,
+    audit::api::AuditApi,
     auth::{api::AuthApi, authz::Authz, password::Hasher},
-    tenancy::{hospitals::HospitalsApi, staff::StaffApi},
+    tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
 };
 
 #[derive(Tags)]
@@ -22,14 +23,30 @@ pub enum Tag {
     Auth,
     /// Tenants (super admin).
     Hospitals,
-    /// Doctors, patients and care teams.
+    /// Doctors, patients, care teams, staff, custom roles.
     Staff,
+    /// The audit trail and patients' access logs.
+    Audit,
 }
 
-pub type Apis = (AuthApi, HospitalsApi, StaffApi);
+pub type Apis = (
+    AuthApi,
+    HospitalsApi,
+    StaffApi,
+    MembersApi,
+    RolesApi,
+    AuditApi,
+);
 
 fn apis() -> Apis {
-    (AuthApi, HospitalsApi, StaffApi)
+    (
+        AuthApi,
+        HospitalsApi,
+        StaffApi,
+        MembersApi,
+        RolesApi,
+        AuditApi,
+    )
 }
 
 /// The OpenAPI service (handlers reach the state through request data).
@@ -61,9 +78,19 @@ impl Application {
                 .context("connecting to Redis")?
         };
         let hasher = Hasher::new(config.password_hash_concurrency)?;
+        let authz = Authz::load(&db)
+            .await
+            .context("loading the authorization policy")?;
+        crate::auth::authz::spawn_reloader(
+            authz.clone(),
+            db.clone(),
+            config.redis_url.clone(),
+            config.redis_namespace.clone(),
+        );
+        crate::audit::spawn_sealer(db.clone());
         let state = AppState {
             audit: AuditWriter::spawn(db.clone()),
-            authz: Authz::load().await?,
+            authz,
             config: Arc::new(config),
             db,
             redis,

@@ -114,3 +114,19 @@ pub async fn insert_rows(conn: &impl ConnectionTrait, rows: &[AuditRow]) -> ApiR
         .await?;
     Ok(())
 }
+
+pub mod api;
+pub mod verify;
+
+/// Seals committed audit events into their hospital's hash chain, once a second.
+pub fn spawn_sealer(db: sea_orm::DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+        loop {
+            tick.tick().await;
+            if let Err(e) = db.execute_unprepared("select audit_seal()").await {
+                tracing::warn!(error = %e, "audit sealing failed; will retry");
+            }
+        }
+    });
+}

@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait, Value};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use super::{AuditRow, insert_rows};
+use super::AuditRow;
 use crate::{
     db::stmt,
     error::{ApiError, ApiResult},
@@ -83,15 +83,15 @@ async fn write_batch(db: &DatabaseConnection, jobs: &[Job]) -> anyhow::Result<()
     }
     let txn = db.begin().await?;
     for (hospital, rows) in by_hospital {
-        // RLS still checks every row: the context names exactly this hospital.
+        // audit_append links the rows into the chain of exactly the hospital in context.
         txn.execute_raw(stmt(
             "select set_config('app.hospital_id', $1, true), set_config('app.role', 'audit_writer', true)",
             [Value::from(hospital.to_string())],
         ))
         .await?;
-        insert_rows(&txn, &rows)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let json = serde_json::to_value(&rows)?;
+        txn.execute_raw(stmt("select audit_append($1::jsonb)", [Value::from(json)]))
+            .await?;
     }
     txn.commit().await?;
     Ok(())

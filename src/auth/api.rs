@@ -95,6 +95,13 @@ pub enum LogoutAnswer {
 }
 
 #[derive(ApiResponse)]
+pub enum PasswordChanged {
+    /// Changed; every other session of the account has ended.
+    #[oai(status = 204)]
+    Done,
+}
+
+#[derive(ApiResponse)]
 pub enum RegisterAnswer {
     /// Registered as a patient.
     #[oai(status = 201)]
@@ -167,6 +174,18 @@ impl AuthApi {
         }
         tx.commit().await?;
         Ok(LogoutAnswer::Done)
+    }
+
+    /// Change one's own password (also the way out of a forced change after a reset).
+    #[oai(path = "/password", method = "post", operation_id = "changePassword")]
+    async fn change_password(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<crate::tenancy::members::PasswordChange>,
+    ) -> ApiResult<PasswordChanged> {
+        crate::tenancy::members::change_password(&state, auth, body.0).await?;
+        Ok(PasswordChanged::Done)
     }
 
     /// Register as a patient of a hospital.

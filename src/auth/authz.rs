@@ -1,13 +1,21 @@
 //! Which actions a role may take (casbin, RBAC with domains). Which rows exist for the caller
 //! is RLS's business; both must hold.
+//!
+//! Base roles come from `policies/policy.csv` (domain `*`). A hospital's custom roles live in
+//! PostgreSQL (`role_permission`) and are granted in that hospital's domain only. After a
+//! change, the instance that made it publishes on Redis and every instance reloads.
 
 use std::sync::Arc;
 
-use casbin::{CoreApi, DefaultModel, Enforcer, StringAdapter};
+use casbin::{CoreApi, DefaultModel, Enforcer, MgmtApi, StringAdapter};
+use futures_util::StreamExt;
+use sea_orm::{DatabaseConnection, FromQueryResult};
+use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::RwLock;
+use uuid::Uuid;
 
 use crate::{
-    db::Caller,
+    db::{Caller, stmt},
     error::{ApiError, ApiResult},
 };
 
@@ -19,20 +27,56 @@ pub struct Authz {
     enforcer: Arc<RwLock<Enforcer>>,
 }
 
-/// Proof that an authorization check passed; services that change state ask for one.
+/// Proof that an authorization check passed.
 #[derive(Debug, Clone, Copy)]
 pub struct Permit {
     _private: (),
 }
 
+#[derive(FromQueryResult)]
+struct CustomRule {
+    hospital_id: Uuid,
+    role: String,
+    object: String,
+    action: String,
+}
+
 impl Authz {
-    pub async fn load() -> anyhow::Result<Self> {
+    /// The base policy only (no database): for the permission matrix and the spec.
+    pub async fn base() -> anyhow::Result<Self> {
         let model = DefaultModel::from_str(MODEL).await?;
-        let adapter = StringAdapter::new(BASE_POLICY);
-        let enforcer = Enforcer::new(model, adapter).await?;
+        let enforcer = Enforcer::new(model, StringAdapter::new(BASE_POLICY)).await?;
         Ok(Self {
             enforcer: Arc::new(RwLock::new(enforcer)),
         })
+    }
+
+    /// Base policy plus every hospital's custom roles.
+    pub async fn load(db: &DatabaseConnection) -> anyhow::Result<Self> {
+        let authz = Self::base().await?;
+        authz.reload(db).await?;
+        Ok(authz)
+    }
+
+    /// Rebuilds the policy from the base file and the database.
+    pub async fn reload(&self, db: &DatabaseConnection) -> anyhow::Result<()> {
+        let rules =
+            CustomRule::find_by_statement(stmt("select * from authz_custom_policies()", []))
+                .all(db)
+                .await?;
+        let model = DefaultModel::from_str(MODEL).await?;
+        let mut fresh = Enforcer::new(model, StringAdapter::new(BASE_POLICY)).await?;
+        // Custom rules come from PostgreSQL; the string adapter must not try to persist them.
+        fresh.enable_auto_save(false);
+        let custom: Vec<Vec<String>> = rules
+            .into_iter()
+            .map(|r| vec![r.role, r.hospital_id.to_string(), r.object, r.action])
+            .collect();
+        if !custom.is_empty() {
+            fresh.add_policies(custom).await?;
+        }
+        *self.enforcer.write().await = fresh;
+        Ok(())
     }
 
     /// The caller's domain: its hospital, or "platform" for a super admin.
@@ -56,6 +100,11 @@ impl Authz {
 
     /// 403 unless the caller's role may take `action` on `object`.
     pub async fn permit(&self, caller: &Caller, object: &str, action: &str) -> ApiResult<Permit> {
+        if caller.must_change_password {
+            return Err(ApiError::ForbiddenBecause(
+                "change your password first (POST /api/v1/auth/password)",
+            ));
+        }
         if self
             .allows(&caller.role, &Self::domain(caller), object, action)
             .await?
@@ -65,4 +114,52 @@ impl Authz {
             Err(ApiError::Forbidden)
         }
     }
+}
+
+/// The Redis channel on which policy changes are announced.
+pub fn channel(namespace: &str) -> String {
+    format!("{namespace}:authz-changed")
+}
+
+/// Tells every instance (this one included) to reload its policy.
+pub async fn announce(redis: &mut redis::aio::ConnectionManager, namespace: &str) -> ApiResult<()> {
+    redis::cmd("PUBLISH")
+        .arg(channel(namespace))
+        .arg("reload")
+        .query_async::<i64>(redis)
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(())
+}
+
+/// Reloads the policy whenever another instance announces a change. Runs for the process's life,
+/// reconnecting after Redis outages (and reloading then, in case an announcement was missed).
+pub fn spawn_reloader(
+    authz: Authz,
+    db: DatabaseConnection,
+    redis_url: SecretString,
+    namespace: String,
+) {
+    tokio::spawn(async move {
+        loop {
+            let result: anyhow::Result<()> = async {
+                let client = redis::Client::open(redis_url.expose_secret())?;
+                let mut pubsub = client.get_async_pubsub().await?;
+                pubsub.subscribe(channel(&namespace)).await?;
+                authz.reload(&db).await?;
+                let mut messages = pubsub.on_message();
+                while messages.next().await.is_some() {
+                    if let Err(e) = authz.reload(&db).await {
+                        tracing::error!(error = %e, "policy reload failed");
+                    }
+                }
+                Ok(())
+            }
+            .await;
+            if let Err(e) = result {
+                tracing::warn!(error = %e, "policy subscription lost; retrying");
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
 }

@@ -1,5 +1,7 @@
 //! `carebridge demo`: everything a first look needs, then serve.
 
+use std::path::PathBuf;
+
 use secrecy::SecretString;
 
 use crate::app::{Application, Config};
@@ -19,13 +21,36 @@ pub async fn run() -> anyhow::Result<()> {
         true,
     )
     .await?;
+    let dir = PathBuf::from(std::env::var("TENANTS_DIR").unwrap_or_else(|_| "tenants".into()));
+    let outcomes = super::apply_tenants(&config, &dir).await?;
+    let manifests = crate::tenancy::manifest::load_dir(&dir)?;
     let app = Application::build(config.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
     println!();
     println!("carebridge demo is running at {base}");
-    println!("  API docs:      {base}/docs");
-    println!("  super admin:   {DEMO_SUPER_ADMIN_EMAIL} / {DEMO_SUPER_ADMIN_PASSWORD}");
-    println!("  (demo credentials: never use them outside your machine)");
+    println!("  API docs: {base}/docs");
+    println!();
+    println!("  demo logins (local demo only):");
+    println!("    super admin             {DEMO_SUPER_ADMIN_EMAIL} / {DEMO_SUPER_ADMIN_PASSWORD}");
+    for (_, m) in &manifests {
+        for s in &m.staff {
+            if let Some(p) = &s.demo_password {
+                println!(
+                    "    {:<23} {} / {}   (hospital {})",
+                    s.role, s.email, p, m.slug
+                );
+            }
+        }
+    }
+    for o in outcomes {
+        for (email, password) in o.new_passwords {
+            println!(
+                "    new account             {email} / {password}   (change at first sign-in)"
+            );
+        }
+    }
+    println!();
+    println!("  patients register themselves: POST {base}/api/v1/auth/register");
     println!();
     app.run().await
 }

@@ -34,8 +34,34 @@ pub enum Command {
     },
     /// Print the OpenAPI spec.
     Openapi,
-    /// First look: check services, migrate, create a demo super admin, print logins, serve.
+    /// First look: migrate, onboard the demo hospitals from tenants/, print logins, serve.
     Demo,
+    /// Hospital manifests.
+    Tenants {
+        #[command(subcommand)]
+        command: TenantsCommand,
+    },
+    /// The audit trail.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TenantsCommand {
+    /// Onboard or update the hospitals described by DIR/*.toml (idempotent).
+    Apply { dir: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Recompute the hash chains; exits non-zero on an edited, deleted or reordered event.
+    Verify {
+        /// Only this hospital.
+        #[arg(long)]
+        hospital: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -91,5 +117,69 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => demo::run().await,
+        Command::Tenants {
+            command: TenantsCommand::Apply { dir },
+        } => {
+            let config = Config::from_env()?;
+            for o in apply_tenants(&config, &dir).await? {
+                print_outcome(&o);
+            }
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { hospital },
+        } => {
+            let config = Config::from_env()?;
+            let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+            let reports = crate::audit::verify::verify(&admin, hospital.as_deref()).await?;
+            let mut broken = 0;
+            for r in &reports {
+                match &r.problem {
+                    None => println!("{}: ok, {} events", r.hospital, r.events),
+                    Some(p) => {
+                        broken += 1;
+                        println!("{}: BROKEN: {p}", r.hospital);
+                    }
+                }
+            }
+            if broken > 0 {
+                anyhow::bail!(
+                    "{broken} of {} audit chains failed verification",
+                    reports.len()
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Applies the manifests in `dir` and tells every running instance to reload its policy.
+pub async fn apply_tenants(
+    config: &Config,
+    dir: &std::path::Path,
+) -> anyhow::Result<Vec<crate::tenancy::manifest::Outcome>> {
+    let manifests = crate::tenancy::manifest::load_dir(dir)?;
+    let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+    let outcomes = crate::tenancy::manifest::apply_all(&admin, &manifests).await?;
+    admin.close().await?;
+    if outcomes.iter().any(|o| !o.changes.is_empty()) {
+        use secrecy::ExposeSecret;
+        let client = redis::Client::open(config.redis_url.expose_secret())?;
+        let mut conn = redis::aio::ConnectionManager::new(client).await?;
+        crate::auth::authz::announce(&mut conn, &config.redis_namespace)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(outcomes)
+}
+
+fn print_outcome(o: &crate::tenancy::manifest::Outcome) {
+    if o.changes.is_empty() {
+        println!("{}: unchanged", o.slug);
+    } else {
+        println!("{}: {}", o.slug, o.changes.join("; "));
+    }
+    for (email, password) in &o.new_passwords {
+        println!("  {email}: temporary password {password} (must be changed at first sign-in)");
     }
 }

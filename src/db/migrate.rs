@@ -9,11 +9,18 @@ use sha2::{Digest, Sha256};
 use crate::{app::Config, db::stmt};
 
 /// Every migration, in order. A shipped file is never edited: its checksum is recorded.
-pub const MIGRATIONS: &[(i32, &str, &str)] = &[(
-    1,
-    "0001_foundation.sql",
-    include_str!("../../migrations/0001_foundation.sql"),
-)];
+pub const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (
+        1,
+        "0001_foundation.sql",
+        include_str!("../../migrations/0001_foundation.sql"),
+    ),
+    (
+        2,
+        "0002_roles_audit_chain.sql",
+        include_str!("../../migrations/0002_roles_audit_chain.sql"),
+    ),
+];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.
 pub const RUNTIME_GROUP: &str = "carebridge_runtime";

@@ -35,7 +35,7 @@ pub enum PaymentProvider {
 }
 
 impl PaymentProvider {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Khalti => "khalti",
             Self::Stripe => "stripe",
@@ -134,7 +134,7 @@ pub enum HospitalAnswer {
     Ok(Json<Hospital>),
 }
 
-fn check_timezone(tz: &str) -> ApiResult<String> {
+pub(crate) fn check_timezone(tz: &str) -> ApiResult<String> {
     chrono_tz::Tz::from_str(tz.trim())
         .map(|_| tz.trim().to_string())
         .map_err(|_| {
@@ -142,7 +142,7 @@ fn check_timezone(tz: &str) -> ApiResult<String> {
         })
 }
 
-fn check_currency(c: &str) -> ApiResult<String> {
+pub(crate) fn check_currency(c: &str) -> ApiResult<String> {
     let c = c.trim().to_uppercase();
     if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) {
         Ok(c)
@@ -153,7 +153,7 @@ fn check_currency(c: &str) -> ApiResult<String> {
     }
 }
 
-fn check_fee(fee: i64) -> ApiResult<i64> {
+pub(crate) fn check_fee(fee: i64) -> ApiResult<i64> {
     if (0..=10_000_000_000).contains(&fee) {
         Ok(fee)
     } else {
@@ -163,14 +163,14 @@ fn check_fee(fee: i64) -> ApiResult<i64> {
     }
 }
 
-fn check_provider(p: PaymentProvider, currency: &str) -> ApiResult<()> {
+pub(crate) fn check_provider(p: PaymentProvider, currency: &str) -> ApiResult<()> {
     if p == PaymentProvider::Khalti && currency != "NPR" {
         return Err(ApiError::unprocessable("Khalti takes payments in NPR only"));
     }
     Ok(())
 }
 
-fn check_name(n: &str) -> ApiResult<String> {
+pub(crate) fn check_name(n: &str) -> ApiResult<String> {
     let n = n.trim();
     if n.is_empty() || n.chars().count() > 200 {
         return Err(ApiError::unprocessable(
@@ -180,7 +180,7 @@ fn check_name(n: &str) -> ApiResult<String> {
     Ok(n.to_string())
 }
 
-fn check_slug(s: &str) -> ApiResult<String> {
+pub(crate) fn check_slug(s: &str) -> ApiResult<String> {
     let s = s.trim().to_lowercase();
     let ok = (2..=63).contains(&s.len())
         && s.chars()

@@ -82,6 +82,21 @@ pub struct Patient {
     pub created_at: DateTime<Utc>,
 }
 
+/// Changes to a patient's profile; absent fields stay as they are.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct PatientPatch {
+    pub date_of_birth: Option<NaiveDate>,
+    pub phone: Option<String>,
+    /// `female`, `male`, `other` or `unknown`.
+    pub sex: Option<String>,
+    /// `A+`, `A-`, `B+`, `B-`, `AB+`, `AB-`, `O+` or `O-`.
+    pub blood_type: Option<String>,
+    pub allergies: Option<String>,
+    pub medical_history: Option<String>,
+    pub emergency_contact: Option<String>,
+}
+
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct CareTeamAssignment {
@@ -342,6 +357,76 @@ impl StaffApi {
             hospital,
             AuditEntry::new("patient.read", "patient", p.id).patient(p.id),
         );
+        tx.commit().await?;
+        Ok(PatientAnswer::Ok(Json(p)))
+    }
+
+    /// Update a patient's profile (hospital admin).
+    #[oai(
+        path = "/patients/:id",
+        method = "patch",
+        operation_id = "updatePatient"
+    )]
+    async fn update_patient(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<PatientPatch>,
+    ) -> ApiResult<PatientAnswer> {
+        let tx = auth.0;
+        tx.permit("patient", "update").await?;
+        let hospital = tx.caller().hospital()?;
+        let b = body.0;
+        if let Some(sex) = &b.sex
+            && !["female", "male", "other", "unknown"].contains(&sex.as_str())
+        {
+            return Err(ApiError::unprocessable(
+                "sex must be female, male, other or unknown",
+            ));
+        }
+        if let Some(bt) = &b.blood_type
+            && !["A+", "A-", "B+", "B-", "AB+", "AB-", "O+", "O-"].contains(&bt.as_str())
+        {
+            return Err(ApiError::unprocessable(
+                "blood_type must be one of A+, A-, B+, B-, AB+, AB-, O+, O-",
+            ));
+        }
+        for (field, v, max) in [
+            ("allergies", &b.allergies, 4000),
+            ("medical_history", &b.medical_history, 20000),
+            ("emergency_contact", &b.emergency_contact, 500),
+            ("phone", &b.phone, 32),
+        ] {
+            if v.as_ref().is_some_and(|v| v.chars().count() > max) {
+                return Err(ApiError::unprocessable(format!(
+                    "{field} must have at most {max} characters"
+                )));
+            }
+        }
+        tx.execute_one(
+            "update patient set date_of_birth = coalesce($2, date_of_birth), phone = coalesce($3, phone),
+               sex = coalesce($4, sex), blood_type = coalesce($5, blood_type),
+               allergies = coalesce($6, allergies), medical_history = coalesce($7, medical_history),
+               emergency_contact = coalesce($8, emergency_contact)
+             where id = $1",
+            vec![
+                id.0.into(),
+                b.date_of_birth.into(),
+                b.phone.into(),
+                b.sex.into(),
+                b.blood_type.into(),
+                b.allergies.into(),
+                b.medical_history.into(),
+                b.emergency_contact.into(),
+            ],
+        )
+        .await?;
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("patient.update", "patient", id.0).patient(id.0),
+        )
+        .await?;
+        let p = patient(&tx, id.0).await?;
         tx.commit().await?;
         Ok(PatientAnswer::Ok(Json(p)))
     }

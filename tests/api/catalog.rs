@@ -132,6 +132,13 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     app.get(&format!("/api/v1/patients/{}", p.id), &d.token)
         .await
         .expect(200);
+    app.post(
+        "/api/v1/roles",
+        Some(&h.admin),
+        serde_json::json!({"name": "nurse", "permissions": [{"object": "doctor", "action": "list"}]}),
+    )
+    .await
+    .expect(201);
 
     let db = admin_conn(&app.db).await;
     let tables = strings(

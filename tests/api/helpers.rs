@@ -147,6 +147,10 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     config.bind_addr = "127.0.0.1:0".into();
     config.trust_forwarded_for = true;
     (opts.tweak)(&mut config);
+    start(db, config).await
+}
+
+async fn start(db: String, config: Config) -> TestApp {
     let app = Application::build(config.clone())
         .await
         .expect("app builds");
@@ -193,6 +197,11 @@ impl Resp {
 }
 
 impl TestApp {
+    /// A second server instance on the same database and Redis namespace.
+    pub async fn twin(&self) -> TestApp {
+        start(self.db.clone(), self.config.clone()).await
+    }
+
     pub async fn request(
         &self,
         method: Method,
