@@ -80,7 +80,7 @@ declare
   h uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
   head record;
   e audit_event;
-  n integer := 0;
+  linked audit_event[] := '{}';
 begin
   if h is null then
     raise exception 'no hospital in context' using errcode = '42501';
@@ -90,14 +90,17 @@ begin
     if e.hospital_id is distinct from h then
       raise exception 'event for another hospital' using errcode = '42501';
     end if;
-    e := audit_link(e, head.seq, head.hash);
-    insert into audit_event values (e.*);
+    -- The same link as audit_link, inlined: this runs for every audited read.
+    e.seq := head.seq + 1;
+    e.prev_hash := head.hash;
+    e.hash := sha256(head.hash || sha256(convert_to(audit_canonical(e), 'UTF8')));
     head.seq := e.seq;
     head.hash := e.hash;
-    n := n + 1;
+    linked := linked || e;
   end loop;
+  insert into audit_event select * from unnest(linked);
   update audit_head set seq = head.seq, hash = head.hash where hospital_id = h;
-  return n;
+  return cardinality(linked);
 end
 $$;
 

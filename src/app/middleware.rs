@@ -87,7 +87,12 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
             .is_some_and(|n| n > self.max_body_bytes);
         let chunked = req.headers().get("content-length").is_none()
             && req.headers().get("transfer-encoding").is_some();
-        let mut resp = if too_large || chunked {
+        let index = req.method() == poem::http::Method::GET && req.uri().path() == "/";
+        let mut resp = if index {
+            let mut r = crate::app::ops::index();
+            r.set_data(PathPattern("/".into()));
+            r
+        } else if too_large || chunked {
             if too_large {
                 problem_response(
                     StatusCode::PAYLOAD_TOO_LARGE,

@@ -36,3 +36,11 @@ pub fn metrics(state: Data<&AppState>) -> Response {
         .content_type("text/plain; version=0.0.4")
         .body(state.metrics.render())
 }
+
+/// The sign-in page (web/index.html, embedded). Served by the request middleware for `GET /`,
+/// because the API's route tree is nested at `/` and owns that path in poem's router.
+pub fn index() -> Response {
+    Response::builder()
+        .content_type("text/html; charset=utf-8")
+        .body(include_str!("../../web/index.html"))
+}

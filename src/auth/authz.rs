@@ -5,7 +5,7 @@
 //! PostgreSQL (`role_permission`) and are granted in that hospital's domain only. After a
 //! change, the instance that made it publishes on Redis and every instance reloads.
 
-use std::sync::Arc;
+use std::{collections::HashMap, sync::Arc};
 
 use casbin::{CoreApi, DefaultModel, Enforcer, MgmtApi, StringAdapter};
 use futures_util::StreamExt;
@@ -22,9 +22,14 @@ use crate::{
 pub const MODEL: &str = include_str!("../../policies/model.conf");
 pub const BASE_POLICY: &str = include_str!("../../policies/policy.csv");
 
+/// (role, domain, object, action).
+type Request = (String, String, String, String);
+
 #[derive(Clone)]
 pub struct Authz {
     enforcer: Arc<RwLock<Enforcer>>,
+    /// Decisions already taken, keyed by (role, domain, object, action); emptied on reload.
+    decisions: Arc<std::sync::RwLock<HashMap<Request, bool>>>,
 }
 
 /// Proof that an authorization check passed.
@@ -48,6 +53,7 @@ impl Authz {
         let enforcer = Enforcer::new(model, StringAdapter::new(BASE_POLICY)).await?;
         Ok(Self {
             enforcer: Arc::new(RwLock::new(enforcer)),
+            decisions: Arc::default(),
         })
     }
 
@@ -75,7 +81,10 @@ impl Authz {
         if !custom.is_empty() {
             fresh.add_policies(custom).await?;
         }
-        *self.enforcer.write().await = fresh;
+        let mut enforcer = self.enforcer.write().await;
+        *enforcer = fresh;
+        // Cleared while the new policy is locked in, so no stale decision survives the swap.
+        self.decisions.write().expect("decision cache").clear();
         Ok(())
     }
 

@@ -19,3 +19,23 @@ async fn health_readiness_and_metrics_answer() {
     assert!(metrics.contains("http_request_duration_seconds_bucket"));
     assert!(!metrics.contains(&root), "metrics never carry tokens");
 }
+
+#[tokio::test]
+async fn the_sign_in_page_is_served_at_the_root() {
+    let app = spawn_app().await;
+    let r = app
+        .client
+        .get(format!("{}/", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = r.text().await.unwrap();
+    assert!(html.contains("/api/v1/auth/login") || html.contains("'/auth/login'"));
+}
