@@ -1,12 +1,12 @@
-//! Group commit for the audit rows of reads: requests hand their rows to one writer task,
-//! which inserts everything that queued up meanwhile in one transaction and one WAL flush,
-//! then answers each request. A request answers its client only after that commit.
+//! Group commit for the audit rows of reads: requests hand their rows to the writers, which
+//! append everything that queued up meanwhile in one statement (one transaction, one WAL
+//! flush), then answer each request. A request answers its client only after that commit.
+//! Two writers let one batch be prepared while the previous one commits.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait, Value};
-use tokio::sync::{mpsc, oneshot};
-use uuid::Uuid;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Value};
+use tokio::sync::{Mutex, mpsc, oneshot};
 
 use super::AuditRow;
 use crate::{
@@ -23,11 +23,15 @@ pub struct AuditWriter {
 
 /// Most rows in one commit.
 const MAX_BATCH: usize = 512;
+const WRITERS: usize = 2;
 
 impl AuditWriter {
     pub fn spawn(db: DatabaseConnection) -> Self {
         let (tx, rx) = mpsc::channel::<Job>(4096);
-        tokio::spawn(run(db, rx));
+        let rx = Arc::new(Mutex::new(rx));
+        for _ in 0..WRITERS {
+            tokio::spawn(run(db.clone(), rx.clone()));
+        }
         Self { tx }
     }
 
@@ -50,22 +54,30 @@ impl AuditWriter {
     }
 }
 
-async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Job>) {
-    while let Some(first) = rx.recv().await {
-        let mut jobs = vec![first];
-        let mut n = jobs[0].0.len();
-        while n < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => {
-                    n += job.0.len();
-                    jobs.push(job);
-                }
-                Err(_) => break,
+/// Takes the next batch: waits for one job, then everything already queued.
+async fn next_batch(rx: &Mutex<mpsc::Receiver<Job>>) -> Option<Vec<Job>> {
+    let mut rx = rx.lock().await;
+    let first = rx.recv().await?;
+    let mut n = first.0.len();
+    let mut jobs = vec![first];
+    while n < MAX_BATCH {
+        match rx.try_recv() {
+            Ok(job) => {
+                n += job.0.len();
+                jobs.push(job);
             }
+            Err(_) => break,
         }
-        let result = write_batch(&db, &jobs).await.map_err(|e| format!("{e:#}"));
+    }
+    Some(jobs)
+}
+
+async fn run(db: DatabaseConnection, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
+    while let Some(jobs) = next_batch(&rx).await {
+        let rows: Vec<&AuditRow> = jobs.iter().flat_map(|(rows, _)| rows).collect();
+        let result = write_batch(&db, &rows).await.map_err(|e| format!("{e:#}"));
         if let Err(e) = &result {
-            tracing::error!(error = %e, rows = n, "audit batch failed");
+            tracing::error!(error = %e, rows = rows.len(), "audit batch failed");
         }
         for (_, done) in jobs {
             let _ = done.send(result.clone());
@@ -73,26 +85,10 @@ async fn run(db: DatabaseConnection, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-async fn write_batch(db: &DatabaseConnection, jobs: &[Job]) -> anyhow::Result<()> {
-    let mut by_hospital: BTreeMap<Uuid, Vec<AuditRow>> = BTreeMap::new();
-    for row in jobs.iter().flat_map(|(rows, _)| rows) {
-        by_hospital
-            .entry(row.hospital_id)
-            .or_default()
-            .push(row.clone());
-    }
-    let txn = db.begin().await?;
-    for (hospital, rows) in by_hospital {
-        // audit_append links the rows into the chain of exactly the hospital in context.
-        txn.execute_raw(stmt(
-            "select set_config('app.hospital_id', $1, true), set_config('app.role', 'audit_writer', true)",
-            [Value::from(hospital.to_string())],
-        ))
+async fn write_batch(db: &DatabaseConnection, rows: &[&AuditRow]) -> anyhow::Result<()> {
+    // Autocommit: the statement is its own transaction, durable when it returns.
+    let json = serde_json::to_value(rows)?;
+    db.execute_raw(stmt("select audit_append($1::jsonb)", [Value::from(json)]))
         .await?;
-        let json = serde_json::to_value(&rows)?;
-        txn.execute_raw(stmt("select audit_append($1::jsonb)", [Value::from(json)]))
-            .await?;
-    }
-    txn.commit().await?;
     Ok(())
 }
