@@ -6,4 +6,6 @@ pub mod auth;
 pub mod cli;
 pub mod db;
 pub mod error;
+pub mod notifications;
+pub mod scheduling;
 pub mod tenancy;

@@ -21,6 +21,10 @@ pub struct Config {
     pub public_base_url: String,
     pub data_dir: PathBuf,
     pub smtp_url: Option<SecretString>,
+    /// Sender of emails.
+    pub mail_from: String,
+    /// Run the outbox dispatcher and scheduled jobs inside `serve` (also `carebridge worker`).
+    pub run_workers: bool,
     /// A session ends after this long without a request.
     pub session_idle: Duration,
     /// A session ends this long after login, however active.
@@ -79,6 +83,9 @@ impl Config {
                 .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
             data_dir: PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into())),
             smtp_url: var("SMTP_URL").map(Into::into),
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "carebridge <no-reply@carebridge.local>".into()),
+            run_workers: parse_var("RUN_WORKERS", true)?,
             session_idle: Duration::from_secs(parse_var("SESSION_IDLE_SECONDS", 30 * 60)?),
             session_absolute: Duration::from_secs(parse_var(
                 "SESSION_ABSOLUTE_SECONDS",

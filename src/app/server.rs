@@ -14,6 +14,8 @@ use crate::{
     audit::AuditWriter,
     audit::api::AuditApi,
     auth::{api::AuthApi, authz::Authz, password::Hasher},
+    notifications::api::NotificationsApi,
+    scheduling::api::SchedulingApi,
     tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
 };
 
@@ -27,6 +29,8 @@ pub enum Tag {
     Staff,
     /// The audit trail and patients' access logs.
     Audit,
+    /// Availability, slots, appointments, notifications.
+    Scheduling,
 }
 
 pub type Apis = (
@@ -36,6 +40,8 @@ pub type Apis = (
     MembersApi,
     RolesApi,
     AuditApi,
+    SchedulingApi,
+    NotificationsApi,
 );
 
 fn apis() -> Apis {
@@ -46,6 +52,8 @@ fn apis() -> Apis {
         MembersApi,
         RolesApi,
         AuditApi,
+        SchedulingApi,
+        NotificationsApi,
     )
 }
 
@@ -88,6 +96,9 @@ impl Application {
             config.redis_namespace.clone(),
         );
         crate::audit::spawn_sealer(db.clone());
+        if config.run_workers {
+            crate::notifications::dispatcher::spawn(db.clone(), &config)?;
+        }
         let state = AppState {
             audit: AuditWriter::spawn(db.clone()),
             authz,

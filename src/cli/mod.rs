@@ -36,6 +36,8 @@ pub enum Command {
     Openapi,
     /// First look: migrate, onboard the demo hospitals from tenants/, print logins, serve.
     Demo,
+    /// Run the outbox dispatcher and scheduled jobs without serving HTTP.
+    Worker,
     /// Hospital manifests.
     Tenants {
         #[command(subcommand)]
@@ -117,6 +119,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => demo::run().await,
+        Command::Worker => {
+            init_tracing();
+            let config = Config::from_env()?;
+            let db = crate::db::connect(&config.database_url, 4).await?;
+            tracing::info!("worker running");
+            let handle = crate::notifications::dispatcher::spawn(db, &config)?;
+            tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = handle => {} }
+            Ok(())
+        }
         Command::Tenants {
             command: TenantsCommand::Apply { dir },
         } => {

@@ -20,6 +20,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0002_roles_audit_chain.sql",
         include_str!("../../migrations/0002_roles_audit_chain.sql"),
     ),
+    (
+        3,
+        "0003_scheduling.sql",
+        include_str!("../../migrations/0003_scheduling.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

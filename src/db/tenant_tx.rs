@@ -149,6 +149,24 @@ impl TenantTx {
         Ok(())
     }
 
+    /// Runs a statement in the request's transaction.
+    pub async fn conn_execute(&self, sql: &str, values: Vec<Value>) -> ApiResult<u64> {
+        Ok(self
+            .txn
+            .execute_raw(stmt(sql, values))
+            .await?
+            .rows_affected())
+    }
+
+    /// Whether `sql` (taking one id) returns a row in the caller's view.
+    pub async fn exists(&self, sql: &str, id: Uuid) -> ApiResult<bool> {
+        Ok(self
+            .txn
+            .query_one_raw(stmt(sql, [id.into()]))
+            .await?
+            .is_some())
+    }
+
     /// Runs a statement that must affect exactly one row; otherwise 404.
     pub async fn execute_one(&self, sql: &str, values: Vec<Value>) -> ApiResult<()> {
         let res = self.txn.execute_raw(stmt(sql, values)).await?;

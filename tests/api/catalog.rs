@@ -140,6 +140,33 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     .await
     .expect(201);
 
+    // Availability (with an exception), an appointment, its outbox rows and notifications.
+    let rules: Vec<serde_json::Value> = (1..=7)
+        .map(|w| serde_json::json!({"weekday": w, "start": "00:00", "end": "23:00"}))
+        .collect();
+    let far = (chrono::Utc::now() + chrono::Duration::days(200)).date_naive();
+    app.request(
+        reqwest::Method::PUT,
+        &format!("/api/v1/doctors/{}/availability", d.id),
+        Some(&h.admin),
+        Some(
+            serde_json::json!({"timezone": "UTC", "slot_minutes": 60, "rules": rules,
+                                "exceptions": [{"date": far}]}),
+        ),
+    )
+    .await
+    .expect(200);
+    let start = (chrono::Utc::now() + chrono::Duration::days(3))
+        .format("%Y-%m-%dT10:00:00Z")
+        .to_string();
+    app.post(
+        "/api/v1/appointments",
+        Some(&p.token),
+        serde_json::json!({"doctor_id": d.id, "start_at": start, "reason": "x"}),
+    )
+    .await
+    .expect(201);
+
     let db = admin_conn(&app.db).await;
     let tables = strings(
         &db,

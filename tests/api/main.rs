@@ -12,4 +12,6 @@ mod members;
 mod openapi;
 mod ops;
 mod roles;
+mod scheduling;
+mod smtp;
 mod tenants;

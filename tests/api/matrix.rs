@@ -165,6 +165,36 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/members/{nobody}/reset-password"),
                 None,
             ),
+            ("availability", "update") => (
+                Method::PUT,
+                format!("/api/v1/doctors/{nobody}/availability"),
+                Some(json!({"timezone": "UTC", "slot_minutes": 30, "rules": []})),
+            ),
+            ("slot", "list") => (
+                Method::GET,
+                format!(
+                    "/api/v1/doctors/{nobody}/slots?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z"
+                ),
+                None,
+            ),
+            ("appointment", "create") => (
+                Method::POST,
+                "/api/v1/appointments".into(),
+                Some(
+                    json!({"doctor_id": nobody, "start_at": "2030-01-01T09:00:00Z", "reason": ""}),
+                ),
+            ),
+            ("appointment", "list") => (Method::GET, "/api/v1/appointments".into(), None),
+            ("appointment", "read") => {
+                (Method::GET, format!("/api/v1/appointments/{nobody}"), None)
+            }
+            ("appointment", act) => (
+                Method::POST,
+                format!("/api/v1/appointments/{nobody}/{}", act.replace('_', "-")),
+                Some(json!({})),
+            ),
+            ("notification", "list") => (Method::GET, "/api/v1/notifications".into(), None),
+            ("outbox", "list") => (Method::GET, "/api/v1/outbox".into(), None),
             other => panic!("no call for {other:?}: add one"),
         }
     };

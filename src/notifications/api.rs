@@ -1,0 +1,133 @@
+use chrono::{DateTime, Utc};
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::FromQueryResult;
+use uuid::Uuid;
+
+use crate::{
+    app::paging::{Listing, Page},
+    auth::BearerAuth,
+    db::stmt,
+    error::ApiResult,
+};
+
+pub struct NotificationsApi;
+
+#[derive(Object, FromQueryResult)]
+pub struct Notification {
+    pub id: Uuid,
+    pub kind: String,
+    pub title: String,
+    pub body: String,
+    pub appointment_id: Option<Uuid>,
+    pub read_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// An outgoing message as admins see it (delivery state, not its text).
+#[derive(Object, FromQueryResult)]
+pub struct OutboxMessage {
+    pub id: Uuid,
+    pub channel: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(ApiResponse)]
+pub enum NotificationList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Notification>>),
+}
+#[derive(ApiResponse)]
+pub enum MarkedRead {
+    #[oai(status = 204)]
+    Done,
+}
+#[derive(ApiResponse)]
+pub enum OutboxList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<OutboxMessage>>),
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Scheduling")]
+impl NotificationsApi {
+    /// The caller's in-app notifications, oldest first; `unread=true` for unread only.
+    #[oai(
+        path = "/notifications",
+        method = "get",
+        operation_id = "listNotifications"
+    )]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        unread: Query<Option<bool>>,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<NotificationList> {
+        let tx = auth.0;
+        tx.permit("notification", "list").await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let rows = Notification::find_by_statement(stmt(
+            "select id, kind, title, body, appointment_id, read_at, created_at from notification
+              where id > $1 and (not $2 or read_at is null) order by id limit $3",
+            [
+                page.after_or_nil().into(),
+                unread.0.unwrap_or(false).into(),
+                page.fetch().into(),
+            ],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(NotificationList::Ok(Json(page.finish(rows, |n| n.id))))
+    }
+
+    /// Mark one of the caller's notifications read.
+    #[oai(
+        path = "/notifications/:id/read",
+        method = "post",
+        operation_id = "markNotificationRead"
+    )]
+    async fn read(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<MarkedRead> {
+        let tx = auth.0;
+        tx.permit("notification", "list").await?;
+        tx.execute_one(
+            "update notification set read_at = coalesce(read_at, now()) where id = $1",
+            vec![id.0.into()],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(MarkedRead::Done)
+    }
+
+    /// Outgoing messages of the hospital (admins), e.g. `status=failed` for those that gave up.
+    #[oai(path = "/outbox", method = "get", operation_id = "listOutbox")]
+    async fn outbox(
+        &self,
+        auth: BearerAuth,
+        status: Query<Option<String>>,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<OutboxList> {
+        let tx = auth.0;
+        tx.permit("outbox", "list").await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let rows = OutboxMessage::find_by_statement(stmt(
+            "select id, channel, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at
+               from outbox where id > $1 and ($2::text is null or status = $2) order by id limit $3",
+            [page.after_or_nil().into(), status.0.into(), page.fetch().into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(OutboxList::Ok(Json(page.finish(rows, |m| m.id))))
+    }
+}

@@ -1,0 +1,190 @@
+//! Sends the outbox: claims due messages with a lease (FOR UPDATE SKIP LOCKED, so instances
+//! share the work), sends over SMTP, retries with exponential back-off and parks a message as
+//! failed after `MAX_ATTEMPTS`. A sender that dies mid-send leaves its lease to expire and the
+//! message is sent again: delivery is at least once, nothing is lost. The same loop sends
+//! appointment reminders and marks no-shows.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor, message::MultiPart};
+use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, TransactionTrait, Value};
+use secrecy::ExposeSecret;
+use uuid::Uuid;
+
+use crate::{
+    app::Config,
+    db::stmt,
+    notifications::{AppointmentRef, Event, enqueue},
+};
+
+pub const MAX_ATTEMPTS: i32 = 5;
+const LEASE_SECONDS: i32 = 120;
+/// Confirmed appointments become no-shows this long after their end without a start.
+const NO_SHOW_GRACE_MINUTES: i32 = 30;
+
+#[derive(FromQueryResult)]
+struct Claimed {
+    hospital_id: Uuid,
+    id: Uuid,
+    recipient: String,
+    subject: String,
+    text_body: String,
+    html_body: Option<String>,
+}
+
+#[derive(FromQueryResult)]
+struct Due {
+    hospital_id: Uuid,
+    id: Uuid,
+    start_at: DateTime<Utc>,
+}
+
+pub struct Mailer {
+    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+    from: String,
+}
+
+impl Mailer {
+    pub fn new(config: &Config) -> anyhow::Result<Self> {
+        let transport = match &config.smtp_url {
+            Some(url) => Some(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())?
+                    .timeout(Some(Duration::from_secs(15)))
+                    .build(),
+            ),
+            None => None,
+        };
+        Ok(Self {
+            transport,
+            from: config.mail_from.clone(),
+        })
+    }
+
+    async fn send(&self, m: &Claimed) -> Result<(), String> {
+        let Some(t) = &self.transport else {
+            return Err("SMTP_URL is not configured".into());
+        };
+        let body = match &m.html_body {
+            Some(html) => MultiPart::alternative_plain_html(m.text_body.clone(), html.clone()),
+            None => MultiPart::alternative_plain_html(m.text_body.clone(), String::new()),
+        };
+        let msg = Message::builder()
+            .from(self.from.parse().map_err(|e| format!("MAIL_FROM: {e}"))?)
+            .to(m
+                .recipient
+                .parse()
+                .map_err(|e| format!("recipient address: {e}"))?)
+            .subject(m.subject.clone())
+            .multipart(body)
+            .map_err(|e| e.to_string())?;
+        t.send(msg).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
+/// One pass: send what is due. Answers how many messages were sent.
+pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Result<usize> {
+    let claimed = Claimed::find_by_statement(stmt(
+        "select hospital_id, id, recipient, subject, text_body, html_body from outbox_claim($1, $2)",
+        [Value::from(20), Value::from(LEASE_SECONDS)],
+    ))
+    .all(db)
+    .await?;
+    let mut sent = 0;
+    for m in &claimed {
+        let result = mailer.send(m).await;
+        if let Err(e) = &result {
+            // The address is the only personal data here, and it is not logged.
+            tracing::warn!(hospital_id = %m.hospital_id, message_id = %m.id, error = %e, "email not sent");
+        } else {
+            sent += 1;
+        }
+        db.execute_raw(stmt(
+            "select outbox_report($1, $2, $3, $4)",
+            [
+                m.hospital_id.into(),
+                m.id.into(),
+                result.err().into(),
+                Value::from(MAX_ATTEMPTS),
+            ],
+        ))
+        .await?;
+    }
+    Ok(sent)
+}
+
+/// Enqueues the 24-hour and 1-hour reminders that are due, each exactly once.
+pub async fn enqueue_reminders(db: &DatabaseConnection) -> anyhow::Result<usize> {
+    let mut n = 0;
+    for (kind, minutes, event) in [
+        ("24h", 24 * 60, Event::Reminder24h),
+        ("1h", 60, Event::Reminder1h),
+    ] {
+        let txn = db.begin().await?;
+        let due = Due::find_by_statement(stmt(
+            "select hospital_id, id, start_at from appointment_due_reminders($1, $2)",
+            [Value::from(kind), Value::from(minutes)],
+        ))
+        .all(&txn)
+        .await?;
+        for d in &due {
+            txn.execute_raw(stmt(
+                "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
+                [Value::from(d.hospital_id.to_string())],
+            ))
+            .await?;
+            let r = AppointmentRef {
+                id: d.id,
+                start_at: d.start_at,
+                proposed_start_at: None,
+            };
+            enqueue(&txn, d.hospital_id, &r, event, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        // The marks and the messages commit together.
+        txn.commit().await?;
+        n += due.len();
+    }
+    Ok(n)
+}
+
+pub async fn mark_no_shows(db: &DatabaseConnection) -> anyhow::Result<i32> {
+    let row = db
+        .query_one_raw(stmt(
+            "select appointment_mark_no_shows($1) as n",
+            [Value::from(NO_SHOW_GRACE_MINUTES)],
+        ))
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<i32>("", "n"))
+        .transpose()?
+        .unwrap_or(0))
+}
+
+/// The background loop: inside `serve`, or alone as `carebridge worker`.
+pub fn spawn(
+    db: DatabaseConnection,
+    config: &Config,
+) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+    let mailer = Mailer::new(config)?;
+    Ok(tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_millis(500));
+        let mut n: u64 = 0;
+        loop {
+            tick.tick().await;
+            n += 1;
+            if let Err(e) = send_due(&db, &mailer).await {
+                tracing::warn!(error = %e, "outbox pass failed; will retry");
+            }
+            if n.is_multiple_of(20) {
+                if let Err(e) = enqueue_reminders(&db).await {
+                    tracing::warn!(error = %e, "reminder pass failed; will retry");
+                }
+                if let Err(e) = mark_no_shows(&db).await {
+                    tracing::warn!(error = %e, "no-show pass failed; will retry");
+                }
+            }
+        }
+    }))
+}

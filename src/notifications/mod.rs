@@ -1,0 +1,179 @@
+//! Notifications through a transactional outbox: the state change, its emails and its in-app
+//! notifications commit together; the dispatcher sends the emails afterwards.
+
+pub mod api;
+pub mod dispatcher;
+pub mod templates;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    db::{TenantTx, stmt},
+    error::ApiResult,
+    scheduling::appointments::Appointment,
+};
+
+/// What a notification needs to know of an appointment.
+pub struct AppointmentRef {
+    pub id: Uuid,
+    pub start_at: DateTime<Utc>,
+    pub proposed_start_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Booked,
+    Approved,
+    Confirmed,
+    Rejected,
+    Proposed,
+    Cancelled,
+    Reminder24h,
+    Reminder1h,
+}
+
+impl Event {
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Booked => "appointment.booked",
+            Self::Approved => "appointment.approved",
+            Self::Confirmed => "appointment.confirmed",
+            Self::Rejected => "appointment.rejected",
+            Self::Proposed => "appointment.proposed",
+            Self::Cancelled => "appointment.cancelled",
+            Self::Reminder24h => "appointment.reminder_24h",
+            Self::Reminder1h => "appointment.reminder_1h",
+        }
+    }
+}
+
+#[derive(FromQueryResult)]
+struct Contacts {
+    patient_user_id: Uuid,
+    patient_email: String,
+    patient_name: String,
+    patient_language: String,
+    patient_timezone: String,
+    doctor_user_id: Uuid,
+    doctor_email: String,
+    doctor_name: String,
+    doctor_language: String,
+    doctor_timezone: String,
+    hospital_name: String,
+}
+
+struct Recipient<'a> {
+    user_id: Uuid,
+    email: &'a str,
+    name: &'a str,
+    language: &'a str,
+    timezone: &'a str,
+    other: &'a str,
+    to_doctor: bool,
+}
+
+/// Enqueues the emails and in-app notifications for an appointment event, in `tx`.
+pub async fn appointment_event(tx: &TenantTx, a: &Appointment, event: Event) -> ApiResult<()> {
+    let r = AppointmentRef {
+        id: a.id,
+        start_at: a.start_at,
+        proposed_start_at: a.proposed_start_at,
+    };
+    enqueue(
+        tx.conn(),
+        tx.caller().hospital()?,
+        &r,
+        event,
+        Some(tx.caller().user_id),
+    )
+    .await
+}
+
+/// Enqueues on any connection whose context names `hospital` (requests, the reminder job).
+pub async fn enqueue(
+    conn: &impl ConnectionTrait,
+    hospital: Uuid,
+    a: &AppointmentRef,
+    event: Event,
+    by: Option<Uuid>,
+) -> ApiResult<()> {
+    let Some(c) = Contacts::find_by_statement(stmt(
+        "select * from appointment_contacts($1)",
+        [a.id.into()],
+    ))
+    .one(conn)
+    .await?
+    else {
+        return Ok(());
+    };
+    let patient = Recipient {
+        user_id: c.patient_user_id,
+        email: &c.patient_email,
+        name: &c.patient_name,
+        language: &c.patient_language,
+        timezone: &c.patient_timezone,
+        other: &c.doctor_name,
+        to_doctor: false,
+    };
+    let doctor = Recipient {
+        user_id: c.doctor_user_id,
+        email: &c.doctor_email,
+        name: &c.doctor_name,
+        language: &c.doctor_language,
+        timezone: &c.doctor_timezone,
+        other: &c.patient_name,
+        to_doctor: true,
+    };
+    let recipients: Vec<&Recipient> = match event {
+        Event::Booked | Event::Reminder24h | Event::Reminder1h => vec![&patient, &doctor],
+        Event::Cancelled => {
+            // The other side hears of it; an admin's cancellation goes to both.
+            [&patient, &doctor]
+                .into_iter()
+                .filter(|r| Some(r.user_id) != by)
+                .collect()
+        }
+        _ => vec![&patient],
+    };
+    for r in recipients {
+        let facts = templates::Facts {
+            recipient_name: r.name,
+            other_party: r.other,
+            hospital: &c.hospital_name,
+            when: templates::local_time(a.start_at, r.timezone),
+            proposed: a
+                .proposed_start_at
+                .map(|p| templates::local_time(p, r.timezone)),
+            to_doctor: r.to_doctor,
+        };
+        let msg = templates::render(event, r.language, &facts);
+        conn.execute_raw(stmt(
+            "insert into outbox (hospital_id, id, recipient, subject, text_body, html_body) values ($1, $2, $3, $4, $5, $6)",
+            vec![
+                Value::from(hospital),
+                Uuid::now_v7().into(),
+                r.email.into(),
+                msg.subject.clone().into(),
+                msg.text.clone().into(),
+                msg.html.into(),
+            ],
+        ))
+        .await?;
+        conn.execute_raw(stmt(
+            "insert into notification (hospital_id, id, user_id, kind, title, body, appointment_id) values ($1, $2, $3, $4, $5, $6, $7)",
+            vec![
+                Value::from(hospital),
+                Uuid::now_v7().into(),
+                r.user_id.into(),
+                event.kind().into(),
+                msg.subject.into(),
+                msg.text.lines().nth(2).unwrap_or_default().to_string().into(),
+                a.id.into(),
+            ],
+        ))
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,499 @@
+//! The booking lifecycle. The exclusion constraints make double booking impossible; this
+//! module decides which transitions are legal (409 otherwise).
+
+use chrono::{DateTime, Duration, Utc};
+use poem_openapi::Object;
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    audit::AuditEntry,
+    db::{TenantTx, stmt},
+    error::{ApiError, ApiResult, sqlstate, violated_constraint},
+    scheduling::{availability, slots::Availability},
+};
+
+/// An appointment. `status` is requested, awaiting_payment, confirmed, in_progress, completed,
+/// rejected, cancelled or no_show; a pending proposal of another time shows in `proposed_start_at`.
+#[derive(Object, FromQueryResult, Debug, Clone)]
+pub struct Appointment {
+    pub id: Uuid,
+    pub doctor_id: Uuid,
+    pub patient_id: Uuid,
+    pub start_at: DateTime<Utc>,
+    pub end_at: DateTime<Utc>,
+    pub status: String,
+    /// Only the patient, their doctor and admins see it; it never goes into an email.
+    pub reason: String,
+    /// Minor units.
+    pub fee: i64,
+    pub currency: String,
+    pub proposed_start_at: Option<DateTime<Utc>>,
+    pub status_reason: Option<String>,
+    pub cancelled_by: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub const SELECT: &str =
+    "select id, doctor_id, patient_id, start_at, end_at, status, reason, fee, currency,
+    proposed_start_at, status_reason, cancelled_by, created_at, updated_at from appointment";
+
+#[derive(FromQueryResult)]
+pub struct Settings {
+    pub approval_required: bool,
+    pub payment_required: bool,
+    pub payment_provider: String,
+    pub appointment_fee: i64,
+    pub currency: String,
+    pub booking_horizon_days: i32,
+    pub min_notice_minutes: i32,
+    pub cancellation_window_hours: i32,
+}
+
+impl Settings {
+    /// The status an approved appointment moves to.
+    fn after_approval(&self) -> &'static str {
+        if self.payment_required && self.payment_provider != "none" && self.appointment_fee > 0 {
+            "awaiting_payment"
+        } else {
+            "confirmed"
+        }
+    }
+}
+
+pub async fn settings(tx: &TenantTx) -> ApiResult<Settings> {
+    let h = tx.caller().hospital()?;
+    Settings::find_by_statement(stmt(
+        "select approval_required, payment_required, payment_provider, appointment_fee, currency,
+                booking_horizon_days, min_notice_minutes, cancellation_window_hours
+           from hospital where id = $1",
+        [h.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)
+}
+
+pub async fn get(tx: &TenantTx, id: Uuid) -> ApiResult<Appointment> {
+    Appointment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.into()]))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[derive(FromQueryResult)]
+struct Party {
+    id: Uuid,
+    user_id: Uuid,
+}
+
+/// Busy time of the doctor (any patient's), without revealing whose.
+pub async fn busy(
+    tx: &TenantTx,
+    doctor_id: Uuid,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ApiResult<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let rows = tx
+        .conn()
+        .query_all_raw(stmt(
+            "select start_at, end_at from doctor_busy($1, $2, $3)",
+            [doctor_id.into(), from.into(), to.into()],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("", "start_at")?, r.try_get("", "end_at")?)))
+        .collect::<Result<_, sea_orm::DbErr>>()
+        .map_err(Into::into)
+}
+
+/// Checks that `start` is one of the doctor's slots and bookable now. Taken slots are left to
+/// the exclusion constraint, which also settles races.
+pub fn check_slot(
+    av: &Availability,
+    s: &Settings,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> ApiResult<DateTime<Utc>> {
+    let on_grid = av
+        .grid(start, start + Duration::minutes(1))
+        .into_iter()
+        .find(|(slot_start, _)| *slot_start == start);
+    let Some((_, end)) = on_grid else {
+        return Err(ApiError::unprocessable(
+            "start_at is not one of this doctor's slots (see GET /doctors/{id}/slots)",
+        ));
+    };
+    if start < now + Duration::minutes(i64::from(s.min_notice_minutes)) {
+        return Err(ApiError::unprocessable(format!(
+            "appointments must be booked at least {} minutes ahead",
+            s.min_notice_minutes
+        )));
+    }
+    if start > now + Duration::days(i64::from(s.booking_horizon_days)) {
+        return Err(ApiError::unprocessable(format!(
+            "appointments can be booked at most {} days ahead",
+            s.booking_horizon_days
+        )));
+    }
+    Ok(end)
+}
+
+fn overlap_error(e: &sea_orm::DbErr) -> Option<ApiError> {
+    if sqlstate(e).as_deref() != Some("23P01") {
+        return None;
+    }
+    Some(match violated_constraint(e).as_deref() {
+        Some("appointment_patient_no_overlap") => {
+            ApiError::conflict("the patient already has an appointment at that time")
+        }
+        _ => ApiError::conflict("this slot is taken"),
+    })
+}
+
+pub struct Booking {
+    pub doctor_id: Uuid,
+    pub patient_id: Option<Uuid>,
+    pub start_at: DateTime<Utc>,
+    pub reason: String,
+}
+
+pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
+    let hospital = tx.caller().hospital()?;
+    let caller = tx.caller();
+    let patient = match (caller.role.as_str(), b.patient_id) {
+        ("patient", requested) => {
+            let own = Party::find_by_statement(stmt(
+                "select id, user_id from patient where user_id = $1",
+                [caller.user_id.into()],
+            ))
+            .one(tx.conn())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+            if requested.is_some_and(|p| p != own.id) {
+                return Err(ApiError::NotFound);
+            }
+            own
+        }
+        (_, Some(pid)) => Party::find_by_statement(stmt(
+            "select id, user_id from patient where id = $1",
+            [pid.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?,
+        (_, None) => {
+            return Err(ApiError::unprocessable(
+                "patient_id is required when staff book for a patient",
+            ));
+        }
+    };
+    let doctor = Party::find_by_statement(stmt(
+        "select id, user_id from doctor where id = $1",
+        [b.doctor_id.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let s = settings(tx).await?;
+    let av = availability::load(tx, doctor.id)
+        .await?
+        .ok_or_else(|| ApiError::unprocessable("this doctor has not published availability"))?;
+    let end = check_slot(&av, &s, b.start_at, Utc::now())?;
+    let status = if s.approval_required {
+        "requested"
+    } else {
+        s.after_approval()
+    };
+    let id = Uuid::now_v7();
+    let res = tx
+        .conn()
+        .execute_raw(stmt(
+            "insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id, patient_user_id,
+               start_at, end_at, status, reason, fee, currency)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            [
+                Value::from(hospital),
+                id.into(),
+                doctor.id.into(),
+                patient.id.into(),
+                doctor.user_id.into(),
+                patient.user_id.into(),
+                b.start_at.into(),
+                end.into(),
+                status.into(),
+                b.reason.into(),
+                s.appointment_fee.into(),
+                s.currency.clone().into(),
+            ],
+        ))
+        .await;
+    if let Err(e) = res {
+        return Err(overlap_error(&e).unwrap_or_else(|| e.into()));
+    }
+    if status != "requested" {
+        join_care_team(tx, id).await?;
+    }
+    tx.audit_write(
+        hospital,
+        AuditEntry::new("appointment.create", "appointment", id).patient(patient.id),
+    )
+    .await?;
+    get(tx, id).await
+}
+
+/// A doctor who takes on an appointment joins the patient's care team.
+async fn join_care_team(tx: &TenantTx, appointment_id: Uuid) -> ApiResult<()> {
+    tx.conn()
+        .execute_raw(stmt(
+            "insert into care_team (hospital_id, patient_id, doctor_id, patient_user_id, doctor_user_id)
+             select hospital_id, patient_id, doctor_id, patient_user_id, doctor_user_id from appointment where id = $1
+             on conflict do nothing",
+            [appointment_id.into()],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// What the caller asks of an appointment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Approve,
+    Reject,
+    Propose,
+    AcceptProposal,
+    Cancel,
+    Start,
+    Complete,
+}
+
+impl Action {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Propose => "propose",
+            Self::AcceptProposal => "accept_proposal",
+            Self::Cancel => "cancel",
+            Self::Start => "start",
+            Self::Complete => "complete",
+        }
+    }
+}
+
+/// What a transition changes: the status, a new (start, end), the proposal (Some(None) clears
+/// it), and the reason given.
+type Change<'a> = (
+    &'a str,
+    Option<(DateTime<Utc>, DateTime<Utc>)>,
+    Option<Option<DateTime<Utc>>>,
+    Option<String>,
+);
+
+#[derive(FromQueryResult)]
+struct Owners {
+    doctor_user_id: Uuid,
+    patient_user_id: Uuid,
+}
+
+fn illegal(a: &Appointment, action: Action) -> ApiError {
+    ApiError::conflict(format!(
+        "cannot {} an appointment that is {}",
+        action.name().replace('_', " "),
+        a.status
+    ))
+}
+
+/// Applies a transition, or answers 409 when the appointment's state does not allow it.
+pub async fn transition(
+    tx: &TenantTx,
+    id: Uuid,
+    action: Action,
+    reason: Option<String>,
+    start_at: Option<DateTime<Utc>>,
+) -> ApiResult<Appointment> {
+    let hospital = tx.caller().hospital()?;
+    // Lock the row: concurrent transitions of one appointment apply one after the other.
+    let a = Appointment::find_by_statement(stmt(
+        &format!("{SELECT} where id = $1 for update"),
+        [id.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let owners = Owners::find_by_statement(stmt(
+        "select doctor_user_id, patient_user_id from appointment where id = $1",
+        [id.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let caller = tx.caller();
+    let is_admin = caller.role == "hospital_admin";
+    let is_doctor = caller.user_id == owners.doctor_user_id;
+    let is_patient = caller.user_id == owners.patient_user_id;
+    let doctor_side = is_doctor || is_admin;
+    let not_yours =
+        || ApiError::ForbiddenBecause("only the appointment's doctor or an admin may do this");
+    let s = settings(tx).await?;
+    let now = Utc::now();
+    let (status, new_start, proposed, status_reason): Change<'_> = match action {
+        Action::Approve => {
+            if !doctor_side {
+                return Err(not_yours());
+            }
+            if a.status != "requested" {
+                return Err(illegal(&a, action));
+            }
+            (s.after_approval(), None, None, None)
+        }
+        Action::Reject => {
+            if !doctor_side {
+                return Err(not_yours());
+            }
+            if a.status != "requested" {
+                return Err(illegal(&a, action));
+            }
+            let r = reason
+                .filter(|r| !r.trim().is_empty())
+                .ok_or_else(|| ApiError::unprocessable("a reason is required to reject"))?;
+            ("rejected", None, None, Some(r))
+        }
+        Action::Propose => {
+            if !doctor_side {
+                return Err(not_yours());
+            }
+            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
+                return Err(illegal(&a, action));
+            }
+            let start = start_at
+                .ok_or_else(|| ApiError::unprocessable("start_at is required to propose a time"))?;
+            let av = availability::load(tx, a.doctor_id).await?.ok_or_else(|| {
+                ApiError::unprocessable("this doctor has not published availability")
+            })?;
+            check_slot(&av, &s, start, now)?;
+            let taken = busy(
+                tx,
+                a.doctor_id,
+                start,
+                start + Duration::minutes(av.slot_minutes),
+            )
+            .await?;
+            if taken.iter().any(|(bs, _)| *bs != a.start_at) {
+                return Err(ApiError::conflict("the proposed slot is taken"));
+            }
+            (a.status.as_str(), None, Some(Some(start)), reason)
+        }
+        Action::AcceptProposal => {
+            if !is_patient {
+                return Err(ApiError::ForbiddenBecause(
+                    "only the patient may accept a proposed time",
+                ));
+            }
+            let start = a.proposed_start_at.ok_or_else(|| illegal(&a, action))?;
+            let len = a.end_at - a.start_at;
+            // The doctor proposing the time is the doctor's approval.
+            let next = if a.status == "requested" {
+                s.after_approval()
+            } else {
+                a.status.as_str()
+            };
+            (next, Some((start, start + len)), Some(None), None)
+        }
+        Action::Cancel => {
+            if !(doctor_side || is_patient) {
+                return Err(ApiError::NotFound);
+            }
+            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
+                return Err(illegal(&a, action));
+            }
+            let window = Duration::hours(i64::from(s.cancellation_window_hours));
+            if is_patient && !doctor_side && a.status == "confirmed" && a.start_at - now < window {
+                return Err(ApiError::conflict(format!(
+                    "confirmed appointments can be cancelled up to {} hours before they start; contact the hospital",
+                    s.cancellation_window_hours
+                )));
+            }
+            ("cancelled", None, Some(None), reason)
+        }
+        Action::Start => {
+            if !is_doctor {
+                return Err(ApiError::ForbiddenBecause(
+                    "only the appointment's doctor may start it",
+                ));
+            }
+            if a.status != "confirmed" {
+                return Err(illegal(&a, action));
+            }
+            if now < a.start_at - Duration::minutes(15) || now > a.end_at {
+                return Err(ApiError::conflict(
+                    "an appointment can start from 15 minutes before its time until its end",
+                ));
+            }
+            ("in_progress", None, None, None)
+        }
+        Action::Complete => {
+            if !is_doctor {
+                return Err(ApiError::ForbiddenBecause(
+                    "only the appointment's doctor may complete it",
+                ));
+            }
+            if a.status != "in_progress" {
+                return Err(illegal(&a, action));
+            }
+            ("completed", None, None, None)
+        }
+    };
+    let cancelled_by = (action == Action::Cancel).then_some({
+        if is_patient && !doctor_side {
+            "patient"
+        } else if is_doctor {
+            "doctor"
+        } else {
+            "hospital"
+        }
+    });
+    let res = tx
+        .conn()
+        .execute_raw(stmt(
+            "update appointment set status = $2,
+               start_at = coalesce($3, start_at), end_at = coalesce($4, end_at),
+               proposed_start_at = case when $5 then $6 else proposed_start_at end,
+               status_reason = coalesce($7, status_reason), cancelled_by = coalesce($8, cancelled_by),
+               updated_at = now()
+             where id = $1",
+            [
+                Value::from(id),
+                status.into(),
+                new_start.map(|x| x.0).into(),
+                new_start.map(|x| x.1).into(),
+                proposed.is_some().into(),
+                proposed.flatten().into(),
+                status_reason.into(),
+                cancelled_by.map(str::to_string).into(),
+            ],
+        ))
+        .await;
+    if let Err(e) = res {
+        return Err(overlap_error(&e).unwrap_or_else(|| e.into()));
+    }
+    if ["awaiting_payment", "confirmed"].contains(&status) {
+        join_care_team(tx, id).await?;
+    }
+    let action_name: &'static str = match action {
+        Action::Approve => "appointment.approve",
+        Action::Reject => "appointment.reject",
+        Action::Propose => "appointment.propose",
+        Action::AcceptProposal => "appointment.accept_proposal",
+        Action::Cancel => "appointment.cancel",
+        Action::Start => "appointment.start",
+        Action::Complete => "appointment.complete",
+    };
+    tx.audit_write(
+        hospital,
+        AuditEntry::new(action_name, "appointment", id).patient(a.patient_id),
+    )
+    .await?;
+    get(tx, id).await
+}
