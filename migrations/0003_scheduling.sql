@@ -309,3 +309,63 @@ language sql stable security definer set search_path = pg_catalog, public as $$
 $$;
 revoke all on function appointment_contacts(uuid) from public;
 grant execute on function appointment_contacts(uuid) to carebridge_runtime;
+
+grant select (timezone), update (timezone) on app_user to carebridge_runtime;
+
+-- Password reset by email. The request stores a single-use token (as SHA-256) and queues the
+-- email in the outbox of a hospital the account belongs to; an unknown email does nothing,
+-- and the caller answers the same either way.
+create function auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer,
+                                            p_subject text, p_text text, p_html text)
+returns void
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+declare
+  u record;
+begin
+  select a.id, m.hospital_id into u
+    from app_user a join membership m on m.user_id = a.id and m.active
+   where a.email = p_email and a.active
+   order by m.created_at limit 1;
+  if not found then
+    return;
+  end if;
+  insert into password_reset (token_hash, user_id, expires_at)
+  values (p_token_hash, u.id, now() + make_interval(mins => p_minutes));
+  insert into outbox (hospital_id, id, recipient, subject, text_body, html_body)
+  values (u.hospital_id, gen_random_uuid(), p_email, p_subject, p_text, p_html);
+end
+$$;
+
+-- The email a valid, unused, unexpired token belongs to (to check the new password against).
+create function auth_password_reset_email(p_token_hash bytea)
+returns text
+language sql stable security definer set search_path = pg_catalog, public as $$
+  select a.email from password_reset r join app_user a on a.id = r.user_id
+   where r.token_hash = p_token_hash and r.used_at is null and r.expires_at > now() and a.active
+$$;
+
+-- Uses the token (once), sets the password and ends every session of the account.
+create function auth_complete_password_reset(p_token_hash bytea, p_password_hash text)
+returns boolean
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+declare
+  uid uuid;
+begin
+  update password_reset set used_at = now()
+   where token_hash = p_token_hash and used_at is null and expires_at > now()
+  returning user_id into uid;
+  if uid is null then
+    return false;
+  end if;
+  update app_user set password_hash = p_password_hash, must_change_password = false,
+                      password_changed_at = now()
+   where id = uid;
+  update auth_session set revoked_at = now() where user_id = uid and revoked_at is null;
+  return true;
+end
+$$;
+
+revoke all on function auth_request_password_reset(text, bytea, integer, text, text, text),
+  auth_password_reset_email(bytea), auth_complete_password_reset(bytea, text) from public;
+grant execute on function auth_request_password_reset(text, bytea, integer, text, text, text),
+  auth_password_reset_email(bytea), auth_complete_password_reset(bytea, text) to carebridge_runtime;

@@ -101,6 +101,47 @@ pub enum PasswordChanged {
     Done,
 }
 
+/// Ask for a password reset link by email.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ResetRequest {
+    pub email: String,
+}
+
+/// Set a new password with the token from the reset email.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ResetCompletion {
+    pub token: String,
+    #[oai(write_only)]
+    pub new_password: String,
+}
+
+/// Changes to one's own profile.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct ProfilePatch {
+    pub full_name: Option<String>,
+    /// `en` or `ne`: the language of emails and notifications.
+    pub language: Option<String>,
+    /// IANA zone in which emails show times (default: the hospital's).
+    pub timezone: Option<String>,
+}
+
+#[derive(ApiResponse)]
+pub enum ResetAccepted {
+    /// If the email has an account, a link is on its way (the answer is the same either way).
+    #[oai(status = 202)]
+    Accepted,
+}
+
+#[derive(ApiResponse)]
+pub enum ResetDone {
+    /// The password is set; every session of the account has ended.
+    #[oai(status = 204)]
+    Done,
+}
+
 #[derive(ApiResponse)]
 pub enum RegisterAnswer {
     /// Registered as a patient.
@@ -186,6 +227,75 @@ impl AuthApi {
     ) -> ApiResult<PasswordChanged> {
         crate::tenancy::members::change_password(&state, auth, body.0).await?;
         Ok(PasswordChanged::Done)
+    }
+
+    /// Update one's own name, language or time zone.
+    #[oai(path = "/me", method = "patch", operation_id = "updateMe")]
+    async fn update_me(&self, auth: BearerAuth, body: Json<ProfilePatch>) -> ApiResult<MeAnswer> {
+        let tx = auth.0;
+        let b = body.0;
+        let name = b.full_name.as_deref().map(full_name).transpose()?;
+        if let Some(l) = &b.language
+            && !["en", "ne"].contains(&l.as_str())
+        {
+            return Err(ApiError::unprocessable("language must be en or ne"));
+        }
+        if let Some(tz) = &b.timezone
+            && tz.parse::<chrono_tz::Tz>().is_err()
+        {
+            return Err(ApiError::unprocessable(
+                "timezone must be an IANA zone such as Asia/Kathmandu",
+            ));
+        }
+        let c = tx.caller().clone();
+        tx.execute_one(
+            "update app_user set full_name = coalesce($2, full_name), language = coalesce($3, language),
+               timezone = coalesce($4, timezone) where id = $1",
+            vec![c.user_id.into(), name.clone().into(), b.language.into(), b.timezone.into()],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(MeAnswer::Ok(Json(Me {
+            user_id: c.user_id,
+            email: c.email,
+            full_name: name.unwrap_or(c.full_name),
+            role: c.role,
+            hospital_id: c.hospital_id,
+            hospital_slug: c.hospital_slug,
+            must_change_password: c.must_change_password,
+        })))
+    }
+
+    /// Ask for a password reset email. Same answer whether the email has an account or not.
+    #[oai(
+        path = "/password-reset",
+        method = "post",
+        operation_id = "requestPasswordReset"
+    )]
+    async fn reset_request(
+        &self,
+        state: Data<&AppState>,
+        body: Json<ResetRequest>,
+        meta: Data<&RequestMeta>,
+    ) -> ApiResult<ResetAccepted> {
+        crate::auth::reset::request(&state, &body.0.email, &meta).await?;
+        Ok(ResetAccepted::Accepted)
+    }
+
+    /// Complete a password reset with the emailed token (single use, 30 minutes).
+    #[oai(
+        path = "/password-reset/complete",
+        method = "post",
+        operation_id = "completePasswordReset"
+    )]
+    async fn reset_complete(
+        &self,
+        state: Data<&AppState>,
+        body: Json<ResetCompletion>,
+    ) -> ApiResult<ResetDone> {
+        let b = body.0;
+        crate::auth::reset::complete(&state, &b.token, b.new_password).await?;
+        Ok(ResetDone::Done)
     }
 
     /// Register as a patient of a hospital.

@@ -90,6 +90,12 @@ pub struct HospitalPatch {
     pub ai_assistance: Option<bool>,
     /// true ends every session of the hospital and blocks its logins; false lifts it.
     pub suspended: Option<bool>,
+    /// How far ahead patients may book (1 to 365 days).
+    pub booking_horizon_days: Option<i32>,
+    /// How soon a slot may be booked (0 to 10080 minutes ahead).
+    pub min_notice_minutes: Option<i32>,
+    /// Patients may cancel a confirmed appointment until this many hours before it (0 to 720).
+    pub cancellation_window_hours: Option<i32>,
 }
 
 #[derive(Object, FromQueryResult)]
@@ -105,6 +111,9 @@ pub struct Hospital {
     pub approval_required: bool,
     pub payment_required: bool,
     pub ai_assistance: bool,
+    pub booking_horizon_days: i32,
+    pub min_notice_minutes: i32,
+    pub cancellation_window_hours: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -170,6 +179,15 @@ pub(crate) fn check_provider(p: PaymentProvider, currency: &str) -> ApiResult<()
     Ok(())
 }
 
+fn range(field: &str, v: Option<i32>, lo: i32, hi: i32) -> ApiResult<Option<i32>> {
+    match v {
+        Some(x) if !(lo..=hi).contains(&x) => Err(ApiError::unprocessable(format!(
+            "{field} must be between {lo} and {hi}"
+        ))),
+        other => Ok(other),
+    }
+}
+
 pub(crate) fn check_name(n: &str) -> ApiResult<String> {
     let n = n.trim();
     if n.is_empty() || n.chars().count() > 200 {
@@ -196,7 +214,8 @@ pub(crate) fn check_slug(s: &str) -> ApiResult<String> {
 }
 
 const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
-    suspended, approval_required, payment_required, ai_assistance, created_at, updated_at from hospital";
+    suspended, approval_required, payment_required, ai_assistance, booking_horizon_days,
+    min_notice_minutes, cancellation_window_hours, created_at, updated_at from hospital";
 
 pub async fn fetch(tx: &TenantTx, id: Uuid) -> ApiResult<Hospital> {
     Hospital::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.into()]))
@@ -345,6 +364,15 @@ impl HospitalsApi {
             p.payment_required.into(),
             p.ai_assistance.into(),
             p.suspended.into(),
+            range("booking_horizon_days", p.booking_horizon_days, 1, 365)?.into(),
+            range("min_notice_minutes", p.min_notice_minutes, 0, 10080)?.into(),
+            range(
+                "cancellation_window_hours",
+                p.cancellation_window_hours,
+                0,
+                720,
+            )?
+            .into(),
         ];
         tx.execute_one(
             "update hospital set
@@ -354,7 +382,11 @@ impl HospitalsApi {
                approval_required = coalesce($7, approval_required),
                payment_required = coalesce($8, payment_required),
                ai_assistance = coalesce($9, ai_assistance),
-               suspended = coalesce($10, suspended), updated_at = now()
+               suspended = coalesce($10, suspended),
+               booking_horizon_days = coalesce($11, booking_horizon_days),
+               min_notice_minutes = coalesce($12, min_notice_minutes),
+               cancellation_window_hours = coalesce($13, cancellation_window_hours),
+               updated_at = now()
              where id = $1",
             values,
         )

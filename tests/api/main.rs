@@ -9,6 +9,7 @@ mod hospitals;
 mod isolation;
 mod matrix;
 mod members;
+mod notifications;
 mod openapi;
 mod ops;
 mod roles;

@@ -478,3 +478,40 @@ async fn an_unreachable_mail_server_leaves_messages_pending_with_the_error_for_a
     }
     assert_problem(&app.get("/api/v1/outbox", &d.token).await, 403);
 }
+
+#[tokio::test]
+async fn hospital_settings_bound_how_soon_and_how_far_ahead_patients_book() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    always_open(&app, &h, &d).await;
+    let slot = free_slots(&app, &p.token, d.id, in_days(2), in_days(3)).await[0].clone();
+    let path = format!("/api/v1/hospitals/{}", h.id);
+    assert_problem(
+        &app.patch(&path, &h.admin, json!({"booking_horizon_days": 0}))
+            .await,
+        422,
+    );
+    app.patch(&path, &h.admin, json!({"min_notice_minutes": 7 * 24 * 60}))
+        .await
+        .expect(200);
+    assert!(
+        free_slots(&app, &p.token, d.id, in_days(2), in_days(3))
+            .await
+            .is_empty()
+    );
+    assert_problem(&book(&app, &p.token, d.id, &slot, "x").await, 422);
+    app.patch(
+        &path,
+        &h.admin,
+        json!({"min_notice_minutes": 60, "booking_horizon_days": 1}),
+    )
+    .await
+    .expect(200);
+    assert_problem(&book(&app, &p.token, d.id, &slot, "x").await, 422);
+    app.patch(&path, &h.admin, json!({"booking_horizon_days": 30}))
+        .await
+        .expect(200);
+    book(&app, &p.token, d.id, &slot, "x").await.expect(201);
+}

@@ -65,7 +65,7 @@ pub async fn start() -> (String, Sink) {
                             data.push_str(&l);
                             data.push('\n');
                         }
-                        let data = data.replace("=\n", "");
+                        let data = decode_quoted_printable(&data.replace("=\n", ""));
                         mails.lock().unwrap().push(Mail {
                             to: std::mem::take(&mut to),
                             data,
@@ -85,4 +85,26 @@ pub async fn start() -> (String, Sink) {
         }
     });
     (url, sink)
+}
+
+/// Decodes `=XX` escapes (quoted-printable bodies); anything else passes through.
+fn decode_quoted_printable(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'=' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(byte) = hex {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -1,0 +1,94 @@
+//! Password reset by email: a single-use token valid for 30 minutes; completing it ends every
+//! session. The request answers the same whether the email has an account or not.
+
+use sea_orm::{ConnectionTrait, Value};
+use secrecy::SecretString;
+
+use crate::{
+    app::AppState,
+    auth::{
+        throttle::rate_limit,
+        token::{self, TokenHash},
+        types::{Email, new_password},
+    },
+    db::{RequestMeta, stmt},
+    error::{ApiError, ApiResult},
+};
+
+pub const RESET_MINUTES: i32 = 30;
+
+fn email_texts(link: &str) -> (String, String, String) {
+    let subject = "Reset your carebridge password / पासवर्ड रिसेट".to_string();
+    let text = format!(
+        "Someone asked to reset the password of this carebridge account. If it was you, open this link within {RESET_MINUTES} minutes:\n\n{link}\n\nIf it was not you, ignore this email; your password stays as it is.\n\nतपाईंको carebridge खाताको पासवर्ड रिसेट गर्न {RESET_MINUTES} मिनेटभित्र माथिको लिङ्क खोल्नुहोस्। तपाईंले अनुरोध गर्नुभएको होइन भने यो इमेल बेवास्ता गर्नुहोस्।\n"
+    );
+    let html = format!(
+        "<!doctype html><html><body style=\"font-family:sans-serif\"><p>Someone asked to reset the password of this carebridge account. If it was you, open this link within {RESET_MINUTES} minutes:</p><p><a href=\"{link}\">Reset my password</a></p><p>If it was not you, ignore this email; your password stays as it is.</p><hr><p>तपाईंको carebridge खाताको पासवर्ड रिसेट गर्न {RESET_MINUTES} मिनेटभित्र माथिको लिङ्क खोल्नुहोस्।</p></body></html>"
+    );
+    (subject, text, html)
+}
+
+pub async fn request(state: &AppState, email: &str, meta: &RequestMeta) -> ApiResult<()> {
+    if let Some(ip) = meta.ip {
+        let key = format!("{}:reset:ip:{ip}", state.config.redis_namespace);
+        rate_limit(
+            &mut state.redis.clone(),
+            &key,
+            10,
+            std::time::Duration::from_secs(3600),
+        )
+        .await?;
+    }
+    let Ok(email) = Email::parse(email) else {
+        return Ok(()); // answered like an unknown address
+    };
+    let token = token::generate();
+    let link = format!(
+        "{}/#reset={token}",
+        state.config.public_base_url.trim_end_matches('/')
+    );
+    let (subject, text, html) = email_texts(&link);
+    state
+        .db
+        .execute_raw(stmt(
+            "select auth_request_password_reset($1, $2, $3, $4, $5, $6)",
+            [
+                Value::from(email.as_str()),
+                TokenHash::of(&token).as_bytes().to_vec().into(),
+                RESET_MINUTES.into(),
+                subject.into(),
+                text.into(),
+                html.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+pub async fn complete(state: &AppState, token: &str, password: String) -> ApiResult<()> {
+    let hash = TokenHash::of(token).as_bytes().to_vec();
+    let invalid =
+        || ApiError::unprocessable("the reset link is invalid, used or expired; ask for a new one");
+    let email: Option<String> = state
+        .db
+        .query_one_raw(stmt(
+            "select auth_password_reset_email($1) as email",
+            [hash.clone().into()],
+        ))
+        .await?
+        .and_then(|r| r.try_get::<Option<String>>("", "email").ok().flatten());
+    let email = Email::parse(&email.ok_or_else(invalid)?)?;
+    let password: SecretString = new_password(password, &email)?;
+    let password_hash = state.hasher.hash(&password).await?;
+    let done = state
+        .db
+        .query_one_raw(stmt(
+            "select auth_complete_password_reset($1, $2) as ok",
+            [Value::from(hash), password_hash.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<bool>("", "ok"))
+        .transpose()?
+        .unwrap_or(false);
+    if done { Ok(()) } else { Err(invalid()) }
+}
