@@ -8,48 +8,34 @@
 //!
 //! Environment: BENCH_SECONDS (default 8), BENCH_CONNECTIONS (default 64).
 
+mod common;
+
 use std::{
     sync::{
         Arc,
         atomic::{AtomicBool, AtomicU64, Ordering},
     },
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use carebridge::{
-    app::{Application, Config},
+    app::Config,
     tenancy::staff::{PATIENT_SELECT, Patient},
 };
+use common::*;
 use poem::{
     EndpointExt, Route, get, handler,
     listener::{Acceptor, Listener, TcpListener},
     web::{Data, Path},
 };
 use poem_openapi::types::ToJSON;
-use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult};
-use secrecy::SecretString;
+use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde_json::json;
 use uuid::Uuid;
 
-const PASSWORD: &str = "correct horse battery";
-const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
 const DB: &str = "carebridge_bench";
 
-struct Stats {
-    requests: usize,
-    errors: usize,
-    rps: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-}
-
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
+/// GETs `url` in a closed loop on `conns` connections.
 async fn load(
     client: &reqwest::Client,
     url: &str,
@@ -57,75 +43,25 @@ async fn load(
     conns: usize,
     secs: u64,
 ) -> Stats {
-    let stop = Arc::new(AtomicBool::new(false));
-    let warm_until = Instant::now() + Duration::from_secs(1);
-    let mut tasks = Vec::new();
-    for _ in 0..conns {
-        let (client, url, token, stop) = (
-            client.clone(),
-            url.to_string(),
-            token.map(str::to_owned),
-            stop.clone(),
-        );
-        tasks.push(tokio::spawn(async move {
-            let mut lat = Vec::with_capacity(4096);
-            let mut errors = 0usize;
-            while !stop.load(Ordering::Relaxed) {
-                let mut req = client.get(&url);
-                if let Some(t) = &token {
-                    req = req.bearer_auth(t);
-                }
-                let t0 = Instant::now();
-                let ok = match req.send().await {
-                    Ok(r) => {
-                        let ok = r.status().is_success();
-                        let _ = r.bytes().await;
-                        ok
-                    }
-                    Err(_) => false,
-                };
-                if Instant::now() < warm_until {
-                    continue;
-                }
-                if ok {
-                    lat.push(t0.elapsed().as_micros() as u64);
-                } else {
-                    errors += 1;
-                }
+    let (client, url, token) = (client.clone(), url.to_string(), token.map(str::to_owned));
+    closed_loop(conns, secs, move |_, _| {
+        let (client, url, token) = (client.clone(), url.clone(), token.clone());
+        async move {
+            let mut req = client.get(&url);
+            if let Some(t) = &token {
+                req = req.bearer_auth(t);
             }
-            (lat, errors)
-        }));
-    }
-    tokio::time::sleep(Duration::from_secs(1 + secs)).await;
-    stop.store(true, Ordering::Relaxed);
-    let mut all = Vec::new();
-    let mut errors = 0;
-    for t in tasks {
-        let (lat, e) = t.await.unwrap();
-        all.extend(lat);
-        errors += e;
-    }
-    all.sort_unstable();
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or(0) as f64
-            / 1000.0
-    };
-    Stats {
-        requests: all.len(),
-        errors,
-        rps: all.len() as f64 / secs as f64,
-        p50_ms: pct(0.50),
-        p99_ms: pct(0.99),
-    }
-}
-
-fn print(name: &str, s: &Stats) {
-    println!(
-        "{name:<46} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  ({} ok, {} errors)",
-        s.rps, s.p50_ms, s.p99_ms, s.requests, s.errors
-    );
+            match req.send().await {
+                Ok(r) => {
+                    let ok = r.status().is_success();
+                    let _ = r.bytes().await;
+                    ok
+                }
+                Err(_) => false,
+            }
+        }
+    })
+    .await
 }
 
 #[handler]
@@ -144,58 +80,21 @@ async fn bare(
     Ok(poem::web::Json(p.to_json().unwrap_or_default()))
 }
 
-async fn start_app(mut config: Config, audit: bool) -> anyhow::Result<String> {
+async fn start_app_audit(mut config: Config, audit: bool) -> anyhow::Result<String> {
     config.audit_reads = audit;
-    let app = Application::build(config).await?;
-    let base = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until(std::future::pending()));
-    Ok(base)
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: String,
-    token: Option<&str>,
-    body: serde_json::Value,
-) -> anyhow::Result<serde_json::Value> {
-    let mut req = client.post(url).json(&body);
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    let r = req.send().await?;
-    let status = r.status();
-    let v: serde_json::Value = r.json().await?;
-    anyhow::ensure!(status.is_success(), "seeding failed: {status} {v}");
-    Ok(v)
+    start_app(config).await
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    if !std::env::args().any(|a| a == "--bench") {
-        // `cargo test --all-targets` builds and runs benches as tests: only `cargo bench` measures.
-        println!("http bench: skipped (run `cargo bench --bench http`)");
+    if skipped("http") {
         return Ok(());
     }
     let secs = env_or("BENCH_SECONDS", 8);
     let conns = env_or("BENCH_CONNECTIONS", 64) as usize;
-
-    let server =
-        carebridge::db::connect(&SecretString::from(format!("{SERVER}/postgres")), 1).await?;
-    server
-        .execute_unprepared(&format!("drop database if exists {DB} with (force)"))
-        .await?;
-    server.close().await?;
-    let mut config = Config::from_env()?;
-    config.database_admin_url = SecretString::from(format!("{SERVER}/{DB}"));
-    config.database_url =
-        SecretString::from(format!("postgres://carebridge_app@127.0.0.1:5432/{DB}"));
-    config.bind_addr = "127.0.0.1:0".into();
-    config.trust_forwarded_for = true;
-    config.redis_namespace = format!("bench:{}", Uuid::new_v4());
-    carebridge::db::migrate::run(&config).await?;
-
-    let base = start_app(config.clone(), true).await?;
-    let unaudited = start_app(config.clone(), false).await?;
+    let config = fresh_database(DB).await?;
+    let base = start_app_audit(config.clone(), true).await?;
+    let unaudited = start_app_audit(config.clone(), false).await?;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(conns * 2)
         .build()?;
@@ -206,25 +105,11 @@ async fn main() -> anyhow::Result<()> {
         &config,
         root_email,
         "Root",
-        SecretString::from(PASSWORD.to_string()),
+        PASSWORD.to_string().into(),
         true,
     )
     .await?;
-    let login = |email: &'static str| {
-        let client = client.clone();
-        let base = base.clone();
-        async move {
-            let v = post(
-                &client,
-                format!("{base}/api/v1/auth/login"),
-                None,
-                json!({"email": email, "password": PASSWORD}),
-            )
-            .await?;
-            anyhow::Ok(v["token"].as_str().unwrap().to_string())
-        }
-    };
-    let root = login(root_email).await?;
+    let root = login(&client, &base, root_email).await?;
     post(
         &client,
         format!("{base}/api/v1/hospitals"),
@@ -234,7 +119,7 @@ async fn main() -> anyhow::Result<()> {
         "admin": {"email": "admin@bench.test", "full_name": "Admin", "password": PASSWORD}}),
     )
     .await?;
-    let admin = login("admin@bench.test").await?;
+    let admin = login(&client, &base, "admin@bench.test").await?;
     let doctor = post(
         &client,
         format!("{base}/api/v1/doctors"),
@@ -261,7 +146,7 @@ async fn main() -> anyhow::Result<()> {
         json!({"doctor_id": doctor_id}),
     )
     .await?;
-    let dr = login("dr@bench.test").await?;
+    let dr = login(&client, &base, "dr@bench.test").await?;
 
     // The bare route: same SELECT, as the owner (no RLS), no auth, no audit.
     let owner =

@@ -515,3 +515,49 @@ async fn hospital_settings_bound_how_soon_and_how_far_ahead_patients_book() {
         .expect(200);
     book(&app, &p.token, d.id, &slot, "x").await.expect(201);
 }
+
+#[tokio::test]
+async fn an_admin_books_on_a_patients_behalf_and_never_for_another_hospitals_patient() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    always_open(&app, &h, &d).await;
+    let slots = free_slots(&app, &h.admin, d.id, in_days(2), in_days(3)).await;
+    let missing = app
+        .post(
+            "/api/v1/appointments",
+            Some(&h.admin),
+            json!({"doctor_id": d.id, "start_at": slots[0], "reason": "x"}),
+        )
+        .await;
+    assert_problem(&missing, 422);
+    let h2 = app.hospital(&root).await;
+    let foreign = app.patient(&h2).await;
+    let r = app
+        .post("/api/v1/appointments", Some(&h.admin), json!({"doctor_id": d.id, "start_at": slots[0], "reason": "x", "patient_id": foreign.id}))
+        .await;
+    assert_problem(&r, 404);
+    let ok = app
+        .post(
+            "/api/v1/appointments",
+            Some(&h.admin),
+            json!({"doctor_id": d.id, "start_at": slots[0], "reason": "x", "patient_id": p.id}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(ok.body["patient_id"], p.id.to_string());
+    // The patient sees it as theirs; a patient cannot book in someone else's name.
+    app.get(&format!("/api/v1/appointments/{}", ok.id()), &p.token)
+        .await
+        .expect(200);
+    let other = app.patient(&h).await;
+    let r = app
+        .post(
+            "/api/v1/appointments",
+            Some(&other.token),
+            json!({"doctor_id": d.id, "start_at": slots[1], "reason": "x", "patient_id": p.id}),
+        )
+        .await;
+    assert_problem(&r, 404);
+}

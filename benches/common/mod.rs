@@ -1,0 +1,161 @@
+//! Shared by the benches: a fresh database, the server, a closed-loop load generator.
+
+#![allow(dead_code)]
+
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use carebridge::app::{Application, Config};
+use sea_orm::ConnectionTrait;
+use secrecy::SecretString;
+use uuid::Uuid;
+
+pub const PASSWORD: &str = "correct horse battery";
+pub const SERVER: &str = "postgres://postgres@127.0.0.1:5432";
+
+pub struct Stats {
+    pub requests: usize,
+    pub errors: usize,
+    pub rps: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+pub fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// `cargo test --all-targets` runs benches as tests: only `cargo bench` (which passes
+/// `--bench`) measures.
+pub fn skipped(name: &str) -> bool {
+    if std::env::args().any(|a| a == "--bench") {
+        return false;
+    }
+    println!("{name} bench: skipped (run `cargo bench --bench {name}`)");
+    true
+}
+
+/// A freshly migrated database named `db`, and a config pointing at it.
+pub async fn fresh_database(db: &str) -> anyhow::Result<Config> {
+    let server =
+        carebridge::db::connect(&SecretString::from(format!("{SERVER}/postgres")), 1).await?;
+    server
+        .execute_unprepared(&format!("drop database if exists {db} with (force)"))
+        .await?;
+    server.close().await?;
+    let mut config = Config::from_env()?;
+    config.database_admin_url = SecretString::from(format!("{SERVER}/{db}"));
+    config.database_url =
+        SecretString::from(format!("postgres://carebridge_app@127.0.0.1:5432/{db}"));
+    config.bind_addr = "127.0.0.1:0".into();
+    config.trust_forwarded_for = true;
+    config.redis_namespace = format!("bench:{}", Uuid::new_v4());
+    carebridge::db::migrate::run(&config).await?;
+    Ok(config)
+}
+
+pub async fn start_app(config: Config) -> anyhow::Result<String> {
+    let app = Application::build(config).await?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    Ok(base)
+}
+
+pub async fn post(
+    client: &reqwest::Client,
+    url: String,
+    token: Option<&str>,
+    body: serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    let mut req = client.post(url).json(&body);
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let r = req.send().await?;
+    let status = r.status();
+    let v: serde_json::Value = r.json().await?;
+    anyhow::ensure!(status.is_success(), "seeding failed: {status} {v}");
+    Ok(v)
+}
+
+pub async fn login(client: &reqwest::Client, base: &str, email: &str) -> anyhow::Result<String> {
+    let v = post(
+        client,
+        format!("{base}/api/v1/auth/login"),
+        None,
+        serde_json::json!({"email": email, "password": PASSWORD}),
+    )
+    .await?;
+    Ok(v["token"].as_str().unwrap().to_string())
+}
+
+pub fn percentile(sorted: &[u64], p: f64) -> f64 {
+    sorted
+        .get(((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(0) as f64
+        / 1000.0
+}
+
+/// Runs `conns` closed loops of `request(worker, i)` for `secs` seconds after a one-second warm-up.
+pub async fn closed_loop<F, Fut>(conns: usize, secs: u64, request: F) -> Stats
+where
+    F: Fn(usize, u64) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let request = Arc::new(request);
+    let stop = Arc::new(AtomicBool::new(false));
+    let warm_until = Instant::now() + Duration::from_secs(1);
+    let mut tasks = Vec::new();
+    for w in 0..conns {
+        let (request, stop) = (request.clone(), stop.clone());
+        tasks.push(tokio::spawn(async move {
+            let (mut lat, mut errors, mut i) = (Vec::with_capacity(4096), 0usize, 0u64);
+            while !stop.load(Ordering::Relaxed) {
+                let t0 = Instant::now();
+                let ok = request(w, i).await;
+                i += 1;
+                if Instant::now() < warm_until {
+                    continue;
+                }
+                if ok {
+                    lat.push(t0.elapsed().as_micros() as u64)
+                } else {
+                    errors += 1
+                }
+            }
+            (lat, errors)
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(1 + secs)).await;
+    stop.store(true, Ordering::Relaxed);
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        let (lat, e) = t.await.unwrap();
+        all.extend(lat);
+        errors += e;
+    }
+    all.sort_unstable();
+    Stats {
+        requests: all.len(),
+        errors,
+        rps: all.len() as f64 / secs as f64,
+        p50_ms: percentile(&all, 0.5),
+        p99_ms: percentile(&all, 0.99),
+    }
+}
+
+pub fn print(name: &str, s: &Stats) {
+    println!(
+        "{name:<46} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  ({} ok, {} errors)",
+        s.rps, s.p50_ms, s.p99_ms, s.requests, s.errors
+    );
+}
