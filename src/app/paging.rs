@@ -70,3 +70,28 @@ pub struct Listing<T: ParseFromJSON + ToJSON + Send + Sync> {
     /// Pass as `cursor` for the next page; null on the last page.
     pub next_cursor: Option<String>,
 }
+
+impl Page {
+    /// One page of `select` (which has no WHERE of its own), ordered by `id_col`. `filter` adds
+    /// conditions (`and ...`) whose parameters are `extra`, numbered from $3.
+    pub async fn list<T>(
+        &self,
+        tx: &crate::db::TenantTx,
+        select: &str,
+        id_col: &str,
+        filter: &str,
+        extra: Vec<sea_orm::Value>,
+        id: impl Fn(&T) -> Uuid,
+    ) -> ApiResult<Listing<T>>
+    where
+        T: sea_orm::FromQueryResult + ParseFromJSON + ToJSON + Send + Sync,
+    {
+        let mut values = vec![self.after_or_nil().into(), self.fetch().into()];
+        values.extend(extra);
+        let sql = format!("{select} where {id_col} > $1 {filter} order by {id_col} limit $2");
+        let rows = T::find_by_statement(crate::db::stmt(&sql, values))
+            .all(tx.conn())
+            .await?;
+        Ok(self.finish(rows, id))
+    }
+}

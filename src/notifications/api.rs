@@ -10,7 +10,6 @@ use uuid::Uuid;
 use crate::{
     app::paging::{Listing, Page},
     auth::BearerAuth,
-    db::stmt,
     error::ApiResult,
 };
 
@@ -75,19 +74,18 @@ impl NotificationsApi {
         let tx = auth.0;
         tx.permit("notification", "list").await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = Notification::find_by_statement(stmt(
-            "select id, kind, title, body, appointment_id, read_at, created_at from notification
-              where id > $1 and (not $2 or read_at is null) order by id limit $3",
-            [
-                page.after_or_nil().into(),
-                unread.0.unwrap_or(false).into(),
-                page.fetch().into(),
-            ],
-        ))
-        .all(tx.conn())
-        .await?;
+        let listing = page
+            .list(
+                &tx,
+                "select id, kind, title, body, appointment_id, read_at, created_at from notification",
+                "id",
+                "and (not $3 or read_at is null)",
+                vec![unread.0.unwrap_or(false).into()],
+                |n: &Notification| n.id,
+            )
+            .await?;
         tx.commit().await?;
-        Ok(NotificationList::Ok(Json(page.finish(rows, |n| n.id))))
+        Ok(NotificationList::Ok(Json(listing)))
     }
 
     /// Mark one of the caller's notifications read.
@@ -120,14 +118,17 @@ impl NotificationsApi {
         let tx = auth.0;
         tx.permit("outbox", "list").await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = OutboxMessage::find_by_statement(stmt(
-            "select id, channel, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at
-               from outbox where id > $1 and ($2::text is null or status = $2) order by id limit $3",
-            [page.after_or_nil().into(), status.0.into(), page.fetch().into()],
-        ))
-        .all(tx.conn())
-        .await?;
+        let listing = page
+            .list(
+                &tx,
+                "select id, channel, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at from outbox",
+                "id",
+                "and ($3::text is null or status = $3)",
+                vec![status.0.into()],
+                |m: &OutboxMessage| m.id,
+            )
+            .await?;
         tx.commit().await?;
-        Ok(OutboxList::Ok(Json(page.finish(rows, |m| m.id))))
+        Ok(OutboxList::Ok(Json(listing)))
     }
 }

@@ -397,17 +397,18 @@ impl SchedulingApi {
         let tx = auth.0;
         tx.permit("appointment", "list").await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = Appointment::find_by_statement(stmt(
-            &format!(
-                "{} where id > $1 order by id limit $2",
-                appointments::SELECT
-            ),
-            [page.after_or_nil().into(), page.fetch().into()],
-        ))
-        .all(tx.conn())
-        .await?;
+        let listing = page
+            .list(
+                &tx,
+                appointments::SELECT,
+                "id",
+                "",
+                vec![],
+                |a: &Appointment| a.id,
+            )
+            .await?;
         tx.commit().await?;
-        Ok(AppointmentList::Ok(Json(page.finish(rows, |a| a.id))))
+        Ok(AppointmentList::Ok(Json(listing)))
     }
 
     /// One appointment.

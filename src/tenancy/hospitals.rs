@@ -303,14 +303,11 @@ impl HospitalsApi {
         let tx = auth.0;
         tx.permit("hospital", "list").await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = Hospital::find_by_statement(stmt(
-            &format!("{SELECT} where id > $1 order by id limit $2"),
-            [page.after_or_nil().into(), page.fetch().into()],
-        ))
-        .all(tx.conn())
-        .await?;
+        let listing = page
+            .list(&tx, SELECT, "id", "", vec![], |h: &Hospital| h.id)
+            .await?;
         tx.commit().await?;
-        Ok(ListAnswer::Ok(Json(page.finish(rows, |h| h.id))))
+        Ok(ListAnswer::Ok(Json(listing)))
     }
 
     /// One hospital (404 for another tenant's id unless super admin).

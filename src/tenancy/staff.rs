@@ -265,14 +265,11 @@ impl StaffApi {
         tx.permit("doctor", "list").await?;
         tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = Doctor::find_by_statement(stmt(
-            &format!("{DOCTOR} where d.id > $1 order by d.id limit $2"),
-            [page.after_or_nil().into(), page.fetch().into()],
-        ))
-        .all(tx.conn())
-        .await?;
+        let listing = page
+            .list(&tx, DOCTOR, "d.id", "", vec![], |d: &Doctor| d.id)
+            .await?;
         tx.commit().await?;
-        Ok(DoctorList::Ok(Json(page.finish(rows, |d| d.id))))
+        Ok(DoctorList::Ok(Json(listing)))
     }
 
     /// One doctor.
@@ -330,20 +327,17 @@ impl StaffApi {
         tx.permit("patient", "list").await?;
         let hospital = tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let rows = Patient::find_by_statement(stmt(
-            &format!("{PATIENT_SELECT} where p.id > $1 order by p.id limit $2"),
-            [page.after_or_nil().into(), page.fetch().into()],
-        ))
-        .all(tx.conn())
-        .await?;
-        for p in rows.iter().take(page.limit as usize) {
+        let listing = page
+            .list(&tx, PATIENT_SELECT, "p.id", "", vec![], |p: &Patient| p.id)
+            .await?;
+        for p in &listing.items {
             tx.audit_read(
                 hospital,
                 AuditEntry::new("patient.list", "patient", p.id).patient(p.id),
             );
         }
         tx.commit().await?;
-        Ok(PatientList::Ok(Json(page.finish(rows, |p| p.id))))
+        Ok(PatientList::Ok(Json(listing)))
     }
 
     /// One patient's profile (audited read).

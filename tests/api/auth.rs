@@ -154,13 +154,13 @@ async fn failures_from_one_address_are_throttled_across_accounts() {
 #[tokio::test]
 async fn an_idle_session_expires() {
     let app = spawn_app_with(Options {
-        tweak: Box::new(|c| c.session_idle = Duration::from_secs(1)),
+        tweak: Box::new(|c| c.session_idle = Duration::from_secs(3)),
         ..Default::default()
     })
     .await;
     let root = app.super_admin().await;
     app.get("/api/v1/auth/me", &root).await.expect(200);
-    tokio::time::sleep(Duration::from_millis(2100)).await;
+    tokio::time::sleep(Duration::from_millis(4500)).await;
     assert_problem(&app.get("/api/v1/auth/me", &root).await, 401);
 }
 
