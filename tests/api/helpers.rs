@@ -327,6 +327,23 @@ impl TestApp {
         .expect(201);
     }
 
+    /// Opens the doctor every day from 00:00 until the last slot that ends by midnight (UTC).
+    pub async fn open_all_week(&self, h: &Hospital, d: &Member, slot_minutes: u32) {
+        let last = 24 * 60 - slot_minutes;
+        let end = format!("{:02}:{:02}", last / 60, last % 60);
+        let rules: Vec<Value> = (1..=7)
+            .map(|w| json!({"weekday": w, "start": "00:00", "end": end}))
+            .collect();
+        self.request(
+            Method::PUT,
+            &format!("/api/v1/doctors/{}/availability", d.id),
+            Some(&h.admin),
+            Some(json!({"timezone": "UTC", "slot_minutes": slot_minutes, "rules": rules})),
+        )
+        .await
+        .expect(200);
+    }
+
     /// A connection as the runtime role, for catalog and RLS checks.
     pub async fn runtime_conn(&self) -> DatabaseConnection {
         carebridge::db::connect(&self.config.database_url, 1)

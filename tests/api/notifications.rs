@@ -50,17 +50,7 @@ async fn confirmed_soon(
     .await
     .expect(200);
     let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
-    let rules: Vec<_> = (1..=7)
-        .map(|w| json!({"weekday": w, "start": "00:00", "end": "23:45"}))
-        .collect();
-    app.request(
-        reqwest::Method::PUT,
-        &format!("/api/v1/doctors/{}/availability", d.id),
-        Some(&h.admin),
-        Some(json!({"timezone": "UTC", "slot_minutes": 15, "rules": rules})),
-    )
-    .await
-    .expect(200);
+    app.open_all_week(&h, &d, 15).await;
     let from = chrono::Utc::now() + chrono::Duration::hours(hours_ahead);
     let to = from + chrono::Duration::hours(1);
     let q = format!(

@@ -13,17 +13,7 @@ use crate::helpers::{
 
 /// Open every day, all day (UTC), 30-minute slots.
 async fn always_open(app: &TestApp, h: &Hospital, d: &Member) {
-    let rules: Vec<Value> = (1..=7)
-        .map(|w| json!({"weekday": w, "start": "00:00", "end": "23:30"}))
-        .collect();
-    app.request(
-        reqwest::Method::PUT,
-        &format!("/api/v1/doctors/{}/availability", d.id),
-        Some(&h.admin),
-        Some(json!({"timezone": "UTC", "slot_minutes": 30, "rules": rules})),
-    )
-    .await
-    .expect(200);
+    app.open_all_week(h, d, 30).await;
 }
 
 async fn free_slots(
