@@ -7,5 +7,6 @@ pub mod cli;
 pub mod db;
 pub mod error;
 pub mod notifications;
+pub mod payments;
 pub mod scheduling;
 pub mod tenancy;

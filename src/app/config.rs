@@ -21,6 +21,9 @@ pub struct Config {
     pub public_base_url: String,
     pub data_dir: PathBuf,
     pub smtp_url: Option<SecretString>,
+    /// Khalti ePayment v2 API base.
+    pub khalti_base_url: String,
+    pub khalti_secret_key: Option<SecretString>,
     /// Sender of emails.
     pub mail_from: String,
     /// Run the outbox dispatcher and scheduled jobs inside `serve` (also `carebridge worker`).
@@ -83,6 +86,9 @@ impl Config {
                 .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
             data_dir: PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into())),
             smtp_url: var("SMTP_URL").map(Into::into),
+            khalti_base_url: var("KHALTI_BASE_URL")
+                .unwrap_or_else(|| "https://dev.khalti.com/api/v2".into()),
+            khalti_secret_key: var("KHALTI_SECRET_KEY").map(Into::into),
             mail_from: var("MAIL_FROM")
                 .unwrap_or_else(|| "carebridge <no-reply@carebridge.local>".into()),
             run_workers: parse_var("RUN_WORKERS", true)?,

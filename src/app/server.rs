@@ -15,6 +15,7 @@ use crate::{
     audit::api::AuditApi,
     auth::{api::AuthApi, authz::Authz, password::Hasher},
     notifications::api::NotificationsApi,
+    payments::api::PaymentsApi,
     scheduling::api::SchedulingApi,
     tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
 };
@@ -31,6 +32,8 @@ pub enum Tag {
     Audit,
     /// Availability, slots, appointments, notifications.
     Scheduling,
+    /// Paying for appointments (Khalti, Stripe).
+    Payments,
 }
 
 pub type Apis = (
@@ -42,6 +45,7 @@ pub type Apis = (
     AuditApi,
     SchedulingApi,
     NotificationsApi,
+    PaymentsApi,
 );
 
 fn apis() -> Apis {
@@ -54,6 +58,7 @@ fn apis() -> Apis {
         AuditApi,
         SchedulingApi,
         NotificationsApi,
+        PaymentsApi,
     )
 }
 
@@ -99,7 +104,15 @@ impl Application {
         if config.run_workers {
             crate::notifications::dispatcher::spawn(db.clone(), &config)?;
         }
+        let khalti = match &config.khalti_secret_key {
+            Some(key) => Some(crate::payments::khalti::Khalti::new(
+                &config.khalti_base_url,
+                key.clone(),
+            )?),
+            None => None,
+        };
         let state = AppState {
+            khalti,
             audit: AuditWriter::spawn(db.clone()),
             authz,
             config: Arc::new(config),

@@ -20,6 +20,8 @@ pub struct AppState {
     pub audit: AuditWriter,
     /// Casbin enforcer: which actions each role may take.
     pub authz: crate::auth::authz::Authz,
+    /// The Khalti client, when a secret key is configured.
+    pub khalti: Option<crate::payments::khalti::Khalti>,
     /// Request counters and latency histograms for /metrics.
     pub metrics: Arc<Metrics>,
 }

@@ -25,6 +25,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0003_scheduling.sql",
         include_str!("../../migrations/0003_scheduling.sql"),
     ),
+    (
+        4,
+        "0004_payments.sql",
+        include_str!("../../migrations/0004_payments.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -168,6 +168,13 @@ pub fn spawn(
     config: &Config,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
     let mailer = Mailer::new(config)?;
+    let khalti = match &config.khalti_secret_key {
+        Some(key) => Some(crate::payments::khalti::Khalti::new(
+            &config.khalti_base_url,
+            key.clone(),
+        )?),
+        None => None,
+    };
     Ok(tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_millis(500));
         let mut n: u64 = 0;
@@ -183,6 +190,9 @@ pub fn spawn(
                 }
                 if let Err(e) = mark_no_shows(&db).await {
                     tracing::warn!(error = %e, "no-show pass failed; will retry");
+                }
+                if let Err(e) = crate::payments::reconcile(&db, khalti.as_ref()).await {
+                    tracing::warn!(error = %e, "payment reconciliation failed; will retry");
                 }
             }
         }

@@ -49,6 +49,7 @@ pub struct Settings {
     pub booking_horizon_days: i32,
     pub min_notice_minutes: i32,
     pub cancellation_window_hours: i32,
+    pub payment_window_minutes: i32,
 }
 
 impl Settings {
@@ -66,7 +67,7 @@ pub async fn settings(tx: &TenantTx) -> ApiResult<Settings> {
     let h = tx.caller().hospital()?;
     Settings::find_by_statement(stmt(
         "select approval_required, payment_required, payment_provider, appointment_fee, currency,
-                booking_horizon_days, min_notice_minutes, cancellation_window_hours
+                booking_horizon_days, min_notice_minutes, cancellation_window_hours, payment_window_minutes
            from hospital where id = $1",
         [h.into()],
     ))
@@ -211,8 +212,8 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         .conn()
         .execute_raw(stmt(
             "insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id, patient_user_id,
-               start_at, end_at, status, reason, fee, currency)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+               start_at, end_at, status, reason, fee, currency, hold_until)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             [
                 Value::from(hospital),
                 id.into(),
@@ -226,6 +227,9 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
                 b.reason.into(),
                 s.appointment_fee.into(),
                 s.currency.clone().into(),
+                (status == "awaiting_payment")
+                    .then(|| Utc::now() + Duration::minutes(i64::from(s.payment_window_minutes)))
+                    .into(),
             ],
         ))
         .await;
@@ -461,6 +465,8 @@ pub async fn transition(
                start_at = coalesce($3, start_at), end_at = coalesce($4, end_at),
                proposed_start_at = case when $5 then $6 else proposed_start_at end,
                status_reason = coalesce($7, status_reason), cancelled_by = coalesce($8, cancelled_by),
+               hold_until = case when $2 = 'awaiting_payment' and status <> 'awaiting_payment'
+                                 then now() + make_interval(mins => $9) else hold_until end,
                updated_at = now()
              where id = $1",
             [
@@ -472,6 +478,7 @@ pub async fn transition(
                 proposed.flatten().into(),
                 status_reason.into(),
                 cancelled_by.map(str::to_string).into(),
+                s.payment_window_minutes.into(),
             ],
         ))
         .await;

@@ -167,6 +167,18 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     .await
     .expect(201);
 
+    // A payment and its provider event, written as the owner (this test is about reading).
+    admin_conn(&app.db)
+        .await
+        .execute_unprepared(
+            "insert into payment (hospital_id, id, appointment_id, provider, amount, currency, provider_ref)
+               select hospital_id, gen_random_uuid(), id, 'khalti', fee, currency, 'pidx-1' from appointment;
+             insert into payment_event (hospital_id, provider, event_id, payment_id, outcome)
+               select hospital_id, 'khalti', 'lookup:pidx-1:Pending', id, 'pending' from payment",
+        )
+        .await
+        .unwrap();
+
     let db = admin_conn(&app.db).await;
     let tables = strings(
         &db,

@@ -195,6 +195,12 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
             ),
             ("notification", "list") => (Method::GET, "/api/v1/notifications".into(), None),
             ("outbox", "list") => (Method::GET, "/api/v1/outbox".into(), None),
+            ("payment", "create") => (
+                Method::POST,
+                format!("/api/v1/appointments/{nobody}/payments"),
+                Some(json!({})),
+            ),
+            ("payment", "read") => (Method::GET, format!("/api/v1/payments/{nobody}"), None),
             other => panic!("no call for {other:?}: add one"),
         }
     };

@@ -1,0 +1,251 @@
+use chrono::{Duration, Utc};
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    app::AppState,
+    audit::AuditEntry,
+    auth::BearerAuth,
+    db::stmt,
+    error::{ApiError, ApiResult, violated_constraint},
+    payments::{Payment, SELECT, check_khalti, khalti},
+    scheduling::appointments,
+};
+
+pub struct PaymentsApi;
+
+#[derive(ApiResponse)]
+pub enum PaymentStarted {
+    /// A new payment; send the patient to `redirect_url`.
+    #[oai(status = 201)]
+    Created(Json<Payment>),
+    /// The payment already under way (calling again is safe).
+    #[oai(status = 200)]
+    Existing(Json<Payment>),
+}
+
+#[derive(ApiResponse)]
+pub enum PaymentAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Payment>),
+}
+
+#[derive(ApiResponse)]
+pub enum Redirect {
+    /// To the web app's result page.
+    #[oai(status = 303)]
+    SeeOther(#[oai(header = "Location")] String),
+}
+
+#[derive(FromQueryResult)]
+struct Patient {
+    full_name: String,
+    email: String,
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
+impl PaymentsApi {
+    /// Start paying for an appointment that awaits payment (its patient). Idempotent while a
+    /// payment is pending; after it expires, a new one starts.
+    #[oai(
+        path = "/appointments/:id/payments",
+        method = "post",
+        operation_id = "startPayment"
+    )]
+    async fn start(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<PaymentStarted> {
+        let tx = auth.0;
+        tx.permit("payment", "create").await?;
+        let hospital = tx.caller().hospital()?;
+        let a = appointments::get(&tx, id.0).await?;
+        if !tx.exists("select 1 from appointment where id = $1 and patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid", a.id).await? {
+            return Err(ApiError::ForbiddenBecause("only the appointment's patient pays for it"));
+        }
+        if a.status != "awaiting_payment" {
+            return Err(ApiError::conflict(format!(
+                "the appointment is {}, not awaiting payment",
+                a.status
+            )));
+        }
+        if let Some(p) = Payment::find_by_statement(stmt(
+            &format!("{SELECT} where appointment_id = $1 and status = 'pending'"),
+            [a.id.into()],
+        ))
+        .one(tx.conn())
+        .await?
+            && p.expires_at.is_none_or(|e| e > Utc::now())
+        {
+            tx.commit().await?;
+            return Ok(PaymentStarted::Existing(Json(p)));
+        }
+        let s = appointments::settings(&tx).await?;
+        let k = match s.payment_provider.as_str() {
+            "khalti" => state.khalti.clone().ok_or(ApiError::Unavailable(
+                "Khalti is not configured on this server",
+            ))?,
+            "stripe" => {
+                return Err(ApiError::unprocessable(
+                    "this hospital's provider (Stripe) is not available yet",
+                ));
+            }
+            _ => return Err(ApiError::conflict("this hospital takes no payments")),
+        };
+        if a.fee < khalti::MIN_AMOUNT_PAISA {
+            return Err(ApiError::unprocessable(
+                "Khalti takes payments of at least NPR 10 (1000 paisa)",
+            ));
+        }
+        // A stale pending payment (its link expired) must be looked up before a new one starts,
+        // so that nobody pays twice.
+        if let Some(old) = tx
+            .conn()
+            .query_one_raw(stmt(
+                "select provider_ref from payment where appointment_id = $1 and status = 'pending'",
+                [a.id.into()],
+            ))
+            .await?
+        {
+            let pidx: Option<String> = old.try_get("", "provider_ref")?;
+            tx.commit().await?;
+            if let Some(pidx) = pidx {
+                check_khalti(&state.db, &k, &pidx).await?;
+            }
+            return Err(ApiError::conflict(
+                "the previous payment link expired and is being settled; try again",
+            ));
+        }
+        let patient = Patient::find_by_statement(stmt("select u.full_name, u.email from appointment a join app_user u on u.id = a.patient_user_id where a.id = $1", [a.id.into()]))
+            .one(tx.conn())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        let payment_id = Uuid::now_v7();
+        let res = tx
+            .conn()
+            .execute_raw(stmt(
+                "insert into payment (hospital_id, id, appointment_id, provider, amount, currency) values ($1, $2, $3, 'khalti', $4, $5)",
+                [Value::from(hospital), payment_id.into(), a.id.into(), a.fee.into(), a.currency.clone().into()],
+            ))
+            .await;
+        if let Err(e) = res {
+            return Err(match violated_constraint(&e).as_deref() {
+                Some("payment_one_pending") => {
+                    ApiError::conflict("a payment for this appointment is already under way")
+                }
+                _ => e.into(),
+            });
+        }
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("payment.start", "payment", payment_id).patient(a.patient_id),
+        )
+        .await?;
+        tx.commit().await?;
+        // The provider call happens outside any transaction; the row exists first, so a crash
+        // in between leaves a pending payment without a link, which the next call replaces.
+        let base = state.config.public_base_url.trim_end_matches('/');
+        let order = khalti::Order {
+            amount: a.fee,
+            purchase_order_id: payment_id.to_string(),
+            purchase_order_name: "Consultation",
+            return_url: format!("{base}/api/v1/payments/khalti/return"),
+            website_url: base,
+            customer_name: &patient.full_name,
+            customer_email: &patient.email,
+        };
+        let initiated = match k.initiate(order).await {
+            Ok(i) => i,
+            Err(e) => {
+                tracing::warn!(error = %e, payment_id = %payment_id, "Khalti initiate failed");
+                let failed = format!("initiate-failed:{payment_id}");
+                let verdict = crate::payments::Verdict {
+                    provider: "khalti",
+                    event_id: &failed,
+                    outcome: "failed",
+                    amount: 0,
+                    currency: "",
+                };
+                crate::payments::apply(&state.db, hospital, payment_id, verdict).await?;
+                return Err(ApiError::Unavailable(
+                    "the payment provider did not answer; try again shortly",
+                ));
+            }
+        };
+        let expires = initiated
+            .expires_at
+            .with_timezone(&Utc)
+            .min(Utc::now() + Duration::hours(2));
+        let redirect_url = initiated.payment_url.clone();
+        state
+            .db
+            .execute_raw(stmt(
+                "select payment_set_link($1, $2, $3, $4, $5)",
+                [
+                    Value::from(hospital),
+                    payment_id.into(),
+                    initiated.pidx.into(),
+                    initiated.payment_url.into(),
+                    expires.into(),
+                ],
+            ))
+            .await?;
+        Ok(PaymentStarted::Created(Json(Payment {
+            payment_id,
+            appointment_id: a.id,
+            provider: "khalti".into(),
+            status: "pending".into(),
+            amount: a.fee,
+            currency: a.currency,
+            redirect_url: Some(redirect_url),
+            expires_at: Some(expires),
+        })))
+    }
+
+    /// One payment (whoever sees its appointment).
+    #[oai(path = "/payments/:id", method = "get", operation_id = "getPayment")]
+    async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
+        let tx = auth.0;
+        tx.permit("payment", "read").await?;
+        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
+            .one(tx.conn())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        tx.commit().await?;
+        Ok(PaymentAnswer::Ok(Json(p)))
+    }
+
+    /// Khalti's redirect target. The query string is not trusted: the server looks the payment
+    /// up itself, applies the verified outcome once, then sends the browser to the web app.
+    #[oai(
+        path = "/payments/khalti/return",
+        method = "get",
+        operation_id = "khaltiReturn"
+    )]
+    async fn khalti_return(
+        &self,
+        state: Data<&AppState>,
+        pidx: Query<String>,
+    ) -> ApiResult<Redirect> {
+        let base = state.config.public_base_url.trim_end_matches('/');
+        let k = state.khalti.clone().ok_or(ApiError::Unavailable(
+            "Khalti is not configured on this server",
+        ))?;
+        let outcome = check_khalti(&state.db, &k, &pidx.0)
+            .await
+            .map_err(ApiError::Internal)?;
+        let target = match outcome {
+            Some((id, status)) => format!("{base}/#payment={id}&status={status}"),
+            None => format!("{base}/#payment=unknown"),
+        };
+        Ok(Redirect::SeeOther(target))
+    }
+}

@@ -1,0 +1,385 @@
+//! Khalti payments against a local fake that follows Khalti's documented contract.
+
+use reqwest::redirect::Policy;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::{
+    fake_khalti::{self, FakeKhalti},
+    helpers::{Hospital, Member, Options, TestApp, assert_problem, spawn_app_with},
+};
+
+async fn app_with_khalti() -> (TestApp, FakeKhalti) {
+    let fake = fake_khalti::start().await;
+    let base = fake.base.clone();
+    let app = spawn_app_with(Options {
+        tweak: Box::new(move |c| {
+            c.khalti_base_url = base;
+            c.khalti_secret_key = Some(fake_khalti::SECRET.to_string().into());
+            c.run_workers = false;
+        }),
+        ..Default::default()
+    })
+    .await;
+    (app, fake)
+}
+
+/// An approved appointment awaiting payment (NPR 500.00, Khalti).
+async fn awaiting_payment(app: &TestApp) -> (Hospital, Member, Member, Uuid) {
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    app.open_all_week(&h, &d, 30).await;
+    let from = (chrono::Utc::now() + chrono::Duration::days(2))
+        .format("%Y-%m-%dT00:00:00Z")
+        .to_string();
+    let to = (chrono::Utc::now() + chrono::Duration::days(3))
+        .format("%Y-%m-%dT00:00:00Z")
+        .to_string();
+    let slots = app
+        .get(
+            &format!("/api/v1/doctors/{}/slots?from={from}&to={to}", d.id),
+            &p.token,
+        )
+        .await
+        .expect(200);
+    let start = slots.body["items"][0]["start_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let a = app
+        .post(
+            "/api/v1/appointments",
+            Some(&p.token),
+            json!({"doctor_id": d.id, "start_at": start, "reason": "x"}),
+        )
+        .await
+        .expect(201);
+    let id = a.id();
+    let r = app
+        .post(
+            &format!("/api/v1/appointments/{id}/approve"),
+            Some(&d.token),
+            json!({}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["status"], "awaiting_payment");
+    (h, d, p, id)
+}
+
+async fn khalti_return(app: &TestApp, query: &str) -> String {
+    let client = reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap();
+    let r = client
+        .get(format!(
+            "{}/api/v1/payments/khalti/return?{query}",
+            app.base
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303);
+    r.headers()["location"].to_str().unwrap().to_string()
+}
+
+async fn appointment_status(app: &TestApp, token: &str, id: Uuid) -> String {
+    app.get(&format!("/api/v1/appointments/{id}"), token)
+        .await
+        .expect(200)
+        .body["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test]
+async fn paying_with_khalti_confirms_only_after_the_servers_own_lookup_and_only_once() {
+    let (app, fake) = app_with_khalti().await;
+    let (_h, d, p, id) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
+    assert_eq!(started.body["status"], "pending");
+    assert_eq!(started.body["amount"], 50000);
+    let pidx = fake.pidx_of(&payment_id);
+    assert!(
+        started.body["redirect_url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("pidx={pidx}"))
+    );
+    // Calling again returns the same payment.
+    let again = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(again.body["payment_id"], payment_id.as_str());
+
+    // A forged success redirect: Khalti's lookup still says Pending, so nothing changes.
+    fake.settle(&pidx, "Pending", None);
+    let loc = khalti_return(
+        &app,
+        &format!("pidx={pidx}&status=Completed&total_amount=50000&purchase_order_id={payment_id}"),
+    )
+    .await;
+    assert!(
+        loc.ends_with(&format!("#payment={payment_id}&status=pending")),
+        "{loc}"
+    );
+    assert_eq!(
+        appointment_status(&app, &p.token, id).await,
+        "awaiting_payment"
+    );
+
+    // Paid for real: confirmed, and replays change nothing.
+    fake.settle(&pidx, "Completed", None);
+    let loc = khalti_return(&app, &format!("pidx={pidx}")).await;
+    assert!(loc.ends_with("status=succeeded"), "{loc}");
+    assert_eq!(appointment_status(&app, &d.token, id).await, "confirmed");
+    let replays = futures_util::future::join_all((0..5).map(|_| {
+        let q = format!("pidx={pidx}");
+        let app = &app;
+        async move { khalti_return(app, &q).await }
+    }))
+    .await;
+    assert!(replays.iter().all(|l| l.ends_with("status=succeeded")));
+    let pay = app
+        .get(&format!("/api/v1/payments/{payment_id}"), &p.token)
+        .await
+        .expect(200);
+    assert_eq!(pay.body["status"], "succeeded");
+    let events = crate::helpers::admin_conn(&app.db)
+        .await
+        .query_one_raw(carebridge::db::stmt(
+            "select count(*) as n from payment_event",
+            [],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(events, 1, "the completed lookup was applied exactly once");
+    assert_problem(
+        &app.post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await,
+        409,
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_amount_never_confirms_and_another_tenant_sees_nothing() {
+    let (app, fake) = app_with_khalti().await;
+    let (_h, _d, p, id) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
+    let pidx = fake.pidx_of(&payment_id);
+    fake.settle(&pidx, "Completed", Some(1000));
+    let loc = khalti_return(&app, &format!("pidx={pidx}")).await;
+    assert!(loc.ends_with("status=failed"), "{loc}");
+    assert_eq!(
+        appointment_status(&app, &p.token, id).await,
+        "awaiting_payment"
+    );
+    // Other hospitals, other patients: 404.
+    let root = app.super_admin().await;
+    let other = app.hospital(&root).await;
+    assert_problem(
+        &app.get(&format!("/api/v1/payments/{payment_id}"), &other.admin)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&other.admin),
+            json!({}),
+        )
+        .await,
+        403,
+    );
+    let stranger = app.patient(&_h).await;
+    assert_problem(
+        &app.get(&format!("/api/v1/payments/{payment_id}"), &stranger.token)
+            .await,
+        404,
+    );
+    assert_problem(
+        &app.post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&stranger.token),
+            json!({}),
+        )
+        .await,
+        404,
+    );
+    // An unknown pidx leads nowhere.
+    assert!(
+        khalti_return(&app, "pidx=not-a-real-pidx")
+            .await
+            .ends_with("#payment=unknown")
+    );
+}
+
+#[tokio::test]
+async fn the_reconciler_confirms_a_payment_whose_redirect_was_lost() {
+    let (app, fake) = app_with_khalti().await;
+    let (_h, _d, p, id) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let pidx = fake.pidx_of(started.body["payment_id"].as_str().unwrap());
+    fake.settle(&pidx, "Completed", None);
+    // The browser never came back. The reconciler looks at payments untouched for 30 s.
+    crate::helpers::admin_conn(&app.db)
+        .await
+        .execute_unprepared("update payment set updated_at = now() - interval '1 minute'")
+        .await
+        .unwrap();
+    let k = carebridge::payments::khalti::Khalti::new(
+        &fake.base,
+        fake_khalti::SECRET.to_string().into(),
+    )
+    .unwrap();
+    let db = app.runtime_conn().await;
+    assert_eq!(
+        carebridge::payments::reconcile(&db, Some(&k))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(appointment_status(&app, &p.token, id).await, "confirmed");
+}
+
+#[tokio::test]
+async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_are_refused() {
+    let (app, fake) = app_with_khalti().await;
+    let (h, d, p, id) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let pidx = fake.pidx_of(started.body["payment_id"].as_str().unwrap());
+    fake.settle(&pidx, "Expired", None);
+    assert!(
+        khalti_return(&app, &format!("pidx={pidx}"))
+            .await
+            .ends_with("status=expired")
+    );
+    // The hold still runs: the patient may pay again.
+    assert_eq!(
+        appointment_status(&app, &p.token, id).await,
+        "awaiting_payment"
+    );
+    app.post(
+        &format!("/api/v1/appointments/{id}/payments"),
+        Some(&p.token),
+        json!({}),
+    )
+    .await
+    .expect(201);
+    // The hold ends and the new link has expired too: the slot is released.
+    let admin = crate::helpers::admin_conn(&app.db).await;
+    admin
+        .execute_unprepared("update appointment set hold_until = now() - interval '1 minute'")
+        .await
+        .unwrap();
+    admin
+        .execute_unprepared(
+            "update payment set expires_at = now() - interval '1 minute' where status = 'pending'",
+        )
+        .await
+        .unwrap();
+    let db = app.runtime_conn().await;
+    carebridge::payments::reconcile(&db, None).await.unwrap();
+    assert_eq!(appointment_status(&app, &d.token, id).await, "cancelled");
+    // Fees under NPR 10 cannot go to Khalti.
+    app.patch(
+        &format!("/api/v1/hospitals/{}", h.id),
+        &h.admin,
+        json!({"appointment_fee": 500}),
+    )
+    .await
+    .expect(200);
+    let (_, _, p2, id2) = {
+        let d2 = app.doctor(&h).await;
+        app.open_all_week(&h, &d2, 30).await;
+        let p2 = app.patient(&h).await;
+        let from = (chrono::Utc::now() + chrono::Duration::days(4))
+            .format("%Y-%m-%dT00:00:00Z")
+            .to_string();
+        let to = (chrono::Utc::now() + chrono::Duration::days(5))
+            .format("%Y-%m-%dT00:00:00Z")
+            .to_string();
+        let slots = app
+            .get(
+                &format!("/api/v1/doctors/{}/slots?from={from}&to={to}", d2.id),
+                &p2.token,
+            )
+            .await
+            .expect(200);
+        let start = slots.body["items"][0]["start_at"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let a = app
+            .post(
+                "/api/v1/appointments",
+                Some(&p2.token),
+                json!({"doctor_id": d2.id, "start_at": start, "reason": "x"}),
+            )
+            .await
+            .expect(201);
+        app.post(
+            &format!("/api/v1/appointments/{}/approve", a.id()),
+            Some(&d2.token),
+            json!({}),
+        )
+        .await
+        .expect(200);
+        (h.id, d2, p2, a.id())
+    };
+    assert_problem(
+        &app.post(
+            &format!("/api/v1/appointments/{id2}/payments"),
+            Some(&p2.token),
+            json!({}),
+        )
+        .await,
+        422,
+    );
+}
