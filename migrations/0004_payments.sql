@@ -168,3 +168,47 @@ language sql volatile security definer set search_path = pg_catalog, public as $
 $$;
 revoke all on function payment_set_link(uuid, uuid, text, text, timestamptz) from public;
 grant execute on function payment_set_link(uuid, uuid, text, text, timestamptz) to carebridge_runtime;
+
+-- Refunds. A hospital refunds a patient's cancellation made at least this long before the visit;
+-- cancellations by the hospital or doctor are always refunded.
+alter table hospital add column refund_window_hours integer not null default 24
+  check (refund_window_hours between 0 and 720);
+
+-- Marks the succeeded payment of a cancelled appointment as owed back. Khalti's refund API is
+-- not used (its merchant contract could not be confirmed here): an admin refunds by hand and
+-- then marks the payment refunded. Only for an appointment the caller may see.
+create function payment_refund_due(p_appointment_id uuid)
+returns integer
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+declare
+  n integer;
+begin
+  update payment p set status = 'pending_manual', updated_at = now()
+    from appointment a
+   where a.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
+     and a.id = p_appointment_id and a.status = 'cancelled'
+     and (current_setting('app.role', true) = 'hospital_admin'
+          or a.doctor_user_id = nullif(current_setting('app.user_id', true), '')::uuid
+          or a.patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid)
+     and p.hospital_id = a.hospital_id and p.appointment_id = a.id and p.status = 'succeeded';
+  get diagnostics n = row_count;
+  return n;
+end
+$$;
+
+-- An admin records that an owed refund was paid back.
+create function payment_mark_refunded(p_id uuid)
+returns boolean
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+begin
+  if current_setting('app.role', true) is distinct from 'hospital_admin' then
+    raise exception 'only a hospital admin records refunds' using errcode = '42501';
+  end if;
+  update payment set status = 'refunded', updated_at = now()
+   where hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
+     and id = p_id and status = 'pending_manual';
+  return found;
+end
+$$;
+revoke all on function payment_refund_due(uuid), payment_mark_refunded(uuid) from public;
+grant execute on function payment_refund_due(uuid), payment_mark_refunded(uuid) to carebridge_runtime;

@@ -32,6 +32,7 @@ pub enum Event {
     Cancelled,
     Reminder24h,
     Reminder1h,
+    Refunded,
 }
 
 impl Event {
@@ -45,6 +46,7 @@ impl Event {
             Self::Cancelled => "appointment.cancelled",
             Self::Reminder24h => "appointment.reminder_24h",
             Self::Reminder1h => "appointment.reminder_1h",
+            Self::Refunded => "payment.refunded",
         }
     }
 }

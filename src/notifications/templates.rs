@@ -111,6 +111,10 @@ fn english(event: Event, f: &Facts<'_>) -> (String, String) {
             "Appointment in one hour".into(),
             format!("Reminder: your appointment with {who} starts at {when}."),
         ),
+        Event::Refunded => (
+            "Payment refunded".into(),
+            format!("{h} refunded your payment for the appointment with {who} on {when}."),
+        ),
     }
 }
 
@@ -155,6 +159,10 @@ fn nepali(event: Event, f: &Facts<'_>) -> (String, String) {
         Event::Reminder1h => (
             "एक घण्टामा अपोइन्टमेन्ट".into(),
             format!("सम्झना: {who} सँग तपाईंको अपोइन्टमेन्ट {when} मा सुरु हुन्छ।"),
+        ),
+        Event::Refunded => (
+            "भुक्तानी फिर्ता भयो".into(),
+            format!("{h} ले {who} सँग {when} को अपोइन्टमेन्टको भुक्तानी फिर्ता गर्यो।"),
         ),
     }
 }

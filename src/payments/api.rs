@@ -223,6 +223,52 @@ impl PaymentsApi {
         Ok(PaymentAnswer::Ok(Json(p)))
     }
 
+    /// Record that an owed refund (`pending_manual`) was paid back by hand (hospital admin).
+    #[oai(
+        path = "/payments/:id/refunded",
+        method = "post",
+        operation_id = "markPaymentRefunded"
+    )]
+    async fn refunded(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
+        let tx = auth.0;
+        tx.permit("payment", "refund").await?;
+        let hospital = tx.caller().hospital()?;
+        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
+            .one(tx.conn())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        let done = tx
+            .conn()
+            .query_one_raw(stmt(
+                "select payment_mark_refunded($1) as ok",
+                [id.0.into()],
+            ))
+            .await?
+            .map(|r| r.try_get::<bool>("", "ok"))
+            .transpose()?
+            .unwrap_or(false);
+        if !done {
+            return Err(ApiError::conflict(format!(
+                "the payment is {}, not owed back",
+                p.status
+            )));
+        }
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("payment.refunded", "payment", id.0),
+        )
+        .await?;
+        let a = appointments::get(&tx, p.appointment_id).await?;
+        crate::notifications::appointment_event(&tx, &a, crate::notifications::Event::Refunded)
+            .await?;
+        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
+            .one(tx.conn())
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        tx.commit().await?;
+        Ok(PaymentAnswer::Ok(Json(p)))
+    }
+
     /// Khalti's redirect target. The query string is not trusted: the server looks the payment
     /// up itself, applies the verified outcome once, then sends the browser to the web app.
     #[oai(

@@ -50,6 +50,7 @@ pub struct Settings {
     pub min_notice_minutes: i32,
     pub cancellation_window_hours: i32,
     pub payment_window_minutes: i32,
+    pub refund_window_hours: i32,
 }
 
 impl Settings {
@@ -67,7 +68,8 @@ pub async fn settings(tx: &TenantTx) -> ApiResult<Settings> {
     let h = tx.caller().hospital()?;
     Settings::find_by_statement(stmt(
         "select approval_required, payment_required, payment_provider, appointment_fee, currency,
-                booking_horizon_days, min_notice_minutes, cancellation_window_hours, payment_window_minutes
+                booking_horizon_days, min_notice_minutes, cancellation_window_hours, payment_window_minutes,
+                refund_window_hours
            from hospital where id = $1",
         [h.into()],
     ))
@@ -488,6 +490,26 @@ pub async fn transition(
     if ["awaiting_payment", "confirmed"].contains(&status) {
         join_care_team(tx, id).await?;
     }
+    if action == Action::Cancel && a.status == "confirmed" {
+        // Refund when the hospital side cancels, or the patient does early enough.
+        let early = a.start_at - now >= Duration::hours(i64::from(s.refund_window_hours));
+        if cancelled_by != Some("patient") || early {
+            let owed = tx
+                .conn()
+                .query_one_raw(stmt("select payment_refund_due($1) as n", [id.into()]))
+                .await?
+                .map(|r| r.try_get::<i32>("", "n"))
+                .transpose()?
+                .unwrap_or(0);
+            if owed > 0 {
+                tx.audit_write(
+                    hospital,
+                    AuditEntry::new("payment.refund_due", "appointment", id).patient(a.patient_id),
+                )
+                .await?;
+            }
+        }
+    }
     let action_name: &'static str = match action {
         Action::Approve => "appointment.approve",
         Action::Reject => "appointment.reject",
@@ -503,4 +525,50 @@ pub async fn transition(
     )
     .await?;
     get(tx, id).await
+}
+
+/// How early before its start an appointment's room opens.
+pub const JOIN_EARLY_MINUTES: i64 = 10;
+
+/// The one rule the video room and chat use: only a confirmed appointment (which, where the
+/// hospital requires payment, means paid and verified) or one in progress, from
+/// `JOIN_EARLY_MINUTES` before its start until its end.
+pub fn can_join(
+    status: &str,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    matches!(status, "confirmed" | "in_progress")
+        && now >= start - Duration::minutes(JOIN_EARLY_MINUTES)
+        && now <= end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_confirmed_appointments_inside_their_window_can_be_joined() {
+        let start: DateTime<Utc> = "2026-12-01T10:00:00Z".parse().unwrap();
+        let end = start + Duration::minutes(30);
+        let at = |m: i64| start + Duration::minutes(m);
+        assert!(can_join("confirmed", start, end, at(-10)));
+        assert!(can_join("in_progress", start, end, at(29)));
+        assert!(!can_join("confirmed", start, end, at(-11)));
+        assert!(!can_join("confirmed", start, end, at(31)));
+        for unpaid_or_over in [
+            "requested",
+            "awaiting_payment",
+            "completed",
+            "cancelled",
+            "rejected",
+            "no_show",
+        ] {
+            assert!(
+                !can_join(unpaid_or_over, start, end, at(0)),
+                "{unpaid_or_over}"
+            );
+        }
+    }
 }

@@ -201,6 +201,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 Some(json!({})),
             ),
             ("payment", "read") => (Method::GET, format!("/api/v1/payments/{nobody}"), None),
+            ("payment", "refund") => (
+                Method::POST,
+                format!("/api/v1/payments/{nobody}/refunded"),
+                None,
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };

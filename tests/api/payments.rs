@@ -383,3 +383,103 @@ async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_
         422,
     );
 }
+
+#[tokio::test]
+async fn cancelling_a_paid_appointment_owes_a_refund_that_an_admin_records() {
+    let (app, fake) = app_with_khalti().await;
+    let (h, d, p, id) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
+    fake.settle(&fake.pidx_of(&payment_id), "Completed", None);
+    khalti_return(&app, &format!("pidx={}", fake.pidx_of(&payment_id))).await;
+    assert_eq!(appointment_status(&app, &p.token, id).await, "confirmed");
+    // The doctor cancels: the payment is owed back (Khalti refunds are made by hand).
+    app.post(
+        &format!("/api/v1/appointments/{id}/cancel"),
+        Some(&d.token),
+        json!({"reason": "unwell"}),
+    )
+    .await
+    .expect(200);
+    let pay = app
+        .get(&format!("/api/v1/payments/{payment_id}"), &p.token)
+        .await
+        .expect(200);
+    assert_eq!(pay.body["status"], "pending_manual");
+    assert_problem(
+        &app.request(
+            reqwest::Method::POST,
+            &format!("/api/v1/payments/{payment_id}/refunded"),
+            Some(&d.token),
+            None,
+        )
+        .await,
+        403,
+    );
+    let r = app
+        .request(
+            reqwest::Method::POST,
+            &format!("/api/v1/payments/{payment_id}/refunded"),
+            Some(&h.admin),
+            None,
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["status"], "refunded");
+    assert_problem(
+        &app.request(
+            reqwest::Method::POST,
+            &format!("/api/v1/payments/{payment_id}/refunded"),
+            Some(&h.admin),
+            None,
+        )
+        .await,
+        409,
+    );
+    let notes = app.get("/api/v1/notifications", &p.token).await.expect(200);
+    assert!(
+        notes.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["title"] == "Payment refunded")
+    );
+
+    // A patient's late cancellation (inside the refund window) keeps the payment.
+    let (_h2, _d2, p2, id2) = awaiting_payment(&app).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id2}/payments"),
+            Some(&p2.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let pay2 = started.body["payment_id"].as_str().unwrap().to_string();
+    fake.settle(&fake.pidx_of(&pay2), "Completed", None);
+    khalti_return(&app, &format!("pidx={}", fake.pidx_of(&pay2))).await;
+    crate::helpers::admin_conn(&app.db)
+        .await
+        .execute_unprepared("update hospital set refund_window_hours = 100")
+        .await
+        .unwrap();
+    app.post(
+        &format!("/api/v1/appointments/{id2}/cancel"),
+        Some(&p2.token),
+        json!({}),
+    )
+    .await
+    .expect(200);
+    let kept = app
+        .get(&format!("/api/v1/payments/{pay2}"), &p2.token)
+        .await
+        .expect(200);
+    assert_eq!(kept.body["status"], "succeeded");
+}
