@@ -11,10 +11,13 @@ create table payment (
   appointment_id uuid not null,
   provider text not null check (provider in ('khalti', 'stripe')),
   status text not null default 'pending'
-    check (status in ('pending', 'succeeded', 'failed', 'expired', 'refunded', 'pending_manual')),
+    check (status in ('pending', 'succeeded', 'failed', 'expired', 'refunded', 'refund_pending',
+                      'pending_manual')),
   amount bigint not null check (amount > 0),
   currency text not null,
   provider_ref text,
+  -- What the provider calls the money movement (a Stripe PaymentIntent), for refunds.
+  provider_payment_ref text,
   redirect_url text,
   expires_at timestamptz,
   failure_reason text,
@@ -72,7 +75,7 @@ $$;
 -- matches; 'expired' or 'failed' end the payment and release the slot. Answers what happened:
 -- 'duplicate' (event seen before), 'ignored' (payment not pending), or the new payment status.
 create function payment_apply(p_hospital_id uuid, p_payment_id uuid, p_provider text, p_event_id text,
-                              p_outcome text, p_amount bigint, p_currency text)
+                              p_outcome text, p_amount bigint, p_currency text, p_payment_ref text)
 returns text
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 declare
@@ -96,6 +99,7 @@ begin
   end if;
   new_status := case p_outcome when 'succeeded' then 'succeeded' when 'expired' then 'expired' else 'failed' end;
   update payment set status = new_status, updated_at = now(),
+                     provider_payment_ref = coalesce(p_payment_ref, provider_payment_ref),
                      completed_at = case when new_status = 'succeeded' then now() end
    where hospital_id = p_hospital_id and id = p_payment_id;
   if new_status = 'succeeded' then
@@ -139,10 +143,10 @@ language sql volatile security definer set search_path = pg_catalog, public as $
 $$;
 
 revoke all on function payment_by_ref(text, text),
-  payment_apply(uuid, uuid, text, text, text, bigint, text), payments_to_reconcile(integer, integer),
+  payment_apply(uuid, uuid, text, text, text, bigint, text, text), payments_to_reconcile(integer, integer),
   appointment_release_expired_holds() from public;
 grant execute on function payment_by_ref(text, text),
-  payment_apply(uuid, uuid, text, text, text, bigint, text), payments_to_reconcile(integer, integer),
+  payment_apply(uuid, uuid, text, text, text, bigint, text, text), payments_to_reconcile(integer, integer),
   appointment_release_expired_holds() to carebridge_runtime;
 
 -- For the callback path (system context): a payment's appointment and that appointment's start.
@@ -183,7 +187,9 @@ language plpgsql volatile security definer set search_path = pg_catalog, public 
 declare
   n integer;
 begin
-  update payment p set status = 'pending_manual', updated_at = now()
+  -- Stripe refunds go through its refunds API (the refund job); Khalti's are made by hand.
+  update payment p set status = case p.provider when 'stripe' then 'refund_pending' else 'pending_manual' end,
+                       updated_at = now()
     from appointment a
    where a.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
      and a.id = p_appointment_id and a.status = 'cancelled'
@@ -212,3 +218,24 @@ end
 $$;
 revoke all on function payment_refund_due(uuid), payment_mark_refunded(uuid) from public;
 grant execute on function payment_refund_due(uuid), payment_mark_refunded(uuid) to carebridge_runtime;
+
+-- Stripe payments owed back, for the refund job.
+create function payments_to_refund(p_limit integer)
+returns table (hospital_id uuid, id uuid, provider_payment_ref text)
+language sql stable security definer set search_path = pg_catalog, public as $$
+  select p.hospital_id, p.id, p.provider_payment_ref from payment p
+   where p.status = 'refund_pending' and p.provider = 'stripe' and p.provider_payment_ref is not null
+   order by p.updated_at limit p_limit
+$$;
+-- The provider confirmed the refund.
+create function payment_refund_done(p_hospital_id uuid, p_id uuid)
+returns boolean
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+begin
+  update payment set status = 'refunded', updated_at = now()
+   where hospital_id = p_hospital_id and id = p_id and status = 'refund_pending';
+  return found;
+end
+$$;
+revoke all on function payments_to_refund(integer), payment_refund_done(uuid, uuid) from public;
+grant execute on function payments_to_refund(integer), payment_refund_done(uuid, uuid) to carebridge_runtime;

@@ -24,6 +24,11 @@ pub struct Config {
     /// Khalti ePayment v2 API base.
     pub khalti_base_url: String,
     pub khalti_secret_key: Option<SecretString>,
+    /// Stripe API base (tests point it at a local fake).
+    pub stripe_api_base: String,
+    pub stripe_secret_key: Option<SecretString>,
+    /// Signs webhook deliveries (`whsec_…`).
+    pub stripe_webhook_secret: Option<SecretString>,
     /// Sender of emails.
     pub mail_from: String,
     /// Run the outbox dispatcher and scheduled jobs inside `serve` (also `carebridge worker`).
@@ -89,6 +94,10 @@ impl Config {
             khalti_base_url: var("KHALTI_BASE_URL")
                 .unwrap_or_else(|| "https://dev.khalti.com/api/v2".into()),
             khalti_secret_key: var("KHALTI_SECRET_KEY").map(Into::into),
+            stripe_api_base: var("STRIPE_API_BASE")
+                .unwrap_or_else(|| "https://api.stripe.com".into()),
+            stripe_secret_key: var("STRIPE_SECRET_KEY").map(Into::into),
+            stripe_webhook_secret: var("STRIPE_WEBHOOK_SECRET").map(Into::into),
             mail_from: var("MAIL_FROM")
                 .unwrap_or_else(|| "carebridge <no-reply@carebridge.local>".into()),
             run_workers: parse_var("RUN_WORKERS", true)?,

@@ -111,8 +111,16 @@ impl Application {
             )?),
             None => None,
         };
+        let stripe = match &config.stripe_secret_key {
+            Some(key) => Some(crate::payments::stripe::Stripe::new(
+                &config.stripe_api_base,
+                key,
+            )?),
+            None => None,
+        };
         let state = AppState {
             khalti,
+            stripe,
             audit: AuditWriter::spawn(db.clone()),
             authz,
             config: Arc::new(config),

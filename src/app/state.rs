@@ -22,6 +22,8 @@ pub struct AppState {
     pub authz: crate::auth::authz::Authz,
     /// The Khalti client, when a secret key is configured.
     pub khalti: Option<crate::payments::khalti::Khalti>,
+    /// The Stripe client, when a secret key is configured.
+    pub stripe: Option<crate::payments::stripe::Stripe>,
     /// Request counters and latency histograms for /metrics.
     pub metrics: Arc<Metrics>,
 }

@@ -175,6 +175,13 @@ pub fn spawn(
         )?),
         None => None,
     };
+    let stripe = match &config.stripe_secret_key {
+        Some(key) => Some(crate::payments::stripe::Stripe::new(
+            &config.stripe_api_base,
+            key,
+        )?),
+        None => None,
+    };
     Ok(tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_millis(500));
         let mut n: u64 = 0;
@@ -191,7 +198,9 @@ pub fn spawn(
                 if let Err(e) = mark_no_shows(&db).await {
                     tracing::warn!(error = %e, "no-show pass failed; will retry");
                 }
-                if let Err(e) = crate::payments::reconcile(&db, khalti.as_ref()).await {
+                if let Err(e) =
+                    crate::payments::reconcile(&db, khalti.as_ref(), stripe.as_ref()).await
+                {
                     tracing::warn!(error = %e, "payment reconciliation failed; will retry");
                 }
             }

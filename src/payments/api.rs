@@ -14,7 +14,7 @@ use crate::{
     auth::BearerAuth,
     db::stmt,
     error::{ApiError, ApiResult, violated_constraint},
-    payments::{Payment, SELECT, check_khalti, khalti},
+    payments::{Payment, SELECT, check_khalti, check_stripe, khalti, stripe},
     scheduling::appointments,
 };
 
@@ -41,6 +41,20 @@ pub enum Redirect {
     /// To the web app's result page.
     #[oai(status = 303)]
     SeeOther(#[oai(header = "Location")] String),
+}
+
+/// The raw webhook body: verified byte for byte, so it is taken unparsed.
+#[derive(poem_openapi::ApiRequest)]
+pub enum WebhookBody {
+    #[oai(content_type = "application/json")]
+    Json(poem_openapi::payload::Binary<Vec<u8>>),
+}
+
+#[derive(ApiResponse)]
+pub enum WebhookAnswer {
+    /// Received (also for events that change nothing, and for replays).
+    #[oai(status = 200)]
+    Received,
 }
 
 #[derive(FromQueryResult)]
@@ -89,24 +103,32 @@ impl PaymentsApi {
             return Ok(PaymentStarted::Existing(Json(p)));
         }
         let s = appointments::settings(&tx).await?;
-        let k = match s.payment_provider.as_str() {
-            "khalti" => state.khalti.clone().ok_or(ApiError::Unavailable(
-                "Khalti is not configured on this server",
-            ))?,
+        let provider = match s.payment_provider.as_str() {
+            "khalti" => {
+                if state.khalti.is_none() {
+                    return Err(ApiError::Unavailable(
+                        "Khalti is not configured on this server",
+                    ));
+                }
+                if a.fee < khalti::MIN_AMOUNT_PAISA {
+                    return Err(ApiError::unprocessable(
+                        "Khalti takes payments of at least NPR 10 (1000 paisa)",
+                    ));
+                }
+                "khalti"
+            }
             "stripe" => {
-                return Err(ApiError::unprocessable(
-                    "this hospital's provider (Stripe) is not available yet",
-                ));
+                if state.stripe.is_none() {
+                    return Err(ApiError::Unavailable(
+                        "Stripe is not configured on this server",
+                    ));
+                }
+                "stripe"
             }
             _ => return Err(ApiError::conflict("this hospital takes no payments")),
         };
-        if a.fee < khalti::MIN_AMOUNT_PAISA {
-            return Err(ApiError::unprocessable(
-                "Khalti takes payments of at least NPR 10 (1000 paisa)",
-            ));
-        }
-        // A stale pending payment (its link expired) must be looked up before a new one starts,
-        // so that nobody pays twice.
+        // A stale pending payment (its link expired) must be checked with the provider before a
+        // new one starts, so that nobody pays twice.
         if let Some(old) = tx
             .conn()
             .query_one_raw(stmt(
@@ -115,10 +137,14 @@ impl PaymentsApi {
             ))
             .await?
         {
-            let pidx: Option<String> = old.try_get("", "provider_ref")?;
+            let reference: Option<String> = old.try_get("", "provider_ref")?;
             tx.commit().await?;
-            if let Some(pidx) = pidx {
-                check_khalti(&state.db, &k, &pidx).await?;
+            if let Some(r) = reference {
+                match (provider, &state.khalti, &state.stripe) {
+                    ("khalti", Some(k), _) => drop(check_khalti(&state.db, k, &r).await?),
+                    ("stripe", _, Some(st)) => drop(check_stripe(&state.db, st, &r).await?),
+                    _ => {}
+                }
             }
             return Err(ApiError::conflict(
                 "the previous payment link expired and is being settled; try again",
@@ -132,8 +158,8 @@ impl PaymentsApi {
         let res = tx
             .conn()
             .execute_raw(stmt(
-                "insert into payment (hospital_id, id, appointment_id, provider, amount, currency) values ($1, $2, $3, 'khalti', $4, $5)",
-                [Value::from(hospital), payment_id.into(), a.id.into(), a.fee.into(), a.currency.clone().into()],
+                "insert into payment (hospital_id, id, appointment_id, provider, amount, currency) values ($1, $2, $3, $4, $5, $6)",
+                [Value::from(hospital), payment_id.into(), a.id.into(), provider.into(), a.fee.into(), a.currency.clone().into()],
             ))
             .await;
         if let Err(e) = res {
@@ -153,26 +179,46 @@ impl PaymentsApi {
         // The provider call happens outside any transaction; the row exists first, so a crash
         // in between leaves a pending payment without a link, which the next call replaces.
         let base = state.config.public_base_url.trim_end_matches('/');
-        let order = khalti::Order {
-            amount: a.fee,
-            purchase_order_id: payment_id.to_string(),
-            purchase_order_name: "Consultation",
-            return_url: format!("{base}/api/v1/payments/khalti/return"),
-            website_url: base,
-            customer_name: &patient.full_name,
-            customer_email: &patient.email,
+        let link = match (provider, &state.khalti, &state.stripe) {
+            ("khalti", Some(k), _) => k
+                .initiate(khalti::Order {
+                    amount: a.fee,
+                    purchase_order_id: payment_id.to_string(),
+                    purchase_order_name: "Consultation",
+                    return_url: format!("{base}/api/v1/payments/khalti/return"),
+                    website_url: base,
+                    customer_name: &patient.full_name,
+                    customer_email: &patient.email,
+                })
+                .await
+                .map(|i| (i.pidx, i.payment_url, i.expires_at.with_timezone(&Utc))),
+            (_, _, Some(st)) => st
+                .create_session(stripe::Order {
+                    payment_id,
+                    appointment_id: a.id,
+                    hospital_id: hospital,
+                    amount: a.fee,
+                    currency: &a.currency,
+                    success_url: format!("{base}/#payment={payment_id}&status=return"),
+                    cancel_url: format!("{base}/#payment={payment_id}&status=cancelled"),
+                    customer_email: &patient.email,
+                })
+                .await
+                .map(|sess| (sess.id, sess.url, sess.expires_at)),
+            _ => Err(anyhow::anyhow!("provider not configured")),
         };
-        let initiated = match k.initiate(order).await {
-            Ok(i) => i,
+        let (reference, url, expires) = match link {
+            Ok(l) => l,
             Err(e) => {
-                tracing::warn!(error = %e, payment_id = %payment_id, "Khalti initiate failed");
-                let failed = format!("initiate-failed:{payment_id}");
+                tracing::warn!(error = %e, payment_id = %payment_id, provider, "payment provider refused to start");
+                let failed = format!("start-failed:{payment_id}");
                 let verdict = crate::payments::Verdict {
-                    provider: "khalti",
+                    provider,
                     event_id: &failed,
                     outcome: "failed",
                     amount: 0,
                     currency: "",
+                    payment_ref: None,
                 };
                 crate::payments::apply(&state.db, hospital, payment_id, verdict).await?;
                 return Err(ApiError::Unavailable(
@@ -180,11 +226,7 @@ impl PaymentsApi {
                 ));
             }
         };
-        let expires = initiated
-            .expires_at
-            .with_timezone(&Utc)
-            .min(Utc::now() + Duration::hours(2));
-        let redirect_url = initiated.payment_url.clone();
+        let expires = expires.min(Utc::now() + Duration::hours(2));
         state
             .db
             .execute_raw(stmt(
@@ -192,8 +234,8 @@ impl PaymentsApi {
                 [
                     Value::from(hospital),
                     payment_id.into(),
-                    initiated.pidx.into(),
-                    initiated.payment_url.into(),
+                    reference.into(),
+                    url.clone().into(),
                     expires.into(),
                 ],
             ))
@@ -201,11 +243,11 @@ impl PaymentsApi {
         Ok(PaymentStarted::Created(Json(Payment {
             payment_id,
             appointment_id: a.id,
-            provider: "khalti".into(),
+            provider: provider.into(),
             status: "pending".into(),
             amount: a.fee,
             currency: a.currency,
-            redirect_url: Some(redirect_url),
+            redirect_url: Some(url),
             expires_at: Some(expires),
         })))
     }
@@ -267,6 +309,43 @@ impl PaymentsApi {
             .ok_or(ApiError::NotFound)?;
         tx.commit().await?;
         Ok(PaymentAnswer::Ok(Json(p)))
+    }
+
+    /// Stripe's webhook. The signature is verified on the raw body before anything is parsed
+    /// (400 otherwise); events are parsed loosely and applied once per event id.
+    #[oai(
+        path = "/payments/stripe/webhook",
+        method = "post",
+        operation_id = "stripeWebhook"
+    )]
+    async fn stripe_webhook(
+        &self,
+        state: Data<&AppState>,
+        #[oai(name = "Stripe-Signature")] signature: poem_openapi::param::Header<String>,
+        body: WebhookBody,
+    ) -> ApiResult<WebhookAnswer> {
+        let WebhookBody::Json(raw) = body;
+        let secret = state
+            .config
+            .stripe_webhook_secret
+            .as_ref()
+            .ok_or(ApiError::Unavailable(
+                "Stripe webhooks are not configured on this server",
+            ))?;
+        use secrecy::ExposeSecret;
+        stripe::verify_signature(
+            &signature.0,
+            &raw.0,
+            secret.expose_secret(),
+            Utc::now().timestamp(),
+        )
+        .map_err(|e| ApiError::BadRequest(format!("Stripe-Signature: {e}")))?;
+        let event: serde_json::Value = serde_json::from_slice(&raw.0)
+            .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?;
+        crate::payments::stripe_event(&state.db, &event)
+            .await
+            .map_err(ApiError::Internal)?;
+        Ok(WebhookAnswer::Received)
     }
 
     /// Khalti's redirect target. The query string is not trusted: the server looks the payment

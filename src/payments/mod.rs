@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod khalti;
+pub mod stripe;
 
 use chrono::{DateTime, Utc};
 use poem_openapi::Object;
@@ -60,6 +61,8 @@ pub struct Verdict<'a> {
     /// What the provider says was paid.
     pub amount: i64,
     pub currency: &'a str,
+    /// The provider's id of the money movement (a Stripe PaymentIntent), kept for refunds.
+    pub payment_ref: Option<&'a str>,
 }
 
 pub async fn apply(
@@ -74,6 +77,7 @@ pub async fn apply(
         outcome,
         amount,
         currency,
+        payment_ref,
     } = v;
     let txn = db.begin().await?;
     txn.execute_raw(stmt(
@@ -83,7 +87,7 @@ pub async fn apply(
     .await?;
     let result: String = txn
         .query_one_raw(stmt(
-            "select payment_apply($1, $2, $3, $4, $5, $6, $7) as r",
+            "select payment_apply($1, $2, $3, $4, $5, $6, $7, $8) as r",
             [
                 Value::from(hospital),
                 payment.into(),
@@ -92,6 +96,7 @@ pub async fn apply(
                 outcome.into(),
                 amount.into(),
                 currency.into(),
+                payment_ref.map(str::to_string).into(),
             ],
         ))
         .await?
@@ -175,6 +180,7 @@ pub async fn check_khalti(
         outcome,
         amount: l.total_amount,
         currency: "NPR",
+        payment_ref: None,
     };
     let result = apply(db, p.hospital_id, p.id, verdict).await?;
     let status = if ["duplicate", "ignored"].contains(&result.as_str()) {
@@ -191,29 +197,207 @@ pub async fn check_khalti(
     Ok(Some((p.id, status)))
 }
 
-/// The reconciler: re-checks pending payments whose redirect may have been lost, and releases
-/// slots whose payment window ended.
+/// Retrieves a Stripe Checkout Session and applies what it says.
+pub async fn check_stripe(
+    db: &DatabaseConnection,
+    stripe: &stripe::Stripe,
+    session_id: &str,
+) -> anyhow::Result<Option<(Uuid, String)>> {
+    let Some(p) = PaymentRef::find_by_statement(stmt(
+        "select * from payment_by_ref('stripe', $1)",
+        [session_id.into()],
+    ))
+    .one(db)
+    .await?
+    else {
+        return Ok(None);
+    };
+    if p.status != "pending" {
+        return Ok(Some((p.id, p.status)));
+    }
+    let s = stripe.retrieve(session_id).await?;
+    let outcome = if s.complete && s.paid {
+        "succeeded"
+    } else if s.expired {
+        "expired"
+    } else {
+        return Ok(Some((p.id, p.status)));
+    };
+    let event = format!("retrieve:{session_id}:{outcome}");
+    let currency = s.currency.unwrap_or_default();
+    let verdict = Verdict {
+        provider: "stripe",
+        event_id: &event,
+        outcome,
+        amount: s.amount_total.unwrap_or(0),
+        currency: &currency,
+        payment_ref: s.payment_intent.as_deref(),
+    };
+    let result = apply(db, p.hospital_id, p.id, verdict).await?;
+    Ok(Some((p.id, result)))
+}
+
+/// The reconciler: re-checks pending payments whose redirect or webhook may have been lost,
+/// sends Stripe refunds that are owed, and releases slots whose payment window ended.
 pub async fn reconcile(
     db: &DatabaseConnection,
     khalti: Option<&khalti::Khalti>,
+    stripe: Option<&stripe::Stripe>,
 ) -> anyhow::Result<usize> {
     let mut n = 0;
-    if let Some(k) = khalti {
-        let due = db
+    let due = db
+        .query_all_raw(stmt(
+            "select provider, provider_ref from payments_to_reconcile($1, $2)",
+            [Value::from(30), Value::from(50)],
+        ))
+        .await?;
+    for row in due {
+        let provider: String = row.try_get("", "provider")?;
+        let reference: String = row.try_get("", "provider_ref")?;
+        let checked = match (provider.as_str(), khalti, stripe) {
+            ("khalti", Some(k), _) => check_khalti(db, k, &reference).await,
+            ("stripe", _, Some(s)) => check_stripe(db, s, &reference).await,
+            _ => continue,
+        };
+        match checked {
+            Ok(_) => n += 1,
+            Err(e) => tracing::warn!(error = %e, provider, "payment check failed; will retry"),
+        }
+    }
+    if let Some(s) = stripe {
+        let owed = db
             .query_all_raw(stmt(
-                "select provider_ref from payments_to_reconcile($1, $2) where provider = 'khalti'",
-                [Value::from(30), Value::from(50)],
+                "select * from payments_to_refund($1)",
+                [Value::from(20)],
             ))
             .await?;
-        for row in due {
-            let pidx: String = row.try_get("", "provider_ref")?;
-            match check_khalti(db, k, &pidx).await {
-                Ok(_) => n += 1,
-                Err(e) => tracing::warn!(error = %e, "payment lookup failed; will retry"),
+        for row in owed {
+            let (hospital, id): (Uuid, Uuid) =
+                (row.try_get("", "hospital_id")?, row.try_get("", "id")?);
+            let intent: String = row.try_get("", "provider_payment_ref")?;
+            match s.refund(&intent, id).await {
+                Ok(()) => {
+                    refunded(db, hospital, id).await?;
+                    n += 1;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, payment_id = %id, "Stripe refund failed; will retry")
+                }
             }
         }
     }
     db.execute_unprepared("select appointment_release_expired_holds()")
         .await?;
     Ok(n)
+}
+
+/// Records a provider-confirmed refund, with its audit row and the patient's notice.
+async fn refunded(db: &DatabaseConnection, hospital: Uuid, payment: Uuid) -> anyhow::Result<()> {
+    let txn = db.begin().await?;
+    txn.execute_raw(stmt(
+        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
+        [Value::from(hospital.to_string())],
+    ))
+    .await?;
+    let done = txn
+        .query_one_raw(stmt(
+            "select payment_refund_done($1, $2) as ok",
+            [Value::from(hospital), payment.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<bool>("", "ok"))
+        .transpose()?
+        .unwrap_or(false);
+    if done {
+        AuditRow::by(
+            hospital,
+            None,
+            "system",
+            &RequestMeta::default(),
+            AuditEntry::new("payment.refunded", "payment", payment),
+        )
+        .insert(&txn)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let appt = txn
+            .query_one_raw(stmt(
+                "select appointment_id from payment_by_id($1, $2)",
+                [Value::from(hospital), payment.into()],
+            ))
+            .await?
+            .map(|r| r.try_get::<Uuid>("", "appointment_id"))
+            .transpose()?;
+        if let Some(appointment_id) = appt
+            && let Some(t) = AppointmentTimes::find_by_statement(stmt(
+                "select start_at from appointment_start($1, $2)",
+                [Value::from(hospital), appointment_id.into()],
+            ))
+            .one(&txn)
+            .await?
+        {
+            let r = AppointmentRef {
+                id: appointment_id,
+                start_at: t.start_at,
+                proposed_start_at: None,
+            };
+            enqueue(&txn, hospital, &r, Event::Refunded, None)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Applies a verified Stripe event. Only sessions we created, whose amount and currency match,
+/// change anything; every event id changes state at most once.
+pub async fn stripe_event(
+    db: &DatabaseConnection,
+    event: &serde_json::Value,
+) -> anyhow::Result<()> {
+    let (Some(event_id), Some(kind)) = (event["id"].as_str(), event["type"].as_str()) else {
+        return Ok(());
+    };
+    let outcome = match kind {
+        "checkout.session.completed" | "checkout.session.async_payment_succeeded" => {
+            if event["data"]["object"]["payment_status"].as_str() != Some("paid") {
+                return Ok(()); // an async payment method: wait for its own event
+            }
+            "succeeded"
+        }
+        "checkout.session.expired" => "expired",
+        "checkout.session.async_payment_failed" => "failed",
+        _ => return Ok(()),
+    };
+    let object = &event["data"]["object"];
+    let Some(session_id) = object["id"].as_str() else {
+        return Ok(());
+    };
+    let Some(p) = PaymentRef::find_by_statement(stmt(
+        "select * from payment_by_ref('stripe', $1)",
+        [session_id.into()],
+    ))
+    .one(db)
+    .await?
+    else {
+        return Ok(()); // not a session of ours
+    };
+    if object["client_reference_id"].as_str() != Some(p.id.to_string().as_str()) {
+        tracing::warn!(payment_id = %p.id, "Stripe event names another client reference; ignored");
+        return Ok(());
+    }
+    let currency = object["currency"]
+        .as_str()
+        .unwrap_or_default()
+        .to_uppercase();
+    let verdict = Verdict {
+        provider: "stripe",
+        event_id,
+        outcome,
+        amount: object["amount_total"].as_i64().unwrap_or(0),
+        currency: &currency,
+        payment_ref: object["payment_intent"].as_str(),
+    };
+    apply(db, p.hospital_id, p.id, verdict).await?;
+    Ok(())
 }

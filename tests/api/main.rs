@@ -5,6 +5,7 @@ mod auth;
 mod catalog;
 mod errors;
 mod fake_khalti;
+mod fake_stripe;
 mod helpers;
 mod hospitals;
 mod isolation;

@@ -27,8 +27,22 @@ async fn app_with_khalti() -> (TestApp, FakeKhalti) {
 
 /// An approved appointment awaiting payment (NPR 500.00, Khalti).
 async fn awaiting_payment(app: &TestApp) -> (Hospital, Member, Member, Uuid) {
+    awaiting_payment_via(app, false).await
+}
+
+/// The same, at a hospital on Stripe in USD (USD 120.00) when `stripe`.
+async fn awaiting_payment_via(app: &TestApp, stripe: bool) -> (Hospital, Member, Member, Uuid) {
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
+    if stripe {
+        app.patch(
+            &format!("/api/v1/hospitals/{}", h.id),
+            &h.admin,
+            json!({"payment_provider": "stripe", "currency": "USD", "appointment_fee": 12000}),
+        )
+        .await
+        .expect(200);
+    }
     let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
     app.open_all_week(&h, &d, 30).await;
     let from = (chrono::Utc::now() + chrono::Duration::days(2))
@@ -273,7 +287,7 @@ async fn the_reconciler_confirms_a_payment_whose_redirect_was_lost() {
     .unwrap();
     let db = app.runtime_conn().await;
     assert_eq!(
-        carebridge::payments::reconcile(&db, Some(&k))
+        carebridge::payments::reconcile(&db, Some(&k), None)
             .await
             .unwrap(),
         1
@@ -325,7 +339,9 @@ async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_
         .await
         .unwrap();
     let db = app.runtime_conn().await;
-    carebridge::payments::reconcile(&db, None).await.unwrap();
+    carebridge::payments::reconcile(&db, None, None)
+        .await
+        .unwrap();
     assert_eq!(appointment_status(&app, &d.token, id).await, "cancelled");
     // Fees under NPR 10 cannot go to Khalti.
     app.patch(
@@ -482,4 +498,257 @@ async fn cancelling_a_paid_appointment_owes_a_refund_that_an_admin_records() {
         .await
         .expect(200);
     assert_eq!(kept.body["status"], "succeeded");
+}
+
+async fn app_with_stripe() -> (TestApp, crate::fake_stripe::FakeStripe) {
+    let fake = crate::fake_stripe::start().await;
+    let base = fake.base.clone();
+    let app = spawn_app_with(Options {
+        tweak: Box::new(move |c| {
+            c.stripe_api_base = base;
+            c.stripe_secret_key = Some(crate::fake_stripe::SECRET.to_string().into());
+            c.stripe_webhook_secret = Some(crate::fake_stripe::WEBHOOK_SECRET.to_string().into());
+            c.run_workers = false;
+        }),
+        ..Default::default()
+    })
+    .await;
+    (app, fake)
+}
+
+async fn webhook(app: &TestApp, signature: &str, body: Vec<u8>) -> crate::helpers::Resp {
+    let r = app
+        .client
+        .post(format!("{}/api/v1/payments/stripe/webhook", app.base))
+        .header("stripe-signature", signature)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    let headers = r.headers().clone();
+    let text = r.text().await.unwrap();
+    crate::helpers::Resp {
+        status,
+        headers,
+        body: serde_json::from_str(&text).unwrap_or(serde_json::Value::Null),
+        text,
+    }
+}
+
+async fn stripe_events(app: &TestApp) -> i64 {
+    crate::helpers::admin_conn(&app.db)
+        .await
+        .query_one_raw(carebridge::db::stmt(
+            "select count(*) as n from payment_event where provider = 'stripe'",
+            [],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap()
+}
+
+#[tokio::test]
+async fn stripe_confirms_only_through_a_verified_webhook_applied_once() {
+    let (app, fake) = app_with_stripe().await;
+    let (_h, d, p, id) = awaiting_payment_via(&app, true).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        (
+            started.body["provider"].as_str(),
+            started.body["amount"].as_i64(),
+            started.body["currency"].as_str()
+        ),
+        (Some("stripe"), Some(12000), Some("USD"))
+    );
+    let session = fake.by_reference(&payment_id);
+    assert_eq!(
+        (session.amount_total, session.currency.as_str()),
+        (12000, "usd")
+    );
+    assert!(
+        started.body["redirect_url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&session.id)
+    );
+    fake.complete(&session.id);
+
+    let (good, body) = fake.event("evt_1", "checkout.session.completed", &session.id, None);
+    // A bad signature, a tampered body and a stale timestamp are refused before parsing.
+    assert_problem(
+        &webhook(&app, &good.replace("v1=", "v1=00"), body.clone()).await,
+        400,
+    );
+    let mut tampered = body.clone();
+    tampered.extend_from_slice(b" ");
+    assert_problem(&webhook(&app, &good, tampered).await, 400);
+    let stale = carebridge::payments::stripe::sign(
+        &body,
+        crate::fake_stripe::WEBHOOK_SECRET,
+        chrono::Utc::now().timestamp() - 400,
+    );
+    assert_problem(&webhook(&app, &stale, body.clone()).await, 400);
+    assert_eq!(
+        appointment_status(&app, &p.token, id).await,
+        "awaiting_payment"
+    );
+
+    // The real delivery, then replays and concurrent duplicates: 200 each, one change.
+    webhook(&app, &good, body.clone()).await.expect(200);
+    assert_eq!(appointment_status(&app, &d.token, id).await, "confirmed");
+    let dupes =
+        futures_util::future::join_all((0..5).map(|_| webhook(&app, &good, body.clone()))).await;
+    assert!(dupes.iter().all(|r| r.status.as_u16() == 200));
+    assert_eq!(stripe_events(&app).await, 1);
+    let pay = app
+        .get(&format!("/api/v1/payments/{payment_id}"), &p.token)
+        .await
+        .expect(200);
+    assert_eq!(pay.body["status"], "succeeded");
+}
+
+#[tokio::test]
+async fn a_stripe_event_with_the_wrong_amount_or_for_a_foreign_session_changes_nothing_good() {
+    let (app, fake) = app_with_stripe().await;
+    let (_h, _d, p, id) = awaiting_payment_via(&app, true).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let session = fake.by_reference(started.body["payment_id"].as_str().unwrap());
+    fake.complete(&session.id);
+    let (sig, body) = fake.event(
+        "evt_wrong",
+        "checkout.session.completed",
+        &session.id,
+        Some(100),
+    );
+    webhook(&app, &sig, body).await.expect(200);
+    assert_eq!(
+        appointment_status(&app, &p.token, id).await,
+        "awaiting_payment"
+    );
+    let pay = app
+        .get(
+            &format!(
+                "/api/v1/payments/{}",
+                started.body["payment_id"].as_str().unwrap()
+            ),
+            &p.token,
+        )
+        .await
+        .expect(200);
+    assert_eq!(pay.body["status"], "failed");
+    // A session we never created: acknowledged, ignored.
+    fake.sessions.lock().unwrap().insert(
+        "cs_test_foreign".into(),
+        crate::fake_stripe::Session {
+            id: "cs_test_foreign".into(),
+            amount_total: 12000,
+            currency: "usd".into(),
+            client_reference_id: Uuid::now_v7().to_string(),
+            status: "complete".into(),
+            payment_status: "paid".into(),
+            payment_intent: None,
+            expires_at: 0,
+        },
+    );
+    let (sig, body) = fake.event(
+        "evt_foreign",
+        "checkout.session.completed",
+        "cs_test_foreign",
+        None,
+    );
+    webhook(&app, &sig, body).await.expect(200);
+    assert_eq!(
+        stripe_events(&app).await,
+        1,
+        "only the wrong-amount event was applied"
+    );
+}
+
+#[tokio::test]
+async fn a_lost_stripe_webhook_is_recovered_and_a_cancellation_is_refunded_through_the_api() {
+    let (app, fake) = app_with_stripe().await;
+    let (_h, d, p, id) = awaiting_payment_via(&app, true).await;
+    let started = app
+        .post(
+            &format!("/api/v1/appointments/{id}/payments"),
+            Some(&p.token),
+            json!({}),
+        )
+        .await
+        .expect(201);
+    let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
+    let session = fake.by_reference(&payment_id);
+    fake.complete(&session.id);
+    crate::helpers::admin_conn(&app.db)
+        .await
+        .execute_unprepared("update payment set updated_at = now() - interval '1 minute'")
+        .await
+        .unwrap();
+    let stripe = carebridge::payments::stripe::Stripe::new(
+        &fake.base,
+        &crate::fake_stripe::SECRET.to_string().into(),
+    )
+    .unwrap();
+    let db = app.runtime_conn().await;
+    carebridge::payments::reconcile(&db, None, Some(&stripe))
+        .await
+        .unwrap();
+    assert_eq!(appointment_status(&app, &p.token, id).await, "confirmed");
+    // The doctor cancels: Stripe refunds the PaymentIntent, once, and the patient is told.
+    app.post(
+        &format!("/api/v1/appointments/{id}/cancel"),
+        Some(&d.token),
+        json!({}),
+    )
+    .await
+    .expect(200);
+    assert_eq!(
+        app.get(&format!("/api/v1/payments/{payment_id}"), &p.token)
+            .await
+            .body["status"],
+        "refund_pending"
+    );
+    carebridge::payments::reconcile(&db, None, Some(&stripe))
+        .await
+        .unwrap();
+    carebridge::payments::reconcile(&db, None, Some(&stripe))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get(&format!("/api/v1/payments/{payment_id}"), &p.token)
+            .await
+            .body["status"],
+        "refunded"
+    );
+    assert_eq!(
+        *fake.refunds.lock().unwrap(),
+        vec![format!("refund-{payment_id}")]
+    );
+    let notes = app.get("/api/v1/notifications", &p.token).await.expect(200);
+    assert!(
+        notes.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["title"] == "Payment refunded")
+    );
 }
