@@ -8,5 +8,6 @@ pub mod db;
 pub mod error;
 pub mod notifications;
 pub mod payments;
+pub mod sandbox;
 pub mod scheduling;
 pub mod tenancy;

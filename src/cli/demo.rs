@@ -11,7 +11,22 @@ pub const DEMO_SUPER_ADMIN_PASSWORD: &str = "demo-super-admin-pass";
 
 pub async fn run() -> anyhow::Result<()> {
     super::init_tracing();
-    let config = Config::from_env()?;
+    let mut config = Config::from_env()?;
+    // Without provider keys, payments go to the local sandbox: the whole flow works offline.
+    let sandbox = config.khalti_secret_key.is_none() && config.stripe_secret_key.is_none();
+    if sandbox {
+        let webhook = format!(
+            "{}/api/v1/payments/stripe/webhook",
+            config.public_base_url.trim_end_matches('/')
+        );
+        let sb = crate::sandbox::Sandbox::start(Some(webhook)).await?;
+        config.khalti_base_url = sb.khalti.base.clone();
+        config.khalti_secret_key = Some(crate::sandbox::khalti::SECRET.to_string().into());
+        config.stripe_api_base = sb.stripe.base.clone();
+        config.stripe_secret_key = Some(crate::sandbox::stripe::SECRET.to_string().into());
+        config.stripe_webhook_secret =
+            Some(crate::sandbox::stripe::WEBHOOK_SECRET.to_string().into());
+    }
     crate::db::migrate::run(&config).await?;
     super::super_admin::create(
         &config,
@@ -51,6 +66,12 @@ pub async fn run() -> anyhow::Result<()> {
     }
     println!();
     println!("  patients register themselves: POST {base}/api/v1/auth/register");
+    if sandbox {
+        println!(
+            "  payments: local Khalti and Stripe sandboxes (no real money; set KHALTI_SECRET_KEY or"
+        );
+        println!("  STRIPE_SECRET_KEY to use the providers' own sandboxes)");
+    }
     println!();
     app.run().await
 }

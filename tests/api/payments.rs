@@ -667,6 +667,7 @@ async fn a_stripe_event_with_the_wrong_amount_or_for_a_foreign_session_changes_n
             payment_status: "paid".into(),
             payment_intent: None,
             expires_at: 0,
+            success_url: String::new(),
         },
     );
     let (sig, body) = fake.event(
