@@ -120,31 +120,7 @@ pub async fn apply(
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     if result == "succeeded" {
-        let appt = txn
-            .query_one_raw(stmt(
-                "select appointment_id from payment_by_id($1, $2)",
-                [Value::from(hospital), payment.into()],
-            ))
-            .await?
-            .map(|r| r.try_get::<Uuid>("", "appointment_id"))
-            .transpose()?;
-        if let Some(appointment_id) = appt
-            && let Some(t) = AppointmentTimes::find_by_statement(stmt(
-                "select start_at from appointment_start($1, $2)",
-                [Value::from(hospital), appointment_id.into()],
-            ))
-            .one(&txn)
-            .await?
-        {
-            let r = AppointmentRef {
-                id: appointment_id,
-                start_at: t.start_at,
-                proposed_start_at: None,
-            };
-            enqueue(&txn, hospital, &r, Event::Confirmed, None)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-        }
+        notify_patient(&txn, hospital, payment, Event::Confirmed).await?;
     }
     txn.commit().await?;
     Ok(result)
@@ -319,31 +295,7 @@ async fn refunded(db: &DatabaseConnection, hospital: Uuid, payment: Uuid) -> any
         .insert(&txn)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let appt = txn
-            .query_one_raw(stmt(
-                "select appointment_id from payment_by_id($1, $2)",
-                [Value::from(hospital), payment.into()],
-            ))
-            .await?
-            .map(|r| r.try_get::<Uuid>("", "appointment_id"))
-            .transpose()?;
-        if let Some(appointment_id) = appt
-            && let Some(t) = AppointmentTimes::find_by_statement(stmt(
-                "select start_at from appointment_start($1, $2)",
-                [Value::from(hospital), appointment_id.into()],
-            ))
-            .one(&txn)
-            .await?
-        {
-            let r = AppointmentRef {
-                id: appointment_id,
-                start_at: t.start_at,
-                proposed_start_at: None,
-            };
-            enqueue(&txn, hospital, &r, Event::Refunded, None)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-        }
+        notify_patient(&txn, hospital, payment, Event::Refunded).await?;
     }
     txn.commit().await?;
     Ok(())
@@ -400,4 +352,42 @@ pub async fn stripe_event(
     };
     apply(db, p.hospital_id, p.id, verdict).await?;
     Ok(())
+}
+
+/// Tells the patient (and whoever else the event concerns) about their payment's appointment,
+/// in the transaction of the change; the context is the payment's hospital as 'system'.
+async fn notify_patient(
+    txn: &sea_orm::DatabaseTransaction,
+    hospital: Uuid,
+    payment: Uuid,
+    event: Event,
+) -> anyhow::Result<()> {
+    let appointment = txn
+        .query_one_raw(stmt(
+            "select appointment_id from payment_by_id($1, $2)",
+            [Value::from(hospital), payment.into()],
+        ))
+        .await?
+        .map(|r| r.try_get::<Uuid>("", "appointment_id"))
+        .transpose()?;
+    let Some(appointment_id) = appointment else {
+        return Ok(());
+    };
+    let Some(t) = AppointmentTimes::find_by_statement(stmt(
+        "select start_at from appointment_start($1, $2)",
+        [Value::from(hospital), appointment_id.into()],
+    ))
+    .one(txn)
+    .await?
+    else {
+        return Ok(());
+    };
+    let r = AppointmentRef {
+        id: appointment_id,
+        start_at: t.start_at,
+        proposed_start_at: None,
+    };
+    enqueue(txn, hospital, &r, event, None)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))
 }

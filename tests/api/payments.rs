@@ -43,21 +43,26 @@ async fn awaiting_payment_via(app: &TestApp, stripe: bool) -> (Hospital, Member,
         .await
         .expect(200);
     }
-    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
-    app.open_all_week(&h, &d, 30).await;
-    let from = (chrono::Utc::now() + chrono::Duration::days(2))
-        .format("%Y-%m-%dT00:00:00Z")
-        .to_string();
-    let to = (chrono::Utc::now() + chrono::Duration::days(3))
-        .format("%Y-%m-%dT00:00:00Z")
-        .to_string();
-    let slots = app
-        .get(
-            &format!("/api/v1/doctors/{}/slots?from={from}&to={to}", d.id),
-            &p.token,
-        )
-        .await
-        .expect(200);
+    let (d, p, id) = book_and_approve(app, &h).await;
+    (h, d, p, id)
+}
+
+/// A new doctor and patient in `h`, and an approved appointment awaiting payment two days ahead.
+async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid) {
+    let (d, p) = (app.doctor(h).await, app.patient(h).await);
+    app.open_all_week(h, &d, 30).await;
+    let day = |n| {
+        (chrono::Utc::now() + chrono::Duration::days(n))
+            .format("%Y-%m-%dT00:00:00Z")
+            .to_string()
+    };
+    let q = format!(
+        "/api/v1/doctors/{}/slots?from={}&to={}",
+        d.id,
+        day(2),
+        day(3)
+    );
+    let slots = app.get(&q, &p.token).await.expect(200);
     let start = slots.body["items"][0]["start_at"]
         .as_str()
         .unwrap()
@@ -80,7 +85,7 @@ async fn awaiting_payment_via(app: &TestApp, stripe: bool) -> (Hospital, Member,
         .await
         .expect(200);
     assert_eq!(r.body["status"], "awaiting_payment");
-    (h, d, p, id)
+    (d, p, id)
 }
 
 async fn khalti_return(app: &TestApp, query: &str) -> String {
@@ -351,44 +356,7 @@ async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_
     )
     .await
     .expect(200);
-    let (_, _, p2, id2) = {
-        let d2 = app.doctor(&h).await;
-        app.open_all_week(&h, &d2, 30).await;
-        let p2 = app.patient(&h).await;
-        let from = (chrono::Utc::now() + chrono::Duration::days(4))
-            .format("%Y-%m-%dT00:00:00Z")
-            .to_string();
-        let to = (chrono::Utc::now() + chrono::Duration::days(5))
-            .format("%Y-%m-%dT00:00:00Z")
-            .to_string();
-        let slots = app
-            .get(
-                &format!("/api/v1/doctors/{}/slots?from={from}&to={to}", d2.id),
-                &p2.token,
-            )
-            .await
-            .expect(200);
-        let start = slots.body["items"][0]["start_at"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let a = app
-            .post(
-                "/api/v1/appointments",
-                Some(&p2.token),
-                json!({"doctor_id": d2.id, "start_at": start, "reason": "x"}),
-            )
-            .await
-            .expect(201);
-        app.post(
-            &format!("/api/v1/appointments/{}/approve", a.id()),
-            Some(&d2.token),
-            json!({}),
-        )
-        .await
-        .expect(200);
-        (h.id, d2, p2, a.id())
-    };
+    let (_d2, p2, id2) = book_and_approve(&app, &h).await;
     assert_problem(
         &app.post(
             &format!("/api/v1/appointments/{id2}/payments"),
