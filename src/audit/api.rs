@@ -11,7 +11,7 @@ use sea_orm::{FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
-    app::paging::{Listing, MAX_LIMIT},
+    app::paging::{Listing, MAX_LIMIT, Page},
     audit::AuditEntry,
     auth::BearerAuth,
     db::stmt,
@@ -83,24 +83,6 @@ fn newest_first(limit: Option<u32>, cursor: Option<String>) -> ApiResult<(i64, U
     Ok((i64::from(limit), before))
 }
 
-fn finish<T: poem_openapi::types::ParseFromJSON + poem_openapi::types::ToJSON + Send + Sync>(
-    mut rows: Vec<T>,
-    limit: i64,
-    id: impl Fn(&T) -> Uuid,
-) -> Listing<T> {
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    let next_cursor = if more {
-        rows.last().map(|r| id(r).to_string())
-    } else {
-        None
-    };
-    Listing {
-        items: rows,
-        next_cursor,
-    }
-}
-
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Audit")]
 impl AuditApi {
     /// The audit trail, newest first: a hospital admin sees their hospital's; a super admin
@@ -149,7 +131,13 @@ impl AuditApi {
         .all(tx.conn())
         .await?;
         tx.commit().await?;
-        Ok(EventsAnswer::Ok(Json(finish(rows, limit, |e| e.id))))
+        Ok(EventsAnswer::Ok(Json(
+            Page {
+                limit: limit as u32,
+                after: None,
+            }
+            .finish(rows, |e| e.id),
+        )))
     }
 
     /// Who read or changed this patient's record, when and why, newest first.
@@ -184,6 +172,12 @@ impl AuditApi {
             AuditEntry::new("access_log.read", "patient", patient.id).patient(patient.id),
         );
         tx.commit().await?;
-        Ok(AccessLogAnswer::Ok(Json(finish(rows, limit, |e| e.id))))
+        Ok(AccessLogAnswer::Ok(Json(
+            Page {
+                limit: limit as u32,
+                after: None,
+            }
+            .finish(rows, |e| e.id),
+        )))
     }
 }

@@ -126,19 +126,47 @@ pub async fn apply(
     Ok(result)
 }
 
+/// The payment a provider reference names, in any hospital (provider callbacks have no session).
+async fn find_by_ref(
+    db: &DatabaseConnection,
+    provider: &str,
+    reference: &str,
+) -> anyhow::Result<Option<PaymentRef>> {
+    Ok(PaymentRef::find_by_statement(stmt(
+        "select * from payment_by_ref($1, $2)",
+        [provider.into(), reference.into()],
+    ))
+    .one(db)
+    .await?)
+}
+
+/// Applies a provider's verdict and answers the payment's status afterwards (also when the
+/// verdict changed nothing because it was seen before).
+async fn settle(
+    db: &DatabaseConnection,
+    p: &PaymentRef,
+    provider: &str,
+    reference: &str,
+    verdict: Verdict<'_>,
+) -> anyhow::Result<Option<(Uuid, String)>> {
+    let result = apply(db, p.hospital_id, p.id, verdict).await?;
+    if !["duplicate", "ignored"].contains(&result.as_str()) {
+        return Ok(Some((p.id, result)));
+    }
+    let now = find_by_ref(db, provider, reference).await?;
+    Ok(Some((
+        p.id,
+        now.map_or_else(|| p.status.clone(), |x| x.status),
+    )))
+}
+
 /// Looks a Khalti payment up and applies what the lookup says. Answers the payment's status.
 pub async fn check_khalti(
     db: &DatabaseConnection,
     khalti: &khalti::Khalti,
     pidx: &str,
 ) -> anyhow::Result<Option<(Uuid, String)>> {
-    let Some(p) = PaymentRef::find_by_statement(stmt(
-        "select * from payment_by_ref('khalti', $1)",
-        [pidx.into()],
-    ))
-    .one(db)
-    .await?
-    else {
+    let Some(p) = find_by_ref(db, "khalti", pidx).await? else {
         return Ok(None);
     };
     if p.status != "pending" {
@@ -158,19 +186,7 @@ pub async fn check_khalti(
         currency: "NPR",
         payment_ref: None,
     };
-    let result = apply(db, p.hospital_id, p.id, verdict).await?;
-    let status = if ["duplicate", "ignored"].contains(&result.as_str()) {
-        PaymentRef::find_by_statement(stmt(
-            "select * from payment_by_ref('khalti', $1)",
-            [pidx.into()],
-        ))
-        .one(db)
-        .await?
-        .map_or(p.status, |x| x.status)
-    } else {
-        result
-    };
-    Ok(Some((p.id, status)))
+    settle(db, &p, "khalti", pidx, verdict).await
 }
 
 /// Retrieves a Stripe Checkout Session and applies what it says.
@@ -179,13 +195,7 @@ pub async fn check_stripe(
     stripe: &stripe::Stripe,
     session_id: &str,
 ) -> anyhow::Result<Option<(Uuid, String)>> {
-    let Some(p) = PaymentRef::find_by_statement(stmt(
-        "select * from payment_by_ref('stripe', $1)",
-        [session_id.into()],
-    ))
-    .one(db)
-    .await?
-    else {
+    let Some(p) = find_by_ref(db, "stripe", session_id).await? else {
         return Ok(None);
     };
     if p.status != "pending" {
@@ -209,8 +219,7 @@ pub async fn check_stripe(
         currency: &currency,
         payment_ref: s.payment_intent.as_deref(),
     };
-    let result = apply(db, p.hospital_id, p.id, verdict).await?;
-    Ok(Some((p.id, result)))
+    settle(db, &p, "stripe", session_id, verdict).await
 }
 
 /// The reconciler: re-checks pending payments whose redirect or webhook may have been lost,
@@ -325,13 +334,7 @@ pub async fn stripe_event(
     let Some(session_id) = object["id"].as_str() else {
         return Ok(());
     };
-    let Some(p) = PaymentRef::find_by_statement(stmt(
-        "select * from payment_by_ref('stripe', $1)",
-        [session_id.into()],
-    ))
-    .one(db)
-    .await?
-    else {
+    let Some(p) = find_by_ref(db, "stripe", session_id).await? else {
         return Ok(()); // not a session of ours
     };
     if object["client_reference_id"].as_str() != Some(p.id.to_string().as_str()) {

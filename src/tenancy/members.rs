@@ -57,13 +57,7 @@ pub enum PasswordReset {
     Ok(Json<TemporaryPassword>),
 }
 
-async fn set_active(
-    state: &AppState,
-    auth: BearerAuth,
-    user_id: Uuid,
-    active: bool,
-) -> ApiResult<MemberChanged> {
-    let _ = state;
+async fn set_active(auth: BearerAuth, user_id: Uuid, active: bool) -> ApiResult<MemberChanged> {
     let tx = auth.0;
     tx.permit("member", "deactivate").await?;
     let hospital = tx.caller().hospital()?;
@@ -137,13 +131,8 @@ impl MembersApi {
         method = "post",
         operation_id = "deactivateMember"
     )]
-    async fn deactivate(
-        &self,
-        state: Data<&AppState>,
-        auth: BearerAuth,
-        user_id: Path<Uuid>,
-    ) -> ApiResult<MemberChanged> {
-        set_active(&state, auth, user_id.0, false).await
+    async fn deactivate(&self, auth: BearerAuth, user_id: Path<Uuid>) -> ApiResult<MemberChanged> {
+        set_active(auth, user_id.0, false).await
     }
 
     /// Reactivate a member of this hospital.
@@ -152,13 +141,8 @@ impl MembersApi {
         method = "post",
         operation_id = "reactivateMember"
     )]
-    async fn reactivate(
-        &self,
-        state: Data<&AppState>,
-        auth: BearerAuth,
-        user_id: Path<Uuid>,
-    ) -> ApiResult<MemberChanged> {
-        set_active(&state, auth, user_id.0, true).await
+    async fn reactivate(&self, auth: BearerAuth, user_id: Path<Uuid>) -> ApiResult<MemberChanged> {
+        set_active(auth, user_id.0, true).await
     }
 
     /// Reset a member's password: answers a temporary password that must be changed at the

@@ -88,6 +88,17 @@ async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid)
     (d, p, id)
 }
 
+/// Starts paying for an appointment as its patient (201).
+async fn start_payment(app: &TestApp, token: &str, appointment: Uuid) -> crate::helpers::Resp {
+    app.post(
+        &format!("/api/v1/appointments/{appointment}/payments"),
+        Some(token),
+        json!({}),
+    )
+    .await
+    .expect(201)
+}
+
 async fn khalti_return(app: &TestApp, query: &str) -> String {
     let client = reqwest::Client::builder()
         .redirect(Policy::none())
@@ -119,14 +130,7 @@ async fn appointment_status(app: &TestApp, token: &str, id: Uuid) -> String {
 async fn paying_with_khalti_confirms_only_after_the_servers_own_lookup_and_only_once() {
     let (app, fake) = app_with_khalti().await;
     let (_h, d, p, id) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
     assert_eq!(started.body["status"], "pending");
     assert_eq!(started.body["amount"], 50000);
@@ -208,14 +212,7 @@ async fn paying_with_khalti_confirms_only_after_the_servers_own_lookup_and_only_
 async fn a_wrong_amount_never_confirms_and_another_tenant_sees_nothing() {
     let (app, fake) = app_with_khalti().await;
     let (_h, _d, p, id) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
     let pidx = fake.pidx_of(&payment_id);
     fake.settle(&pidx, "Completed", Some(1000));
@@ -269,14 +266,7 @@ async fn a_wrong_amount_never_confirms_and_another_tenant_sees_nothing() {
 async fn the_reconciler_confirms_a_payment_whose_redirect_was_lost() {
     let (app, fake) = app_with_khalti().await;
     let (_h, _d, p, id) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let pidx = fake.pidx_of(started.body["payment_id"].as_str().unwrap());
     fake.settle(&pidx, "Completed", None);
     // The browser never came back. The reconciler looks at payments untouched for 30 s.
@@ -304,14 +294,7 @@ async fn the_reconciler_confirms_a_payment_whose_redirect_was_lost() {
 async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_are_refused() {
     let (app, fake) = app_with_khalti().await;
     let (h, d, p, id) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let pidx = fake.pidx_of(started.body["payment_id"].as_str().unwrap());
     fake.settle(&pidx, "Expired", None);
     assert!(
@@ -372,14 +355,7 @@ async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_
 async fn cancelling_a_paid_appointment_owes_a_refund_that_an_admin_records() {
     let (app, fake) = app_with_khalti().await;
     let (h, d, p, id) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
     fake.settle(&fake.pidx_of(&payment_id), "Completed", None);
     khalti_return(&app, &format!("pidx={}", fake.pidx_of(&payment_id))).await;
@@ -438,14 +414,7 @@ async fn cancelling_a_paid_appointment_owes_a_refund_that_an_admin_records() {
 
     // A patient's late cancellation (inside the refund window) keeps the payment.
     let (_h2, _d2, p2, id2) = awaiting_payment(&app).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id2}/payments"),
-            Some(&p2.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p2.token, id2).await;
     let pay2 = started.body["payment_id"].as_str().unwrap().to_string();
     fake.settle(&fake.pidx_of(&pay2), "Completed", None);
     khalti_return(&app, &format!("pidx={}", fake.pidx_of(&pay2))).await;
@@ -523,14 +492,7 @@ async fn stripe_events(app: &TestApp) -> i64 {
 async fn stripe_confirms_only_through_a_verified_webhook_applied_once() {
     let (app, fake) = app_with_stripe().await;
     let (_h, d, p, id) = awaiting_payment_via(&app, true).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
     assert_eq!(
         (
@@ -591,14 +553,7 @@ async fn stripe_confirms_only_through_a_verified_webhook_applied_once() {
 async fn a_stripe_event_with_the_wrong_amount_or_for_a_foreign_session_changes_nothing_good() {
     let (app, fake) = app_with_stripe().await;
     let (_h, _d, p, id) = awaiting_payment_via(&app, true).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let session = fake.by_reference(started.body["payment_id"].as_str().unwrap());
     fake.complete(&session.id);
     let (sig, body) = fake.event(
@@ -656,14 +611,7 @@ async fn a_stripe_event_with_the_wrong_amount_or_for_a_foreign_session_changes_n
 async fn a_lost_stripe_webhook_is_recovered_and_a_cancellation_is_refunded_through_the_api() {
     let (app, fake) = app_with_stripe().await;
     let (_h, d, p, id) = awaiting_payment_via(&app, true).await;
-    let started = app
-        .post(
-            &format!("/api/v1/appointments/{id}/payments"),
-            Some(&p.token),
-            json!({}),
-        )
-        .await
-        .expect(201);
+    let started = start_payment(&app, &p.token, id).await;
     let payment_id = started.body["payment_id"].as_str().unwrap().to_string();
     let session = fake.by_reference(&payment_id);
     fake.complete(&session.id);
