@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
 scripts/services.sh
+scripts/tools.sh
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 cargo test --locked --all-targets -- --test-threads "${TEST_THREADS:-8}" 2>&1 | tee "$log"

@@ -40,6 +40,12 @@ pub enum ApiError {
     /// 409: the request conflicts with the current state.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// 410: the resource existed but can never be served again (e.g. its key was destroyed).
+    #[error("gone: {0}")]
+    Gone(&'static str),
+    /// 500 with an honest reason: stored data failed its integrity check; nothing was served.
+    #[error("integrity: {0}")]
+    Integrity(&'static str),
     /// 413: the body is larger than allowed.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -68,6 +74,8 @@ impl ApiError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Gone(_) => StatusCode::GONE,
+            Self::Integrity(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -78,9 +86,11 @@ impl ApiError {
     fn detail(&self) -> String {
         match self {
             Self::BadRequest(d) | Self::Conflict(d) | Self::Unprocessable(d) => d.clone(),
-            Self::Unauthorized(d) | Self::Unavailable(d) | Self::ForbiddenBecause(d) => {
-                (*d).to_string()
-            }
+            Self::Unauthorized(d)
+            | Self::Unavailable(d)
+            | Self::ForbiddenBecause(d)
+            | Self::Gone(d)
+            | Self::Integrity(d) => (*d).to_string(),
             Self::Forbidden => "your role does not allow this action".into(),
             Self::NotFound => "no such resource".into(),
             Self::PayloadTooLarge => "the request body is larger than allowed".into(),

@@ -48,6 +48,13 @@ pub struct Config {
     /// Failed logins per client address within the window before 429.
     pub login_failures_per_ip: u32,
     pub login_throttle_window: Duration,
+    /// Object storage: an S3 bucket when `S3_BUCKET` is set, otherwise `DATA_DIR/objects`.
+    pub s3: Option<carebridge_storage::S3Settings>,
+    /// Wraps every hospital's key (base64 of 32 bytes). When unset, `serve` and `demo` use
+    /// `DATA_DIR/master.key`, generating it on first start (with a warning).
+    pub master_key: Option<std::sync::Arc<crate::crypto::SecretKey>>,
+    /// Largest document upload, in bytes (plaintext).
+    pub max_upload_bytes: u64,
     /// Record reads in the audit trail. Always true from the environment: only the
     /// benchmark turns it off, to measure what auditing costs.
     pub audit_reads: bool,
@@ -115,6 +122,26 @@ impl Config {
                 "LOGIN_THROTTLE_WINDOW_SECONDS",
                 15 * 60,
             )?),
+            s3: match var("S3_BUCKET") {
+                None => None,
+                Some(bucket) => Some(carebridge_storage::S3Settings {
+                    endpoint: var("S3_ENDPOINT"),
+                    bucket,
+                    region: var("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+                    access_key_id: var("S3_ACCESS_KEY_ID")
+                        .context("S3_ACCESS_KEY_ID is required when S3_BUCKET is set")?,
+                    secret_access_key: var("S3_SECRET_ACCESS_KEY")
+                        .context("S3_SECRET_ACCESS_KEY is required when S3_BUCKET is set")?,
+                }),
+            },
+            master_key: match var("MASTER_KEY") {
+                None => None,
+                Some(k) => Some(std::sync::Arc::new(
+                    crate::crypto::SecretKey::from_base64(&k)
+                        .context("MASTER_KEY must be base64 of exactly 32 bytes")?,
+                )),
+            },
+            max_upload_bytes: parse_var("MAX_UPLOAD_BYTES", 50 * 1024 * 1024)?,
             audit_reads: true,
         };
         config.validate()?;

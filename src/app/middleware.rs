@@ -15,6 +15,8 @@ pub struct Observe {
     pub metrics: Arc<Metrics>,
     pub trust_forwarded_for: bool,
     pub max_body_bytes: usize,
+    /// Document uploads may be this large (plus multipart framing).
+    pub max_upload_bytes: u64,
 }
 
 impl<E: Endpoint> Middleware<E> for Observe {
@@ -25,6 +27,7 @@ impl<E: Endpoint> Middleware<E> for Observe {
             metrics: self.metrics.clone(),
             trust_forwarded_for: self.trust_forwarded_for,
             max_body_bytes: self.max_body_bytes,
+            max_upload_bytes: self.max_upload_bytes,
         }
     }
 }
@@ -34,6 +37,17 @@ pub struct ObserveEndpoint<E> {
     metrics: Arc<Metrics>,
     trust_forwarded_for: bool,
     max_body_bytes: usize,
+    max_upload_bytes: u64,
+}
+
+/// Multipart framing around an uploaded file: boundaries, headers, the title and kind fields.
+const MULTIPART_SLACK: u64 = 64 * 1024;
+
+fn is_upload(req: &Request) -> bool {
+    let path = req.uri().path();
+    req.method() == poem::http::Method::POST
+        && path.starts_with("/api/v1/patients/")
+        && path.ends_with("/documents")
 }
 
 fn client_ip(req: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
@@ -84,7 +98,13 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
             .get("content-length")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<usize>().ok())
-            .is_some_and(|n| n > self.max_body_bytes);
+            .is_some_and(|n| {
+                if is_upload(&req) {
+                    n as u64 > self.max_upload_bytes + MULTIPART_SLACK
+                } else {
+                    n > self.max_body_bytes
+                }
+            });
         let chunked = req.headers().get("content-length").is_none()
             && req.headers().get("transfer-encoding").is_some();
         let index = req.method() == poem::http::Method::GET && req.uri().path() == "/";

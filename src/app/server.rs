@@ -14,8 +14,11 @@ use crate::{
     audit::AuditWriter,
     audit::api::AuditApi,
     auth::{api::AuthApi, authz::Authz, password::Hasher},
+    fhir::api::FhirApi,
     notifications::api::NotificationsApi,
     payments::api::PaymentsApi,
+    prescriptions::api::PrescriptionsApi,
+    records::{api::RecordsApi, consent::ConsentApi, notes::NotesApi},
     scheduling::api::SchedulingApi,
     tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
 };
@@ -34,6 +37,10 @@ pub enum Tag {
     Scheduling,
     /// Paying for appointments (Khalti, Stripe).
     Payments,
+    /// Documents, encounters, notes, prescriptions, consent and break-glass.
+    Records,
+    /// A read-only FHIR R4 view (application/fhir+json).
+    Fhir,
 }
 
 pub type Apis = (
@@ -46,6 +53,11 @@ pub type Apis = (
     SchedulingApi,
     NotificationsApi,
     PaymentsApi,
+    RecordsApi,
+    NotesApi,
+    ConsentApi,
+    PrescriptionsApi,
+    FhirApi,
 );
 
 fn apis() -> Apis {
@@ -59,6 +71,11 @@ fn apis() -> Apis {
         SchedulingApi,
         NotificationsApi,
         PaymentsApi,
+        RecordsApi,
+        NotesApi,
+        ConsentApi,
+        PrescriptionsApi,
+        FhirApi,
     )
 }
 
@@ -118,7 +135,9 @@ impl Application {
             )?),
             None => None,
         };
+        let vault = crate::records::vault(&config).await?;
         let state = AppState {
+            vault,
             khalti,
             stripe,
             audit: AuditWriter::spawn(db.clone()),
@@ -174,6 +193,7 @@ impl Application {
                 metrics: state.metrics.clone(),
                 trust_forwarded_for: state.config.trust_forwarded_for,
                 max_body_bytes: state.config.max_body_bytes,
+                max_upload_bytes: state.config.max_upload_bytes,
             });
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, shutdown, Some(Duration::from_secs(10)))

@@ -24,6 +24,8 @@ pub struct AppState {
     pub khalti: Option<crate::payments::khalti::Khalti>,
     /// The Stripe client, when a secret key is configured.
     pub stripe: Option<crate::payments::stripe::Stripe>,
+    /// Encrypted document storage and the master key.
+    pub vault: crate::records::Vault,
     /// Request counters and latency histograms for /metrics.
     pub metrics: Arc<Metrics>,
 }

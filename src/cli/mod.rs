@@ -43,6 +43,11 @@ pub enum Command {
         #[command(subcommand)]
         command: TenantsCommand,
     },
+    /// Hospital encryption keys (runs as the owner, DATABASE_ADMIN_URL).
+    Keys {
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
     /// The audit trail.
     Audit {
         #[command(subcommand)]
@@ -54,6 +59,25 @@ pub enum Command {
 pub enum TenantsCommand {
     /// Onboard or update the hospitals described by DIR/*.toml (idempotent).
     Apply { dir: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum KeysCommand {
+    /// Make a new key version active and re-wrap every document's data key under it (the
+    /// objects are not re-encrypted).
+    Rotate {
+        #[arg(long)]
+        hospital: String,
+    },
+    /// Crypto-shredding at offboarding: destroy every version of the hospital's key, so that
+    /// none of its documents can be read again. Irreversible.
+    Destroy {
+        #[arg(long)]
+        hospital: String,
+        /// Required: confirms that the documents become unreadable for good.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -134,6 +158,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config::from_env()?;
             for o in apply_tenants(&config, &dir).await? {
                 print_outcome(&o);
+            }
+            Ok(())
+        }
+        Command::Keys { command } => {
+            let config = Config::from_env()?;
+            let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+            match command {
+                KeysCommand::Rotate { hospital } => {
+                    let master = crate::records::master_key(&config)?;
+                    let r = crate::records::keys::rotate(&admin, &master, &hospital).await?;
+                    println!(
+                        "{hospital}: key version {} active; {} document keys re-wrapped",
+                        r.new_version, r.rewrapped
+                    );
+                }
+                KeysCommand::Destroy { hospital, yes } => {
+                    if !yes {
+                        anyhow::bail!(
+                            "destroying a key makes every document of {hospital} unreadable for good; pass --yes"
+                        );
+                    }
+                    let n = crate::records::keys::destroy(&admin, &hospital).await?;
+                    println!(
+                        "{hospital}: {n} key versions destroyed; its documents can no longer be read"
+                    );
+                }
             }
             Ok(())
         }

@@ -30,6 +30,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0004_payments.sql",
         include_str!("../../migrations/0004_payments.sql"),
     ),
+    (
+        5,
+        "0005_records.sql",
+        include_str!("../../migrations/0005_records.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -235,8 +235,7 @@ async fn sync_roles(
             let (object, action) = p
                 .split_once(':')
                 .with_context(|| format!("permission {p:?} is not object:action"))?;
-            if !authz
-                .allows("hospital_admin", &domain, object, action)
+            if !crate::tenancy::roles::grantable(authz, &domain, object, action)
                 .await
                 .map_err(err)?
             {

@@ -22,6 +22,9 @@ pub struct RolesApi;
 
 pub const BASE_ROLES: [&str; 4] = ["super_admin", "hospital_admin", "doctor", "patient"];
 
+/// Holds, in policy.csv, the permissions that only custom roles receive (never a role name).
+pub const DELEGABLE: &str = "delegable";
+
 #[derive(Object, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
 #[oai(deny_unknown_fields)]
 pub struct Permission {
@@ -70,6 +73,15 @@ struct Row {
     action: String,
 }
 
+/// No escalation: a custom role gets what an admin could do, plus the permissions that exist
+/// only to be delegated (a pharmacist's, in policy.csv under `delegable`).
+pub async fn grantable(authz: &Authz, domain: &str, object: &str, action: &str) -> ApiResult<bool> {
+    Ok(authz
+        .allows("hospital_admin", domain, object, action)
+        .await?
+        || authz.allows(DELEGABLE, domain, object, action).await?)
+}
+
 pub fn check_role_name(name: &str) -> ApiResult<String> {
     let n = name.trim().to_lowercase();
     let ok = (2..=41).contains(&n.len())
@@ -81,7 +93,7 @@ pub fn check_role_name(name: &str) -> ApiResult<String> {
             "role name must be 2 to 41 lowercase letters, digits or _",
         ));
     }
-    if BASE_ROLES.contains(&n.as_str()) {
+    if BASE_ROLES.contains(&n.as_str()) || n == DELEGABLE {
         return Err(ApiError::conflict("base roles cannot be redefined"));
     }
     Ok(n)
@@ -103,11 +115,7 @@ pub async fn save_role(
         return Err(ApiError::unprocessable("a role needs 1 to 64 permissions"));
     }
     for p in &perms {
-        // No escalation: a custom role gets nothing an admin could not do.
-        if !authz
-            .allows("hospital_admin", &domain, &p.object, &p.action)
-            .await?
-        {
+        if !grantable(authz, &domain, &p.object, &p.action).await? {
             return Err(ApiError::unprocessable(format!(
                 "{} {} cannot be granted",
                 p.action, p.object

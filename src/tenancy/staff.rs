@@ -152,7 +152,7 @@ pub enum CareTeamRemoved {
     Done,
 }
 
-const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization, d.license_number,
+pub const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization, d.license_number,
     d.languages, d.bio, d.created_at from doctor d join app_user u on u.id = d.user_id";
 
 pub const PATIENT_SELECT: &str =
@@ -170,7 +170,7 @@ fn text(field: &str, v: &str, max: usize) -> ApiResult<String> {
     Ok(v.to_string())
 }
 
-async fn doctor(tx: &TenantTx, id: Uuid) -> ApiResult<Doctor> {
+pub async fn doctor(tx: &TenantTx, id: Uuid) -> ApiResult<Doctor> {
     Doctor::find_by_statement(stmt(&format!("{DOCTOR} where d.id = $1"), [id.into()]))
         .one(tx.conn())
         .await?

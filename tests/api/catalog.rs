@@ -167,6 +167,8 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     .await
     .expect(201);
 
+    crate::records::seed(&app, &d, &p).await;
+
     // A payment and its provider event, written as the owner (this test is about reading).
     admin_conn(&app.db)
         .await

@@ -20,6 +20,70 @@ pub const RUNTIME_ROLE: &str = "carebridge_app";
 pub const PASSWORD: &str = "correct horse battery";
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+static S3: OnceCell<S3Server> = OnceCell::const_new();
+
+pub const S3_KEY: &str = "cbtestkey";
+pub const S3_SECRET: &str = "cbtestsecret-0123456789";
+
+/// A real S3-compatible server (s3s-fs, installed by scripts/test.sh) on loopback, one per test
+/// process. It stops when this process ends: a shell beside it watches our pid.
+pub struct S3Server {
+    pub endpoint: String,
+    /// Where s3s-fs keeps objects: `{dir}/{bucket}/{key}`.
+    pub dir: std::path::PathBuf,
+    /// The shell that runs s3s-fs and stops it when this process is gone.
+    _watcher: std::process::Child,
+}
+
+fn s3s_fs_binary() -> std::path::PathBuf {
+    if let Ok(p) = std::env::var("CAREBRIDGE_S3S_FS") {
+        return p.into();
+    }
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let p = std::path::PathBuf::from(home).join(".cache/carebridge-tools/bin/s3s-fs");
+    assert!(
+        p.exists(),
+        "s3s-fs is not installed: run ./scripts/test.sh (it installs it), or set CAREBRIDGE_S3S_FS"
+    );
+    p
+}
+
+pub async fn s3_server() -> &'static S3Server {
+    S3.get_or_init(|| async {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = std::env::temp_dir().join(format!("carebridge-s3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = format!(
+            "\"$0\" --host 127.0.0.1 --port {port} --access-key {S3_KEY} --secret-key {S3_SECRET} \"$1\" >/dev/null 2>&1 & child=$!; \
+             while kill -0 {parent} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; kill $child 2>/dev/null; rm -rf \"$1\"",
+            parent = std::process::id()
+        );
+        let watcher = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(script)
+            .arg(s3s_fs_binary())
+            .arg(&dir)
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .expect("starting s3s-fs");
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        S3Server {
+            endpoint: format!("http://127.0.0.1:{port}"),
+            dir,
+            _watcher: watcher,
+        }
+    })
+    .await
+}
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn admin_url(db: &str) -> SecretString {
@@ -146,6 +210,18 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     config.redis_namespace = format!("cbtest:{}", Uuid::new_v4());
     config.bind_addr = "127.0.0.1:0".into();
     config.trust_forwarded_for = true;
+    let s3 = s3_server().await;
+    config.s3 = Some(carebridge_storage::S3Settings {
+        endpoint: Some(s3.endpoint.clone()),
+        bucket: db.replace('_', "-"),
+        region: "us-east-1".into(),
+        access_key_id: S3_KEY.into(),
+        secret_access_key: S3_SECRET.into(),
+    });
+    config.data_dir = std::env::temp_dir().join(format!("carebridge-data-{db}"));
+    config.master_key = Some(std::sync::Arc::new(
+        carebridge::crypto::SecretKey::generate(),
+    ));
     (opts.tweak)(&mut config);
     start(db, config).await
 }

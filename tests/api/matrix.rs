@@ -206,11 +206,94 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/payments/{nobody}/refunded"),
                 None,
             ),
+            ("document", "create") => (
+                Method::POST,
+                format!("/api/v1/patients/{nobody}/documents"),
+                Some(json!({})),
+            ),
+            ("document", "list") => (
+                Method::GET,
+                format!("/api/v1/patients/{nobody}/documents"),
+                None,
+            ),
+            ("document", "read") => (
+                Method::GET,
+                format!("/api/v1/documents/{nobody}/content"),
+                None,
+            ),
+            ("encounter", "create") => (
+                Method::POST,
+                "/api/v1/encounters".into(),
+                Some(json!({"patient_id": nobody})),
+            ),
+            ("encounter", "list") => (
+                Method::GET,
+                format!("/api/v1/encounters?patient_id={nobody}"),
+                None,
+            ),
+            ("encounter", "read") => (Method::GET, format!("/api/v1/encounters/{nobody}"), None),
+            ("note", "create") => (
+                Method::POST,
+                format!("/api/v1/patients/{nobody}/notes"),
+                Some(json!({"body": "x"})),
+            ),
+            ("note", "list") => (
+                Method::GET,
+                format!("/api/v1/patients/{nobody}/notes"),
+                None,
+            ),
+            ("note", "read") => (Method::GET, format!("/api/v1/notes/{nobody}"), None),
+            ("prescription", "create") => (
+                Method::POST,
+                "/api/v1/prescriptions".into(),
+                Some(json!({"patient_id": nobody, "items": []})),
+            ),
+            ("prescription", "list") => (
+                Method::GET,
+                "/api/v1/prescriptions?status=bogus".into(),
+                None,
+            ),
+            ("prescription", "read") => {
+                (Method::GET, format!("/api/v1/prescriptions/{nobody}"), None)
+            }
+            ("prescription", "cancel") => (
+                Method::POST,
+                format!("/api/v1/prescriptions/{nobody}/cancel"),
+                None,
+            ),
+            ("prescription", "dispense") => (
+                Method::POST,
+                format!("/api/v1/prescriptions/{nobody}/dispense"),
+                None,
+            ),
+            ("consent", "create") => (
+                Method::POST,
+                format!("/api/v1/patients/{nobody}/consents"),
+                Some(json!({"grantee_user_id": nobody, "scope": "records"})),
+            ),
+            ("consent", "list") => (
+                Method::GET,
+                format!("/api/v1/patients/{nobody}/consents"),
+                None,
+            ),
+            ("consent", "read") => (Method::GET, format!("/fhir/R4/Consent/{nobody}"), None),
+            ("consent", "revoke") => (
+                Method::DELETE,
+                format!("/api/v1/patients/{nobody}/consents/{nobody}"),
+                None,
+            ),
+            ("break_glass", "create") => (
+                Method::POST,
+                format!("/api/v1/patients/{nobody}/break-glass"),
+                Some(json!({"reason": "x"})),
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };
     let mut checked = 0;
-    for r in matrix() {
+    // `delegable` is no role anyone holds: those permissions reach pharmacists through custom
+    // roles, tested in records.rs.
+    for r in matrix().into_iter().filter(|r| r.role != "delegable") {
         let token = &tokens
             .iter()
             .find(|(role, _)| *role == r.role)

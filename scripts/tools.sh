@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the local test servers and tools into ~/.cache/carebridge-tools (idempotent):
+#   - s3s-fs, a real S3-compatible server (crates.io), for the document storage tests;
+#   - a Python virtualenv with fhir.resources, the independent FHIR validator.
+set -euo pipefail
+tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
+mkdir -p "$tools"
+
+if [ ! -x "$tools/bin/s3s-fs" ]; then
+  echo "installing s3s-fs 0.14.1 into $tools (about 2-3 minutes, once)" >&2
+  CARGO_TARGET_DIR="$tools/build" cargo install s3s-fs --version 0.14.1 --features binary \
+    --locked --root "$tools" --quiet
+  rm -rf "$tools/build"
+fi
+
+if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import fhir.resources.R4B' 2>/dev/null; then
+  echo "installing fhir.resources into $tools/venv" >&2
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check 'fhir.resources==8.3.0'
+fi

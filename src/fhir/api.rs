@@ -1,0 +1,283 @@
+//! `/fhir/R4/{Type}/{id}`, `/fhir/R4/{Type}?patient=` and `/fhir/R4/Patient/{id}/$everything`.
+
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+use sea_orm::FromQueryResult;
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::{
+    app::AppState,
+    audit::AuditEntry,
+    auth::BearerAuth,
+    db::{TenantTx, stmt},
+    error::{ApiError, ApiResult},
+    fhir,
+    prescriptions::{self, Prescription},
+    records::{
+        consent::Grant,
+        documents::{DOCUMENT_SELECT, Document},
+        notes::{ENCOUNTER_SELECT, Encounter},
+        require_patient,
+    },
+    scheduling::appointments::{self, Appointment},
+    tenancy::staff,
+};
+
+pub struct FhirApi;
+
+#[derive(ApiResponse)]
+pub enum FhirAnswer {
+    /// A FHIR R4 resource or Bundle.
+    #[oai(status = 200, content_type = "application/fhir+json")]
+    Ok(Json<Value>),
+}
+
+const LIMIT: &str = " order by 1 limit 500";
+
+/// The casbin object a FHIR type is read as.
+fn object(kind: &str) -> ApiResult<&'static str> {
+    Ok(match kind {
+        "Patient" => "patient",
+        "Practitioner" => "doctor",
+        "Appointment" => "appointment",
+        "Encounter" => "encounter",
+        "MedicationRequest" => "prescription",
+        "DocumentReference" => "document",
+        "Consent" => "consent",
+        _ => return Err(ApiError::NotFound),
+    })
+}
+
+async fn rows<T: FromQueryResult>(
+    tx: &TenantTx,
+    select: &str,
+    filter: &str,
+    id: Uuid,
+) -> ApiResult<Vec<T>> {
+    Ok(T::find_by_statement(stmt(
+        &format!("{select} where {filter} = $1{LIMIT}"),
+        [id.into()],
+    ))
+    .all(tx.conn())
+    .await?)
+}
+
+const GRANT_SELECT: &str = "select g.id, g.patient_id, g.grantee_user_id, g.kind, g.scope, \
+    g.reason, g.created_at, g.expires_at, g.revoked_at, \
+    (g.revoked_at is null and (g.expires_at is null or g.expires_at > now())) as active \
+    from access_grant g";
+
+async fn prescriptions_where(
+    tx: &TenantTx,
+    filter: &str,
+    id: Uuid,
+) -> ApiResult<Vec<Prescription>> {
+    rows::<prescriptions::Row>(tx, prescriptions::SELECT, filter, id)
+        .await?
+        .into_iter()
+        .map(Prescription::try_from)
+        .collect()
+}
+
+/// Resources of `kind` for one patient (the caller must be able to see the patient).
+async fn search(tx: &TenantTx, kind: &str, patient: Uuid) -> ApiResult<Vec<Value>> {
+    Ok(match kind {
+        "Patient" => vec![fhir::patient(&staff::patient(tx, patient).await?)],
+        "Appointment" => rows::<Appointment>(tx, appointments::SELECT, "patient_id", patient)
+            .await?
+            .iter()
+            .map(fhir::appointment)
+            .collect(),
+        "Encounter" => rows::<Encounter>(tx, ENCOUNTER_SELECT, "e.patient_id", patient)
+            .await?
+            .iter()
+            .map(fhir::encounter)
+            .collect(),
+        "MedicationRequest" => prescriptions_where(tx, "p.patient_id", patient)
+            .await?
+            .iter()
+            .flat_map(fhir::medication_requests)
+            .collect(),
+        "DocumentReference" => rows::<Document>(tx, DOCUMENT_SELECT, "d.patient_id", patient)
+            .await?
+            .iter()
+            .map(fhir::document_reference)
+            .collect(),
+        "Consent" => rows::<Grant>(tx, GRANT_SELECT, "g.patient_id", patient)
+            .await?
+            .iter()
+            .map(fhir::consent)
+            .collect(),
+        _ => {
+            return Err(ApiError::unprocessable(
+                "searching by patient is supported for Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent",
+            ));
+        }
+    })
+}
+
+/// One resource by id; the patient it belongs to, for the access log.
+async fn read(tx: &TenantTx, kind: &str, id: &str) -> ApiResult<(Value, Option<Uuid>)> {
+    let uuid = |s: &str| Uuid::parse_str(s).map_err(|_| ApiError::NotFound);
+    Ok(match kind {
+        "Patient" => {
+            let p = staff::patient(tx, uuid(id)?).await?;
+            (fhir::patient(&p), Some(p.id))
+        }
+        "Practitioner" => (
+            fhir::practitioner(&staff::doctor(tx, uuid(id)?).await?),
+            None,
+        ),
+        "Appointment" => {
+            let a = appointments::get(tx, uuid(id)?).await?;
+            (fhir::appointment(&a), Some(a.patient_id))
+        }
+        "Encounter" => {
+            let e = crate::records::notes::encounter(tx, uuid(id)?).await?;
+            (fhir::encounter(&e), Some(e.patient_id))
+        }
+        "MedicationRequest" => {
+            let (pid, n) = id.rsplit_once('-').ok_or(ApiError::NotFound)?;
+            let n: usize = n.parse().map_err(|_| ApiError::NotFound)?;
+            let all = prescriptions_where(tx, "p.id", uuid(pid)?).await?;
+            let presc = all.first().ok_or(ApiError::NotFound)?;
+            let r = fhir::medication_requests(presc)
+                .into_iter()
+                .nth(n.checked_sub(1).ok_or(ApiError::NotFound)?)
+                .ok_or(ApiError::NotFound)?;
+            (r, Some(presc.patient_id))
+        }
+        "DocumentReference" => {
+            let d = rows::<Document>(tx, DOCUMENT_SELECT, "d.id", uuid(id)?).await?;
+            let d = d.first().ok_or(ApiError::NotFound)?;
+            (fhir::document_reference(d), Some(d.patient_id))
+        }
+        "Consent" => {
+            let g = rows::<Grant>(tx, GRANT_SELECT, "g.id", uuid(id)?).await?;
+            let g = g.first().ok_or(ApiError::NotFound)?;
+            (fhir::consent(g), Some(g.patient_id))
+        }
+        _ => return Err(ApiError::NotFound),
+    })
+}
+
+#[OpenApi(prefix_path = "/fhir/R4", tag = "crate::app::server::Tag::Fhir")]
+impl FhirApi {
+    /// Read one resource: Patient, Practitioner, Appointment, Encounter, MedicationRequest,
+    /// DocumentReference or Consent.
+    #[oai(path = "/:kind/:id", method = "get", operation_id = "fhirRead")]
+    async fn read(
+        &self,
+        auth: BearerAuth,
+        kind: Path<String>,
+        id: Path<String>,
+    ) -> ApiResult<FhirAnswer> {
+        let mut tx = auth.0;
+        tx.permit(object(&kind.0)?, "read").await?;
+        let hospital = tx.caller().hospital()?;
+        let (resource, patient) = read(&tx, &kind.0, &id.0).await?;
+        let mut entry = AuditEntry::new("fhir.read", object(&kind.0)?, &id.0);
+        entry.patient_id = patient;
+        tx.audit_read(hospital, entry);
+        tx.commit().await?;
+        Ok(FhirAnswer::Ok(Json(resource)))
+    }
+
+    /// Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
+    #[oai(path = "/:kind", method = "get", operation_id = "fhirSearch")]
+    async fn search(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        kind: Path<String>,
+        patient: Query<Uuid>,
+    ) -> ApiResult<FhirAnswer> {
+        let mut tx = auth.0;
+        tx.permit(object(&kind.0)?, "read").await?;
+        let hospital = tx.caller().hospital()?;
+        require_patient(&tx, patient.0).await?;
+        let found = search(&tx, &kind.0, patient.0).await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("fhir.search", object(&kind.0)?, patient.0).patient(patient.0),
+        );
+        tx.commit().await?;
+        Ok(FhirAnswer::Ok(Json(fhir::bundle(
+            &state.config.public_base_url,
+            found,
+        ))))
+    }
+
+    /// Everything on one patient's record that the caller may see, as a `searchset` Bundle.
+    #[oai(
+        path = "/Patient/:id/$everything",
+        method = "get",
+        operation_id = "fhirPatientEverything"
+    )]
+    async fn everything(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<FhirAnswer> {
+        let mut tx = auth.0;
+        tx.permit("patient", "read").await?;
+        let hospital = tx.caller().hospital()?;
+        require_patient(&tx, id.0).await?;
+        let mut all = Vec::new();
+        for kind in [
+            "Patient",
+            "Appointment",
+            "Encounter",
+            "MedicationRequest",
+            "DocumentReference",
+            "Consent",
+        ] {
+            if tx.permit(object(kind)?, "read").await.is_ok() {
+                all.extend(search(&tx, kind, id.0).await?);
+            }
+        }
+        let mut doctors: Vec<Uuid> = all.iter().flat_map(practitioner_ids).collect();
+        doctors.sort();
+        doctors.dedup();
+        for d in doctors {
+            if let Ok(doc) = staff::doctor(&tx, d).await {
+                all.push(fhir::practitioner(&doc));
+            }
+        }
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("fhir.everything", "patient", id.0).patient(id.0),
+        );
+        tx.commit().await?;
+        Ok(FhirAnswer::Ok(Json(fhir::bundle(
+            &state.config.public_base_url,
+            all,
+        ))))
+    }
+}
+
+/// Practitioner ids a resource refers to.
+fn practitioner_ids(r: &Value) -> Vec<Uuid> {
+    let mut refs = Vec::new();
+    let mut push = |v: &Value| {
+        if let Some(s) = v["reference"]
+            .as_str()
+            .and_then(|s| s.strip_prefix("Practitioner/"))
+            && let Ok(u) = Uuid::parse_str(s)
+        {
+            refs.push(u);
+        }
+    };
+    for p in r["participant"].as_array().into_iter().flatten() {
+        push(&p["actor"]);
+        push(&p["individual"]);
+    }
+    push(&r["requester"]);
+    refs
+}

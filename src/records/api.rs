@@ -1,0 +1,367 @@
+//! `/api/v1/patients/{id}/documents` and `/api/v1/documents/{id}/content`.
+
+use poem::{Body, Request, RequestBody, web::Multipart};
+use poem_openapi::{
+    ApiExtractor, ApiExtractorType, ApiResponse, ExtractParamOptions, Object, OpenApi,
+    param::{Path, Query},
+    payload::{Binary, Json},
+    registry::{MetaMediaType, MetaRequest, MetaSchema, MetaSchemaRef, Registry},
+};
+use sea_orm::FromQueryResult;
+use uuid::Uuid;
+
+use crate::{
+    app::{
+        AppState,
+        paging::{Listing, Page},
+    },
+    audit::AuditEntry,
+    auth::BearerAuth,
+    crypto::SecretKey,
+    db::stmt,
+    error::{ApiError, ApiResult},
+    records::{
+        documents::{self, DOCUMENT_SELECT, Document, KINDS, Sealed},
+        keys, require_patient, text,
+    },
+};
+
+pub struct RecordsApi;
+
+/// `multipart/form-data` with `file`, `title` and `kind`, read as a stream: the file is
+/// encrypted chunk by chunk on its way to storage and is never whole in memory or on disk.
+/// A body that is not multipart is refused only after the caller's permission was checked.
+pub struct DocumentForm(Result<Multipart, ApiError>);
+
+impl<'a> ApiExtractor<'a> for DocumentForm {
+    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::RequestObject];
+    type ParamType = ();
+    type ParamRawType = ();
+
+    fn register(_registry: &mut Registry) {}
+
+    fn request_meta() -> Option<MetaRequest> {
+        let string = |format: Option<&'static str>, description: &'static str| {
+            MetaSchemaRef::Inline(Box::new(MetaSchema {
+                format,
+                description: Some(description),
+                ..MetaSchema::new("string")
+            }))
+        };
+        let kind = MetaSchemaRef::Inline(Box::new(MetaSchema {
+            description: Some("What the document is."),
+            enum_items: KINDS.iter().map(|k| serde_json::json!(k)).collect(),
+            ..MetaSchema::new("string")
+        }));
+        Some(MetaRequest {
+            description: Some("The file and its description."),
+            content: vec![MetaMediaType {
+                content_type: "multipart/form-data",
+                schema: MetaSchemaRef::Inline(Box::new(MetaSchema {
+                    required: vec!["file", "title", "kind"],
+                    properties: vec![
+                        (
+                            "file",
+                            string(Some("binary"), "The document (at most MAX_UPLOAD_BYTES)."),
+                        ),
+                        ("title", string(None, "A short title, 1 to 200 characters.")),
+                        ("kind", kind),
+                    ],
+                    ..MetaSchema::new("object")
+                })),
+            }],
+            required: true,
+        })
+    }
+
+    async fn from_request(
+        request: &'a Request,
+        body: &mut RequestBody,
+        _param_opts: ExtractParamOptions<Self::ParamType>,
+    ) -> poem::Result<Self> {
+        let ok = request
+            .content_type()
+            .is_some_and(|c| c.starts_with("multipart/form-data"));
+        if !ok {
+            return Ok(Self(Err(ApiError::BadRequest(
+                "expected multipart/form-data with file, title and kind".into(),
+            ))));
+        }
+        Ok(Self(
+            <Multipart as poem::FromRequest>::from_request(request, body)
+                .await
+                .map_err(|_| ApiError::BadRequest("the multipart body is malformed".into())),
+        ))
+    }
+}
+
+/// The answer to an upload: the plaintext's size and SHA-256.
+#[derive(Object)]
+pub struct DocumentReceipt {
+    pub id: Uuid,
+    /// SHA-256 of the uploaded bytes, hex.
+    pub sha256: String,
+    /// Bytes uploaded.
+    pub size: i64,
+}
+
+#[derive(ApiResponse)]
+pub enum DocumentCreated {
+    #[oai(status = 201)]
+    Created(Json<DocumentReceipt>),
+}
+
+#[derive(ApiResponse)]
+pub enum DocumentList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Document>>),
+}
+
+#[derive(ApiResponse)]
+pub enum DocumentContent {
+    /// The decrypted bytes, served only after the whole object passed its integrity check.
+    #[oai(status = 200)]
+    Ok(
+        Binary<Body>,
+        #[oai(header = "content-type")] String,
+        #[oai(header = "content-disposition")] String,
+        #[oai(header = "content-length")] String,
+    ),
+}
+
+fn clean_file_name(name: Option<&str>) -> String {
+    let base = name
+        .unwrap_or("document")
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or("document");
+    let cleaned: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if cleaned.trim().is_empty() {
+        "document".into()
+    } else {
+        cleaned
+    }
+}
+
+fn clean_content_type(ct: Option<&str>) -> String {
+    match ct {
+        Some(c)
+            if c.len() <= 100
+                && c.contains('/')
+                && c.chars().all(|ch| ch.is_ascii_graphic() || ch == ' ') =>
+        {
+            c.to_string()
+        }
+        _ => "application/octet-stream".into(),
+    }
+}
+
+fn bad_form(_: poem::error::ParseMultipartError) -> ApiError {
+    ApiError::BadRequest("the multipart body is malformed".into())
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
+impl RecordsApi {
+    /// Upload a document for a patient (multipart `file`, `title`, `kind`). The file is
+    /// encrypted before it leaves the server; `sha256` and `size` describe what was sent.
+    #[oai(
+        path = "/patients/:id/documents",
+        method = "post",
+        operation_id = "uploadDocument"
+    )]
+    async fn upload(
+        &self,
+        state: poem::web::Data<&AppState>,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        form: DocumentForm,
+    ) -> ApiResult<DocumentCreated> {
+        let tx = auth.0;
+        tx.permit("document", "create").await?;
+        let hospital = tx.caller().hospital()?;
+        require_patient(&tx, id.0).await?;
+        let vault = &state.vault;
+        let (version, _) = keys::active(tx.conn(), &vault.master, hospital).await?;
+        let doc = Uuid::now_v7();
+        let dek = SecretKey::generate();
+        let mut form = form.0?;
+        let (mut title, mut kind, mut stored, mut file_meta) = (None, None, None, None);
+        let result: ApiResult<()> = async {
+            while let Some(field) = form.next_field().await.map_err(bad_form)? {
+                match field.name() {
+                    Some("file") if stored.is_none() => {
+                        file_meta = Some((
+                            clean_file_name(field.file_name()),
+                            clean_content_type(field.content_type()),
+                        ));
+                        let reader = field.into_async_read();
+                        stored = Some(
+                            documents::store(vault, hospital, doc, version, &dek, reader).await?,
+                        );
+                    }
+                    Some("title") if title.is_none() => {
+                        title =
+                            Some(field.text().await.map_err(|_| {
+                                ApiError::BadRequest("title is not valid text".into())
+                            })?);
+                    }
+                    Some("kind") if kind.is_none() => {
+                        kind =
+                            Some(field.text().await.map_err(|_| {
+                                ApiError::BadRequest("kind is not valid text".into())
+                            })?);
+                    }
+                    Some(other) => {
+                        return Err(ApiError::BadRequest(format!(
+                            "unexpected or repeated form field {:?}",
+                            other.chars().take(40).collect::<String>()
+                        )));
+                    }
+                    None => return Err(ApiError::BadRequest("a form field has no name".into())),
+                }
+            }
+            Ok(())
+        }
+        .await;
+        let outcome = match result {
+            Ok(()) => {
+                let title = text("title", title.as_deref().unwrap_or(""), 200);
+                let kind = kind.filter(|k| KINDS.contains(&k.as_str())).ok_or_else(|| {
+                    ApiError::unprocessable(format!("kind must be one of {}", KINDS.join(", ")))
+                });
+                match (title, kind, &stored, &file_meta) {
+                    (Ok(t), Ok(k), Some(s), Some((name, ct))) => {
+                        documents::insert(
+                            &tx,
+                            vault,
+                            hospital,
+                            doc,
+                            id.0,
+                            &dek,
+                            s,
+                            (&t, &k, name, ct),
+                        )
+                        .await
+                    }
+                    (Err(e), _, _, _) | (_, Err(e), _, _) => Err(e),
+                    _ => Err(ApiError::unprocessable("file is required")),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        let outcome = match outcome {
+            Ok(()) => {
+                tx.audit_write(
+                    hospital,
+                    AuditEntry::new("document.create", "document", doc).patient(id.0),
+                )
+                .await?;
+                tx.commit().await
+            }
+            Err(e) => Err(e),
+        };
+        match (outcome, stored) {
+            (Ok(()), Some(s)) => Ok(DocumentCreated::Created(Json(DocumentReceipt {
+                id: doc,
+                sha256: hex::encode(s.sha256),
+                size: s.size as i64,
+            }))),
+            (Err(e), Some(s)) => {
+                // Nothing half-done: the object goes when its row does not commit.
+                let _ = vault.store.delete(&s.object_key).await;
+                Err(e)
+            }
+            (Err(e), None) => Err(e),
+            (Ok(()), None) => Err(ApiError::unprocessable("file is required")),
+        }
+    }
+
+    /// A patient's documents, newest last (descriptions only).
+    #[oai(
+        path = "/patients/:id/documents",
+        method = "get",
+        operation_id = "listDocuments"
+    )]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<DocumentList> {
+        let mut tx = auth.0;
+        tx.permit("document", "list").await?;
+        let hospital = tx.caller().hospital()?;
+        require_patient(&tx, id.0).await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let listing = page
+            .list(
+                &tx,
+                DOCUMENT_SELECT,
+                "d.id",
+                "and d.patient_id = $3",
+                vec![id.0.into()],
+                |d: &Document| d.id,
+            )
+            .await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("document.list", "patient", id.0).patient(id.0),
+        );
+        tx.commit().await?;
+        Ok(DocumentList::Ok(Json(listing)))
+    }
+
+    /// A document's bytes, decrypted. A damaged or truncated object answers 500 and serves
+    /// nothing; after the hospital's key was destroyed, 410.
+    #[oai(
+        path = "/documents/:id/content",
+        method = "get",
+        operation_id = "getDocumentContent"
+    )]
+    async fn content(
+        &self,
+        state: poem::web::Data<&AppState>,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<DocumentContent> {
+        let mut tx = auth.0;
+        tx.permit("document", "read").await?;
+        let hospital = tx.caller().hospital()?;
+        let doc = Document::find_by_statement(stmt(
+            &format!("{DOCUMENT_SELECT} where d.id = $1"),
+            [id.0.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        let sealed = Sealed::find_by_statement(stmt(
+            "select object_key, kek_version, wrapped_dek, size from document where id = $1",
+            [id.0.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        let dek = documents::data_key(&tx, &state.vault, hospital, doc.id, &sealed).await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("document.read", "document", doc.id).patient(doc.patient_id),
+        );
+        tx.commit().await?;
+        let stream = documents::open_verified(&state.vault, hospital, doc.id, &sealed, dek).await?;
+        Ok(DocumentContent::Ok(
+            Binary(Body::from_bytes_stream(stream)),
+            doc.content_type,
+            format!(
+                "attachment; filename=\"{}\"",
+                doc.file_name
+                    .replace(|c: char| !c.is_ascii() || c == '\\', "_")
+            ),
+            doc.size.to_string(),
+        ))
+    }
+}

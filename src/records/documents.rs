@@ -1,0 +1,330 @@
+//! Documents: encrypted on the way in (chunk by chunk, straight into object storage), verified
+//! whole before the first byte goes out, decrypted on the way out.
+
+use bytes::Bytes;
+use poem_openapi::Object;
+use sea_orm::{FromQueryResult, Value};
+use sha2::{Digest, Sha256};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+use uuid::Uuid;
+
+use carebridge_storage::{ObjectWriter, StorageError};
+
+use crate::{
+    crypto::{CryptoError, Decryptor, Encryptor, SecretKey, dek_aad},
+    db::TenantTx,
+    error::{ApiError, ApiResult},
+    records::{Vault, keys},
+};
+
+pub const KINDS: [&str; 4] = ["lab_report", "imaging", "eeg", "other"];
+
+/// A stored document's description (never its content).
+#[derive(Object, FromQueryResult, Debug, Clone)]
+pub struct Document {
+    pub id: Uuid,
+    pub patient_id: Uuid,
+    pub title: String,
+    /// `lab_report`, `imaging`, `eeg` or `other`.
+    pub kind: String,
+    pub file_name: String,
+    pub content_type: String,
+    /// Plaintext size in bytes.
+    pub size: i64,
+    /// SHA-256 of the plaintext, hex.
+    pub sha256: String,
+    pub uploaded_by: Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+pub const DOCUMENT_SELECT: &str = "select d.id, d.patient_id, d.title, d.kind, d.file_name, \
+    d.content_type, d.size, encode(d.sha256, 'hex') as sha256, d.uploaded_by, d.created_at \
+    from document d";
+
+#[derive(FromQueryResult)]
+pub struct Sealed {
+    pub object_key: String,
+    pub kek_version: i32,
+    pub wrapped_dek: Vec<u8>,
+    pub size: i64,
+}
+
+fn storage(e: StorageError) -> ApiError {
+    match e {
+        StorageError::NotFound => ApiError::Integrity("the stored document is missing"),
+        StorageError::Backend(m) => ApiError::Internal(anyhow::anyhow!("{m}")),
+    }
+}
+
+/// What `store` wrote: the object and facts about its plaintext.
+pub struct Stored {
+    pub object_key: String,
+    pub size: u64,
+    pub sha256: [u8; 32],
+}
+
+/// Encrypts `plain` into a new object under `key`. Over `vault.max_upload_bytes`: 413 and
+/// nothing is left behind.
+pub async fn store(
+    vault: &Vault,
+    hospital: Uuid,
+    document: Uuid,
+    kek_version: i32,
+    dek: &SecretKey,
+    mut plain: impl AsyncRead + Unpin,
+) -> ApiResult<Stored> {
+    let object_key = format!("{hospital}/{document}");
+    let mut writer = vault.store.writer(&object_key).await.map_err(storage)?;
+    match pump(
+        vault,
+        hospital,
+        document,
+        kek_version,
+        dek,
+        &mut plain,
+        &mut writer,
+    )
+    .await
+    {
+        Ok((size, sha256)) => {
+            writer.finish().await.map_err(storage)?;
+            Ok(Stored {
+                object_key,
+                size,
+                sha256,
+            })
+        }
+        Err(e) => {
+            writer.abort().await;
+            Err(e)
+        }
+    }
+}
+
+async fn pump(
+    vault: &Vault,
+    hospital: Uuid,
+    document: Uuid,
+    kek_version: i32,
+    dek: &SecretKey,
+    plain: &mut (impl AsyncRead + Unpin),
+    writer: &mut ObjectWriter,
+) -> ApiResult<(u64, [u8; 32])> {
+    let (mut enc, header) = Encryptor::new(dek, hospital, kek_version, document);
+    writer.write(header).await.map_err(storage)?;
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut out = Vec::new();
+    loop {
+        let n = plain
+            .read(&mut buf)
+            .await
+            .map_err(|_| ApiError::BadRequest("the upload was interrupted".into()))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        if size > vault.max_upload_bytes {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        hasher.update(&buf[..n]);
+        enc.update(&buf[..n], &mut out).map_err(integrity)?;
+        for chunk in out.drain(..) {
+            writer.write(chunk).await.map_err(storage)?;
+        }
+    }
+    writer
+        .write(enc.finish().map_err(integrity)?)
+        .await
+        .map_err(storage)?;
+    Ok((size, hasher.finalize().into()))
+}
+
+fn integrity(_: CryptoError) -> ApiError {
+    ApiError::Integrity("the stored document failed its integrity check; nothing was served")
+}
+
+/// Inserts the document row, wrapping the data key under the hospital key that is active
+/// now (rotation may have happened during a long upload).
+#[allow(clippy::too_many_arguments)]
+pub async fn insert(
+    tx: &TenantTx,
+    vault: &Vault,
+    hospital: Uuid,
+    id: Uuid,
+    patient: Uuid,
+    dek: &SecretKey,
+    stored: &Stored,
+    meta: (&str, &str, &str, &str),
+) -> ApiResult<()> {
+    let (title, kind, file_name, content_type) = meta;
+    tx.conn_execute(keys::lock_sql(false), vec![hospital.into()])
+        .await?;
+    let (version, kek) = keys::active(tx.conn(), &vault.master, hospital).await?;
+    let wrapped = kek.wrap(dek, &dek_aad(hospital, id, version));
+    tx.conn_execute(
+        "insert into document (hospital_id, id, patient_id, uploaded_by, title, kind, file_name, \
+         content_type, size, sha256, object_key, kek_version, wrapped_dek) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        vec![
+            Value::from(hospital),
+            id.into(),
+            patient.into(),
+            tx.caller().user_id.into(),
+            title.into(),
+            kind.into(),
+            file_name.into(),
+            content_type.into(),
+            (stored.size as i64).into(),
+            stored.sha256.to_vec().into(),
+            stored.object_key.clone().into(),
+            version.into(),
+            wrapped.into(),
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The document's data key, unwrapped with the hospital key it is currently wrapped under.
+pub async fn data_key(
+    tx: &TenantTx,
+    vault: &Vault,
+    hospital: Uuid,
+    id: Uuid,
+    sealed: &Sealed,
+) -> ApiResult<SecretKey> {
+    let kek = keys::at_version(tx.conn(), &vault.master, hospital, sealed.kek_version).await?;
+    kek.unwrap_key(
+        &sealed.wrapped_dek,
+        &dek_aad(hospital, id, sealed.kek_version),
+    )
+    .map_err(|_| ApiError::Integrity("the document's key does not open; nothing was served"))
+}
+
+/// The object's ciphertext, held where the second pass can read it again: memory for small
+/// objects, an already-unlinked temporary file for large ones (ciphertext only, never plaintext).
+enum Spool {
+    Memory(Bytes),
+    File(tokio::fs::File),
+}
+
+const MEMORY_SPOOL: u64 = 8 * 1024 * 1024;
+
+/// First pass: fetch the object, authenticate every chunk and the final marker, check the
+/// plaintext size. Only when all of that holds does the caller get a stream to serve.
+pub async fn open_verified(
+    vault: &Vault,
+    hospital: Uuid,
+    id: Uuid,
+    sealed: &Sealed,
+    dek: SecretKey,
+) -> ApiResult<impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static> {
+    let mut reader = vault
+        .store
+        .reader(&sealed.object_key)
+        .await
+        .map_err(storage)?;
+    let in_memory = reader.len().is_some_and(|n| n <= MEMORY_SPOOL);
+    let mut mem = Vec::new();
+    let mut file = None;
+    if !in_memory {
+        tokio::fs::create_dir_all(&vault.spool_dir)
+            .await
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        let path = vault.spool_dir.join(Uuid::new_v4().simple().to_string());
+        let f = tokio::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .await
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        let _ = tokio::fs::remove_file(&path).await;
+        file = Some(f);
+    }
+    let key = dek.clone();
+    let mut dec = Decryptor::new(hospital, id, move |_| Ok(key));
+    let mut scratch = Vec::new();
+    let mut plain_size = 0u64;
+    while let Some(chunk) = reader.next().await.map_err(storage)? {
+        dec.update(&chunk, &mut scratch).map_err(integrity)?;
+        plain_size += scratch.drain(..).map(|b| b.len() as u64).sum::<u64>();
+        match &mut file {
+            Some(f) => f
+                .write_all(&chunk)
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?,
+            None => mem.extend_from_slice(&chunk),
+        }
+    }
+    plain_size += dec.finish().map_err(integrity)?.len() as u64;
+    if plain_size != sealed.size as u64 {
+        return Err(integrity(CryptoError::Integrity));
+    }
+    let spool = match file {
+        Some(mut f) => {
+            f.flush().await.map_err(|e| ApiError::Internal(e.into()))?;
+            f.rewind().await.map_err(|e| ApiError::Internal(e.into()))?;
+            Spool::File(f)
+        }
+        None => Spool::Memory(Bytes::from(mem)),
+    };
+    Ok(serve(spool, Decryptor::new(hospital, id, move |_| Ok(dek))))
+}
+
+/// Second pass: decrypt the verified ciphertext as the client reads.
+fn serve(
+    spool: Spool,
+    dec: Decryptor,
+) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
+    struct St {
+        spool: Spool,
+        dec: Option<Decryptor>,
+        ready: std::collections::VecDeque<Bytes>,
+    }
+    let st = St {
+        spool,
+        dec: Some(dec),
+        ready: Default::default(),
+    };
+    futures_util::stream::unfold(st, |mut st| async move {
+        loop {
+            if let Some(b) = st.ready.pop_front() {
+                return Some((Ok(b), st));
+            }
+            let mut dec = st.dec.take()?;
+            let piece = match &mut st.spool {
+                Spool::Memory(b) => {
+                    let n = b.len().min(1024 * 1024);
+                    b.split_to(n)
+                }
+                Spool::File(f) => {
+                    let mut buf = vec![0u8; 1024 * 1024];
+                    match f.read(&mut buf).await {
+                        Ok(n) => {
+                            buf.truncate(n);
+                            Bytes::from(buf)
+                        }
+                        Err(e) => return Some((Err(e), st)),
+                    }
+                }
+            };
+            let bad = |_| std::io::Error::other("integrity");
+            if piece.is_empty() {
+                match dec.finish() {
+                    Ok(last) => st.ready.push_back(last),
+                    Err(e) => return Some((Err(bad(e)), st)),
+                }
+                continue;
+            }
+            let mut out = Vec::new();
+            if let Err(e) = dec.update(&piece, &mut out) {
+                return Some((Err(bad(e)), st));
+            }
+            st.ready.extend(out.into_iter().filter(|b| !b.is_empty()));
+            st.dec = Some(dec);
+        }
+    })
+}
