@@ -98,6 +98,7 @@ create policy access_grant_insert on access_grant for insert with check (
         and patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid)
        or (kind = 'break_glass' and current_setting('app.role', true) = 'doctor'
            and scope = 'records'
+           and created_at <= now() and expires_at <= now() + interval '60 minutes'
            and grantee_user_id = nullif(current_setting('app.user_id', true), '')::uuid)));
 create policy access_grant_revoke on access_grant for update using (
   hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
@@ -165,7 +166,8 @@ create policy encounter_select on encounter for select using (
 create policy encounter_write on encounter for all using (
   record_access(hospital_id, patient_id) and current_setting('app.role', true) = 'doctor')
   with check (record_access(hospital_id, patient_id) and current_setting('app.role', true) = 'doctor');
-grant select, insert, update on encounter to carebridge_runtime;
+grant select, insert on encounter to carebridge_runtime;
+grant update (status, ended_at, reason) on encounter to carebridge_runtime;
 
 -- Consultation notes, written by doctors. Private notes are hidden from admins unless the
 -- patient grants an admin access to them.
@@ -296,9 +298,22 @@ language sql stable security definer set search_path = pg_catalog, public as $$
     join app_user pu on pu.id = pt.user_id
    where p.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
      and p.id = p_id
+     -- The same rows prescription_select shows the caller.
+     and (current_setting('app.role', true) not in ('hospital_admin', 'patient', 'doctor')
+          or (current_setting('app.role', true) <> 'hospital_admin'
+              and record_access(p.hospital_id, p.patient_id)))
 $$;
 revoke all on function prescription_print(uuid) from public;
 grant execute on function prescription_print(uuid) to carebridge_runtime;
+
+-- Verification codes are checked without a hospital, so a new code must be unused everywhere.
+create function prescription_code_taken(p_code text)
+returns boolean
+language sql stable security definer set search_path = pg_catalog, public as $$
+  select exists (select 1 from prescription where verification_code = p_code)
+$$;
+revoke all on function prescription_code_taken(text) from public;
+grant execute on function prescription_code_taken(text) to carebridge_runtime;
 
 -- ... and the patient's name (their app_user row).
 create policy app_user_select_granted on app_user for select using (

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Prints the service's throughput and latency figures (release build; takes a few minutes).
+# Prints the service's figures (release build; takes a few minutes).
+#   scripts/bench.sh            HTTP: bare route, /auth/me, authenticated read, login storm
+#   scripts/bench.sh booking    booking throughput vs INSERT, 1000 attempts on 50 slots
+#   scripts/bench.sh records    50 MiB encrypted upload/download vs raw S3, server peak RSS
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
 scripts/services.sh
-cargo bench --locked --bench http -- "$@"
+bench="${1:-http}"
+[ $# -gt 0 ] && shift
+if [ "$bench" = records ]; then scripts/tools.sh; fi
+cargo bench --locked --bench "$bench" -- "$@"

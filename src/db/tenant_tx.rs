@@ -56,6 +56,18 @@ struct SessionRow {
     hospital_slug: Option<String>,
 }
 
+/// A caller's session, to open another transaction for them (see [`TenantTx::reopen_later`]).
+pub struct Reopen {
+    session: TokenHash,
+    meta: RequestMeta,
+}
+
+impl Reopen {
+    pub async fn begin(self, state: &AppState) -> ApiResult<TenantTx> {
+        TenantTx::begin_hashed(state, self.session, self.meta).await
+    }
+}
+
 /// The request's transaction, carrying its tenant context. Dropping it rolls back.
 pub struct TenantTx {
     txn: DatabaseTransaction,
@@ -71,7 +83,20 @@ impl TenantTx {
     /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
     /// transaction-local context from the session row). Unknown, expired or revoked: 401.
     pub async fn begin(state: &AppState, token: &str, meta: RequestMeta) -> ApiResult<Self> {
-        let hash = TokenHash::of(token);
+        Self::begin_hashed(state, TokenHash::of(token), meta).await
+    }
+
+    /// What it takes to open a fresh transaction for the same caller later, after this one
+    /// committed: long transfers (document uploads) hold no transaction, and the session is
+    /// checked again afterwards.
+    pub fn reopen_later(&self) -> Reopen {
+        Reopen {
+            session: self.caller.session.clone(),
+            meta: self.meta.clone(),
+        }
+    }
+
+    async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
         let txn = state.db.begin().await?;
         let row = SessionRow::find_by_statement(stmt(
             "select * from auth_begin($1, $2)",

@@ -93,6 +93,30 @@ pub async fn prescription(tx: &TenantTx, id: Uuid) -> ApiResult<Prescription> {
         .try_into()
 }
 
+#[derive(FromQueryResult)]
+struct Taken {
+    taken: bool,
+}
+
+/// A code no prescription of any hospital carries yet (the public check has no hospital).
+async fn unused_code(tx: &TenantTx) -> ApiResult<String> {
+    for _ in 0..5 {
+        let code = verification_code();
+        let t = Taken::find_by_statement(stmt(
+            "select prescription_code_taken($1) as taken",
+            [code.clone().into()],
+        ))
+        .one(tx.conn())
+        .await?;
+        if !t.is_some_and(|t| t.taken) {
+            return Ok(code);
+        }
+    }
+    Err(ApiError::Internal(anyhow::anyhow!(
+        "no unused verification code after 5 draws"
+    )))
+}
+
 /// Moves an active prescription to `status`; 409 from any other state.
 async fn transition(tx: &TenantTx, id: Uuid, sql: &str) -> ApiResult<Prescription> {
     let current = prescription(tx, id).await?;
@@ -214,6 +238,7 @@ impl PrescriptionsApi {
             }
         }
         let id = Uuid::now_v7();
+        let code = unused_code(&tx).await?;
         let items_json = serde_json::to_value(&items)
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("items: {e}")))?;
         tx.conn_execute(
@@ -226,7 +251,7 @@ impl PrescriptionsApi {
                 doctor.into(),
                 b.appointment_id.into(),
                 items_json.into(),
-                verification_code().into(),
+                code.into(),
             ],
         )
         .await?;

@@ -164,6 +164,109 @@ fn bad_form(_: poem::error::ParseMultipartError) -> ApiError {
     ApiError::BadRequest("the multipart body is malformed".into())
 }
 
+/// What the multipart body carried.
+#[derive(Default)]
+struct Parts {
+    title: Option<String>,
+    kind: Option<String>,
+    file: Option<(String, String)>,
+    stored: Option<documents::Stored>,
+}
+
+impl Parts {
+    fn validated(&self) -> ApiResult<(String, String, &documents::Stored, String, String)> {
+        let title = text("title", self.title.as_deref().unwrap_or(""), 200)?;
+        let kind = self
+            .kind
+            .clone()
+            .filter(|k| KINDS.contains(&k.as_str()))
+            .ok_or_else(|| {
+                ApiError::unprocessable(format!("kind must be one of {}", KINDS.join(", ")))
+            })?;
+        match (&self.stored, &self.file) {
+            (Some(s), Some((name, ct))) => Ok((title, kind, s, name.clone(), ct.clone())),
+            _ => Err(ApiError::unprocessable("file is required")),
+        }
+    }
+}
+
+/// A short text field, read through a bound: a huge `title` is refused, not buffered.
+async fn small_text(field: poem::web::Field, name: &str) -> ApiResult<String> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    field
+        .into_async_read()
+        .take(4097)
+        .read_to_end(&mut buf)
+        .await
+        .map_err(|_| ApiError::BadRequest(format!("{name} could not be read")))?;
+    if buf.len() > 4096 {
+        return Err(ApiError::unprocessable(format!("{name} is too long")));
+    }
+    String::from_utf8(buf).map_err(|_| ApiError::BadRequest(format!("{name} is not valid UTF-8")))
+}
+
+async fn read_form(
+    form: &mut Multipart,
+    vault: &crate::records::Vault,
+    hospital: Uuid,
+    doc: Uuid,
+    version: i32,
+    dek: &SecretKey,
+    parts: &mut Parts,
+) -> ApiResult<()> {
+    while let Some(field) = form.next_field().await.map_err(bad_form)? {
+        match field.name() {
+            Some("file") if parts.file.is_none() => {
+                parts.file = Some((
+                    clean_file_name(field.file_name()),
+                    clean_content_type(field.content_type()),
+                ));
+                let reader = field.into_async_read();
+                parts.stored =
+                    Some(documents::store(vault, hospital, doc, version, dek, reader).await?);
+            }
+            Some("title") if parts.title.is_none() => {
+                parts.title = Some(small_text(field, "title").await?);
+            }
+            Some("kind") if parts.kind.is_none() => {
+                parts.kind = Some(small_text(field, "kind").await?);
+            }
+            Some(other) => {
+                return Err(ApiError::BadRequest(format!(
+                    "unexpected or repeated form field {:?}",
+                    other.chars().take(40).collect::<String>()
+                )));
+            }
+            None => return Err(ApiError::BadRequest("a form field has no name".into())),
+        }
+    }
+    Ok(())
+}
+
+/// The second transaction: the caller's session is checked again, RLS re-checks access on
+/// insert, and the row and its audit event commit together.
+#[allow(clippy::too_many_arguments)]
+async fn record(
+    state: &AppState,
+    again: crate::db::Reopen,
+    hospital: Uuid,
+    doc: Uuid,
+    patient: Uuid,
+    dek: &SecretKey,
+    stored: &documents::Stored,
+    meta: (&str, &str, &str, &str),
+) -> ApiResult<()> {
+    let tx = again.begin(state).await?;
+    documents::insert(&tx, &state.vault, hospital, doc, patient, dek, stored, meta).await?;
+    tx.audit_write(
+        hospital,
+        AuditEntry::new("document.create", "document", doc).patient(patient),
+    )
+    .await?;
+    tx.commit().await
+}
+
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
 impl RecordsApi {
     /// Upload a document for a patient (multipart `file`, `title`, `kind`). The file is
@@ -180,98 +283,45 @@ impl RecordsApi {
         id: Path<Uuid>,
         form: DocumentForm,
     ) -> ApiResult<DocumentCreated> {
+        // A short transaction checks access and makes sure the hospital has a key; the transfer
+        // itself holds no transaction (nor a pooled connection); a second one records the row.
         let tx = auth.0;
         tx.permit("document", "create").await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let vault = &state.vault;
         let (version, _) = keys::active(tx.conn(), &vault.master, hospital).await?;
+        let mut form = form.0?;
+        let again = tx.reopen_later();
+        tx.commit().await?;
         let doc = Uuid::now_v7();
         let dek = SecretKey::generate();
-        let mut form = form.0?;
-        let (mut title, mut kind, mut stored, mut file_meta) = (None, None, None, None);
-        let result: ApiResult<()> = async {
-            while let Some(field) = form.next_field().await.map_err(bad_form)? {
-                match field.name() {
-                    Some("file") if stored.is_none() => {
-                        file_meta = Some((
-                            clean_file_name(field.file_name()),
-                            clean_content_type(field.content_type()),
-                        ));
-                        let reader = field.into_async_read();
-                        stored = Some(
-                            documents::store(vault, hospital, doc, version, &dek, reader).await?,
-                        );
-                    }
-                    Some("title") if title.is_none() => {
-                        title =
-                            Some(field.text().await.map_err(|_| {
-                                ApiError::BadRequest("title is not valid text".into())
-                            })?);
-                    }
-                    Some("kind") if kind.is_none() => {
-                        kind =
-                            Some(field.text().await.map_err(|_| {
-                                ApiError::BadRequest("kind is not valid text".into())
-                            })?);
-                    }
-                    Some(other) => {
-                        return Err(ApiError::BadRequest(format!(
-                            "unexpected or repeated form field {:?}",
-                            other.chars().take(40).collect::<String>()
-                        )));
-                    }
-                    None => return Err(ApiError::BadRequest("a form field has no name".into())),
-                }
-            }
-            Ok(())
-        }
-        .await;
-        let outcome = match result {
-            Ok(()) => {
-                let title = text("title", title.as_deref().unwrap_or(""), 200);
-                let kind = kind.filter(|k| KINDS.contains(&k.as_str())).ok_or_else(|| {
-                    ApiError::unprocessable(format!("kind must be one of {}", KINDS.join(", ")))
-                });
-                match (title, kind, &stored, &file_meta) {
-                    (Ok(t), Ok(k), Some(s), Some((name, ct))) => {
-                        documents::insert(
-                            &tx,
-                            vault,
-                            hospital,
-                            doc,
-                            id.0,
-                            &dek,
-                            s,
-                            (&t, &k, name, ct),
-                        )
-                        .await
-                    }
-                    (Err(e), _, _, _) | (_, Err(e), _, _) => Err(e),
-                    _ => Err(ApiError::unprocessable("file is required")),
-                }
-            }
-            Err(e) => Err(e),
-        };
-        let outcome = match outcome {
-            Ok(()) => {
-                tx.audit_write(
+        let mut parts = Parts::default();
+        let read = read_form(&mut form, vault, hospital, doc, version, &dek, &mut parts).await;
+        let outcome = match read.and_then(|()| parts.validated()) {
+            Ok((title, kind, stored, name, ct)) => {
+                record(
+                    &state,
+                    again,
                     hospital,
-                    AuditEntry::new("document.create", "document", doc).patient(id.0),
+                    doc,
+                    id.0,
+                    &dek,
+                    stored,
+                    (&title, &kind, &name, &ct),
                 )
-                .await?;
-                tx.commit().await
+                .await
             }
             Err(e) => Err(e),
         };
-        match (outcome, stored) {
+        match (outcome, parts.stored) {
             (Ok(()), Some(s)) => Ok(DocumentCreated::Created(Json(DocumentReceipt {
                 id: doc,
                 sha256: hex::encode(s.sha256),
                 size: s.size as i64,
             }))),
             (Err(e), Some(s)) => {
-                // Nothing half-done: the object goes when its row does not commit.
+                // Nothing half-done: the object goes when its row did not commit.
                 let _ = vault.store.delete(&s.object_key).await;
                 Err(e)
             }
@@ -332,6 +382,9 @@ impl RecordsApi {
         let mut tx = auth.0;
         tx.permit("document", "read").await?;
         let hospital = tx.caller().hospital()?;
+        // Not while a rotation re-wraps keys: it would look like a destroyed key.
+        tx.conn_execute(keys::lock_sql(false), vec![hospital.into()])
+            .await?;
         let doc = Document::find_by_statement(stmt(
             &format!("{DOCUMENT_SELECT} where d.id = $1"),
             [id.0.into()],

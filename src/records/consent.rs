@@ -1,7 +1,7 @@
 //! Consent (a patient grants or revokes access) and break-glass (a doctor opens emergency
 //! access to a patient outside the care team for at most 60 minutes; admins are alerted).
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use uuid::Uuid;
@@ -306,11 +306,11 @@ impl ConsentApi {
             return Err(ApiError::unprocessable("minutes must be between 1 and 60"));
         }
         let gid = Uuid::now_v7();
-        let now = Utc::now();
+        // The database's clock sets both ends, the same clock the policies compare with.
         tx.conn_execute(
             "insert into access_grant (hospital_id, id, patient_id, patient_user_id, grantee_user_id, kind, scope, reason, created_by, created_at, expires_at) \
-             values ($1, $2, $3, $4, $5, 'break_glass', 'records', $6, $5, $7, $8)",
-            vec![Value::from(hospital), gid.into(), id.0.into(), patient_user.into(), tx.caller().user_id.into(), reason.into(), now.into(), (now + Duration::minutes(minutes)).into()],
+             values ($1, $2, $3, $4, $5, 'break_glass', 'records', $6, $5, now(), now() + make_interval(mins => $7))",
+            vec![Value::from(hospital), gid.into(), id.0.into(), patient_user.into(), tx.caller().user_id.into(), reason.into(), (minutes as i32).into()],
         )
         .await?;
         let mut entry = AuditEntry::new("break_glass.open", "access_grant", gid).patient(id.0);

@@ -204,13 +204,13 @@ pub async fn data_key(
 }
 
 /// The object's ciphertext, held where the second pass can read it again: memory for small
-/// objects, an already-unlinked temporary file for large ones (ciphertext only, never plaintext).
+/// objects (up to 2 MiB), an already-unlinked temporary file for large ones (ciphertext only, never plaintext).
 enum Spool {
     Memory(Bytes),
     File(tokio::fs::File),
 }
 
-const MEMORY_SPOOL: u64 = 8 * 1024 * 1024;
+const MEMORY_SPOOL: u64 = 2 * 1024 * 1024;
 
 /// First pass: fetch the object, authenticate every chunk and the final marker, check the
 /// plaintext size. Only when all of that holds does the caller get a stream to serve.

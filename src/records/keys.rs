@@ -218,6 +218,12 @@ pub async fn destroy(admin: &DatabaseConnection, slug: &str) -> anyhow::Result<u
         ))
         .await?
         .rows_affected();
+    // What the rows still said about the documents goes too (titles, names, plaintext hashes).
+    txn.execute_raw(stmt(
+        "update document set title = '', file_name = '', sha256 = ''::bytea where hospital_id = $1",
+        [Value::from(hospital)],
+    ))
+    .await?;
     if n == 0 {
         // Mark the hospital as shredded even if it never stored a document.
         txn.execute_raw(stmt(
