@@ -7,6 +7,6 @@ scripts/services.sh
 scripts/tools.sh
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-cargo test --locked --all-targets -- --test-threads "${TEST_THREADS:-8}" 2>&1 | tee "$log"
+cargo test --locked --workspace --all-targets -- --test-threads "${TEST_THREADS:-8}" 2>&1 | tee "$log"
 # One closing tally over every test binary.
 awk '/^test result:/ { p += $4; f += $6 } END { printf "all tests: %d passed, %d failed\n", p, f }' "$log"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the local test servers and tools into ~/.cache/carebridge-tools (idempotent):
 #   - s3s-fs, a real S3-compatible server (crates.io), for the document storage tests;
-#   - a Python virtualenv with fhir.resources, the independent FHIR validator.
+#   - a Python virtualenv with fhir.resources (the independent FHIR validator) and pyedflib
+#     (an independent EDF reader, whose wheel ships real EDF/BDF test recordings).
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -13,8 +14,10 @@ if [ ! -x "$tools/bin/s3s-fs" ]; then
   rm -rf "$tools/build"
 fi
 
-if [ ! -x "$tools/venv/bin/python" ] || ! "$tools/venv/bin/python" -c 'import fhir.resources.R4B' 2>/dev/null; then
-  echo "installing fhir.resources into $tools/venv" >&2
+if [ ! -x "$tools/venv/bin/python" ] \
+   || ! "$tools/venv/bin/python" -c 'import fhir.resources.R4B, pyedflib' 2>/dev/null; then
+  echo "installing fhir.resources and pyedflib (with its real EDF test files) into $tools/venv" >&2
   python3 -m venv "$tools/venv"
-  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check 'fhir.resources==8.3.0'
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
+    'fhir.resources==8.3.0' 'pyedflib==0.1.42'
 fi

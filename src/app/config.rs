@@ -55,6 +55,8 @@ pub struct Config {
     pub master_key: Option<std::sync::Arc<crate::crypto::SecretKey>>,
     /// Largest document upload, in bytes (plaintext).
     pub max_upload_bytes: u64,
+    /// Inference workers inside `serve` (and `carebridge worker`); each runs one job at a time.
+    pub inference_workers: usize,
     /// Record reads in the audit trail. Always true from the environment: only the
     /// benchmark turns it off, to measure what auditing costs.
     pub audit_reads: bool,
@@ -142,6 +144,7 @@ impl Config {
                 )),
             },
             max_upload_bytes: parse_var("MAX_UPLOAD_BYTES", 50 * 1024 * 1024)?,
+            inference_workers: parse_var("INFERENCE_WORKERS", 1)?,
             audit_reads: true,
         };
         config.validate()?;

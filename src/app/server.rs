@@ -15,6 +15,7 @@ use crate::{
     audit::api::AuditApi,
     auth::{api::AuthApi, authz::Authz, password::Hasher},
     fhir::api::FhirApi,
+    inference::api::InferenceApi,
     notifications::api::NotificationsApi,
     payments::api::PaymentsApi,
     prescriptions::api::PrescriptionsApi,
@@ -41,6 +42,8 @@ pub enum Tag {
     Records,
     /// A read-only FHIR R4 view (application/fhir+json).
     Fhir,
+    /// AI assistance: the inference queue, results and the model registry.
+    Inference,
 }
 
 pub type Apis = (
@@ -58,6 +61,7 @@ pub type Apis = (
     ConsentApi,
     PrescriptionsApi,
     FhirApi,
+    InferenceApi,
 );
 
 fn apis() -> Apis {
@@ -76,6 +80,7 @@ fn apis() -> Apis {
         ConsentApi,
         PrescriptionsApi,
         FhirApi,
+        InferenceApi,
     )
 }
 
@@ -121,6 +126,9 @@ impl Application {
         if config.run_workers {
             crate::notifications::dispatcher::spawn(db.clone(), &config)?;
         }
+        crate::inference::registry::ensure_builtin(&db)
+            .await
+            .context("registering the built-in models")?;
         let khalti = match &config.khalti_secret_key {
             Some(key) => Some(crate::payments::khalti::Khalti::new(
                 &config.khalti_base_url,
@@ -136,6 +144,15 @@ impl Application {
             None => None,
         };
         let vault = crate::records::vault(&config).await?;
+        let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
+        if config.run_workers && config.inference_workers > 0 {
+            crate::inference::spawn(
+                db.clone(),
+                vault.clone(),
+                registry.clone(),
+                config.inference_workers,
+            );
+        }
         let state = AppState {
             vault,
             khalti,

@@ -43,6 +43,11 @@ pub enum Command {
         #[command(subcommand)]
         command: TenantsCommand,
     },
+    /// Train a model and write its weights and metrics (does not touch the database).
+    Train {
+        #[command(subcommand)]
+        command: TrainCommand,
+    },
     /// Hospital encryption keys (runs as the owner, DATABASE_ADMIN_URL).
     Keys {
         #[command(subcommand)]
@@ -59,6 +64,32 @@ pub enum Command {
 pub enum TenantsCommand {
     /// Onboard or update the hospitals described by DIR/*.toml (idempotent).
     Apply { dir: std::path::PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// The sleep-staging network: on synthetic nights, or on a folder of Sleep-EDF-style
+    /// recordings (`*PSG.edf` with `*Hypnogram.edf`). Prints held-out accuracy, macro-F1,
+    /// Cohen's kappa, the confusion matrix, per-stage F1 and per-group metrics.
+    Sleep {
+        /// A folder of PSG/Hypnogram EDF pairs; synthetic nights when absent.
+        #[arg(long)]
+        data: Option<std::path::PathBuf>,
+        /// Where `sleep_staging-VERSION.bpk` and `.metrics.json` go.
+        #[arg(long, default_value = "models")]
+        out: std::path::PathBuf,
+        #[arg(long, default_value = "v1")]
+        version: String,
+        /// Synthetic training nights.
+        #[arg(long, default_value_t = 24)]
+        nights: u64,
+        /// Synthetic held-out nights (seeds never used in training).
+        #[arg(long, default_value_t = 8)]
+        eval_nights: u64,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = 6)]
+        passes: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -148,6 +179,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config::from_env()?;
             let db = crate::db::connect(&config.database_url, 4).await?;
             tracing::info!("worker running");
+            let vault = crate::records::vault(&config).await?;
+            crate::inference::registry::ensure_builtin(&db).await?;
+            let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
+            crate::inference::spawn(db.clone(), vault, registry, config.inference_workers.max(1));
             let handle = crate::notifications::dispatcher::spawn(db, &config)?;
             tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = handle => {} }
             Ok(())
@@ -159,6 +194,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             for o in apply_tenants(&config, &dir).await? {
                 print_outcome(&o);
             }
+            Ok(())
+        }
+        Command::Train {
+            command:
+                TrainCommand::Sleep {
+                    data,
+                    out,
+                    version,
+                    nights,
+                    eval_nights,
+                    passes,
+                },
+        } => {
+            let config = carebridge_ml::train::TrainConfig {
+                train_nights: nights,
+                eval_nights,
+                passes,
+                ..Default::default()
+            };
+            let report = tokio::task::spawn_blocking(move || {
+                carebridge_ml::train::run(&config, data.as_deref(), &out, &version, |l| {
+                    eprintln!("{l}")
+                })
+            })
+            .await??;
+            print!("{}", carebridge_ml::train::describe(&report));
             Ok(())
         }
         Command::Keys { command } => {

@@ -35,6 +35,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0005_records.sql",
         include_str!("../../migrations/0005_records.sql"),
     ),
+    (
+        6,
+        "0006_inference.sql",
+        include_str!("../../migrations/0006_inference.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

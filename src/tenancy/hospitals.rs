@@ -96,6 +96,14 @@ pub struct HospitalPatch {
     pub min_notice_minutes: Option<i32>,
     /// Patients may cancel a confirmed appointment until this many hours before it (0 to 720).
     pub cancellation_window_hours: Option<i32>,
+    /// AI sleep staging (when `ai_assistance` is on).
+    pub ai_sleep_staging: Option<bool>,
+    /// AI chest X-ray triage (when `ai_assistance` is on).
+    pub ai_chest_xray: Option<bool>,
+    /// AI jobs the hospital may queue per day (0 to 100000).
+    pub inference_daily_quota: Option<i32>,
+    /// AI jobs of this hospital that may run at once (1 to 64).
+    pub inference_concurrency: Option<i32>,
 }
 
 #[derive(Object, FromQueryResult)]
@@ -114,6 +122,10 @@ pub struct Hospital {
     pub booking_horizon_days: i32,
     pub min_notice_minutes: i32,
     pub cancellation_window_hours: i32,
+    pub ai_sleep_staging: bool,
+    pub ai_chest_xray: bool,
+    pub inference_daily_quota: i32,
+    pub inference_concurrency: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -215,7 +227,8 @@ pub(crate) fn check_slug(s: &str) -> ApiResult<String> {
 
 const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
     suspended, approval_required, payment_required, ai_assistance, booking_horizon_days,
-    min_notice_minutes, cancellation_window_hours, created_at, updated_at from hospital";
+    min_notice_minutes, cancellation_window_hours, ai_sleep_staging, ai_chest_xray,
+    inference_daily_quota, inference_concurrency, created_at, updated_at from hospital";
 
 pub async fn fetch(tx: &TenantTx, id: Uuid) -> ApiResult<Hospital> {
     Hospital::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.into()]))
@@ -370,6 +383,10 @@ impl HospitalsApi {
                 720,
             )?
             .into(),
+            p.ai_sleep_staging.into(),
+            p.ai_chest_xray.into(),
+            range("inference_daily_quota", p.inference_daily_quota, 0, 100_000)?.into(),
+            range("inference_concurrency", p.inference_concurrency, 1, 64)?.into(),
         ];
         tx.execute_one(
             "update hospital set
@@ -383,6 +400,10 @@ impl HospitalsApi {
                booking_horizon_days = coalesce($11, booking_horizon_days),
                min_notice_minutes = coalesce($12, min_notice_minutes),
                cancellation_window_hours = coalesce($13, cancellation_window_hours),
+               ai_sleep_staging = coalesce($14, ai_sleep_staging),
+               ai_chest_xray = coalesce($15, ai_chest_xray),
+               inference_daily_quota = coalesce($16, inference_daily_quota),
+               inference_concurrency = coalesce($17, inference_concurrency),
                updated_at = now()
              where id = $1",
             values,

@@ -168,6 +168,18 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     .expect(201);
 
     crate::records::seed(&app, &d, &p).await;
+    // An inference job, a correction and the queue's turn, written as the owner.
+    admin_conn(&app.db)
+        .await
+        .execute_unprepared(
+            "insert into inference_job (hospital_id, id, kind, document_id, patient_id, requested_by)
+               select hospital_id, gen_random_uuid(), 'sleep_staging', id, patient_id, uploaded_by from document limit 1;
+             insert into inference_correction (hospital_id, job_id, epoch, stage, corrected_by)
+               select hospital_id, id, 0, 'W', requested_by from inference_job;
+             insert into inference_turn (hospital_id, last_served_at) select hospital_id, now() from inference_job",
+        )
+        .await
+        .unwrap();
 
     // A payment and its provider event, written as the owner (this test is about reading).
     admin_conn(&app.db)

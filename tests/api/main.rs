@@ -12,6 +12,7 @@ mod hospitals;
 mod isolation;
 mod matrix;
 mod members;
+mod ml;
 mod notifications;
 mod openapi;
 mod ops;

@@ -287,6 +287,32 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/patients/{nobody}/break-glass"),
                 Some(json!({"reason": "x"})),
             ),
+            ("inference", "create") => (
+                Method::POST,
+                "/api/v1/inference/jobs".into(),
+                Some(json!({"kind": "sleep_staging", "document_id": nobody})),
+            ),
+            ("inference", "read") => (
+                Method::GET,
+                format!("/api/v1/inference/jobs/{nobody}"),
+                None,
+            ),
+            ("inference", "list") => (
+                Method::GET,
+                format!("/api/v1/inference/jobs?patient_id={nobody}"),
+                None,
+            ),
+            ("inference", "cancel") => (
+                Method::POST,
+                format!("/api/v1/inference/jobs/{nobody}/cancel"),
+                None,
+            ),
+            ("inference", "correct") => (
+                Method::PUT,
+                format!("/api/v1/inference/jobs/{nobody}/corrections"),
+                Some(json!({"corrections": []})),
+            ),
+            ("model", "list") => (Method::GET, "/api/v1/models".into(), None),
             other => panic!("no call for {other:?}: add one"),
         }
     };

@@ -24,14 +24,30 @@ pub async fn upload(
     bytes: Vec<u8>,
     kind: &str,
 ) -> crate::helpers::Resp {
+    upload_named(app, token, patient, bytes, kind, "hba1c.txt").await
+}
+
+pub async fn upload_named(
+    app: &TestApp,
+    token: &str,
+    patient: Uuid,
+    bytes: Vec<u8>,
+    kind: &str,
+    name: &str,
+) -> crate::helpers::Resp {
+    let mime = if name.ends_with(".txt") {
+        "text/plain"
+    } else {
+        "application/octet-stream"
+    };
     let form = reqwest::multipart::Form::new()
         .text("title", "HbA1c result")
         .text("kind", kind.to_string())
         .part(
             "file",
             reqwest::multipart::Part::bytes(bytes)
-                .file_name("hba1c.txt")
-                .mime_str("text/plain")
+                .file_name(name.to_string())
+                .mime_str(mime)
                 .unwrap(),
         );
     let resp = app

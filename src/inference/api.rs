@@ -1,0 +1,468 @@
+//! `/api/v1/inference/jobs` and `/api/v1/models`.
+
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::{Json, PlainText},
+};
+use sea_orm::{FromQueryResult, Value};
+use uuid::Uuid;
+
+use crate::{
+    app::paging::{Listing, Page},
+    audit::AuditEntry,
+    auth::BearerAuth,
+    db::{TenantTx, stmt},
+    error::{ApiError, ApiResult},
+    inference::KINDS,
+};
+
+pub struct InferenceApi;
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct NewJob {
+    /// `sleep_staging` (an EDF/EDF+/BDF recording) or `chest_xray`.
+    pub kind: String,
+    pub document_id: Uuid,
+}
+
+#[derive(Object)]
+pub struct JobAccepted {
+    pub id: Uuid,
+    /// `queued`.
+    pub status: String,
+}
+
+/// A job and, once it succeeded, its result. A sleep-staging result has `stages` (one of W,
+/// N1, N2, N3, REM per 30-second epoch, in order), `probabilities` per epoch and `summary`.
+#[derive(Object, FromQueryResult)]
+pub struct Job {
+    pub id: Uuid,
+    pub kind: String,
+    /// `queued`, `running`, `succeeded`, `failed` or `cancelled`.
+    pub status: String,
+    /// 0 to 1 while running.
+    pub progress: f32,
+    pub model_version: Option<String>,
+    pub document_id: Uuid,
+    pub patient_id: Uuid,
+    pub attempts: i32,
+    pub error: Option<String>,
+    pub result: Option<serde_json::Value>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub started_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+const JOB_SELECT: &str = "select j.id, j.kind, j.status, j.progress, j.model_version, j.document_id, \
+    j.patient_id, j.attempts, j.error, j.result, j.created_at, j.started_at, j.finished_at \
+    from inference_job j";
+
+/// A job's row without its (large) result, for lists.
+#[derive(Object, FromQueryResult)]
+pub struct JobRow {
+    pub id: Uuid,
+    pub kind: String,
+    pub status: String,
+    pub progress: f32,
+    pub model_version: Option<String>,
+    pub document_id: Uuid,
+    pub patient_id: Uuid,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+const JOB_ROW_SELECT: &str = "select j.id, j.kind, j.status, j.progress, j.model_version, \
+    j.document_id, j.patient_id, j.created_at, j.finished_at from inference_job j";
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Correction {
+    /// 0-based epoch index.
+    pub epoch: i32,
+    /// W, N1, N2, N3 or REM.
+    pub stage: String,
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct Corrections {
+    pub corrections: Vec<Correction>,
+}
+
+#[derive(Object)]
+pub struct Corrected {
+    /// Epochs whose stage a doctor set, in total for this job.
+    pub corrected: i64,
+}
+
+#[derive(Object, FromQueryResult)]
+pub struct ModelVersion {
+    pub kind: String,
+    pub version: String,
+    /// Hex.
+    pub sha256: String,
+    pub status: String,
+    pub metrics: serde_json::Value,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(ApiResponse)]
+pub enum JobCreated {
+    #[oai(status = 202)]
+    Accepted(Json<JobAccepted>),
+}
+#[derive(ApiResponse)]
+pub enum JobAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Job>),
+}
+#[derive(ApiResponse)]
+pub enum JobList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<JobRow>>),
+}
+#[derive(ApiResponse)]
+pub enum Report {
+    /// The hypnogram with the night's summary.
+    #[oai(status = 200, content_type = "image/svg+xml")]
+    Ok(PlainText<String>),
+}
+#[derive(ApiResponse)]
+pub enum CorrectedAnswer {
+    #[oai(status = 200)]
+    Ok(Json<Corrected>),
+}
+#[derive(ApiResponse)]
+pub enum ModelList {
+    #[oai(status = 200)]
+    Ok(Json<Vec<ModelVersion>>),
+}
+
+#[derive(FromQueryResult)]
+struct Doc {
+    patient_id: Uuid,
+}
+
+#[derive(FromQueryResult)]
+struct Settings {
+    enabled: bool,
+    quota: i32,
+    today: i64,
+}
+
+#[derive(FromQueryResult)]
+struct Count {
+    n: i64,
+}
+
+async fn job(tx: &TenantTx, id: Uuid) -> ApiResult<Job> {
+    Job::find_by_statement(stmt(&format!("{JOB_SELECT} where j.id = $1"), [id.into()]))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+#[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Inference")]
+impl InferenceApi {
+    /// Queue an AI job on a stored document (doctors, admins). Answers at once; poll the job.
+    #[oai(
+        path = "/inference/jobs",
+        method = "post",
+        operation_id = "createInferenceJob"
+    )]
+    async fn create(&self, auth: BearerAuth, body: Json<NewJob>) -> ApiResult<JobCreated> {
+        let tx = auth.0;
+        tx.permit("inference", "create").await?;
+        let hospital = tx.caller().hospital()?;
+        let b = body.0;
+        if !KINDS.contains(&b.kind.as_str()) {
+            return Err(ApiError::unprocessable(
+                "kind must be sleep_staging or chest_xray",
+            ));
+        }
+        let doc = Doc::find_by_statement(stmt(
+            "select patient_id from document where id = $1",
+            [b.document_id.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        // Serialize creations per hospital so the quota holds under concurrency.
+        tx.conn_execute(
+            "select pg_advisory_xact_lock(hashtextextended('carebridge.inference.quota.' || $1::text, 0))",
+            vec![hospital.into()],
+        )
+        .await?;
+        let s = Settings::find_by_statement(stmt(
+            "select s.enabled, s.quota, s.today from inference_settings($1) s",
+            [b.kind.clone().into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        if !s.enabled {
+            return Err(ApiError::Conflict(format!(
+                "AI assistance for {} is switched off for this hospital",
+                b.kind
+            )));
+        }
+        if s.today >= i64::from(s.quota) {
+            let now = chrono::Utc::now();
+            let midnight = (now.date_naive() + chrono::Duration::days(1))
+                .and_hms_opt(0, 0, 0)
+                .expect("midnight")
+                .and_utc();
+            return Err(ApiError::TooManyRequests {
+                retry_after: (midnight - now).num_seconds().max(1) as u64,
+            });
+        }
+        let id = Uuid::now_v7();
+        tx.conn_execute(
+            "insert into inference_job (hospital_id, id, kind, document_id, patient_id, requested_by) values ($1, $2, $3, $4, $5, $6)",
+            vec![Value::from(hospital), id.into(), b.kind.into(), b.document_id.into(), doc.patient_id.into(), tx.caller().user_id.into()],
+        )
+        .await?;
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("inference.create", "inference_job", id).patient(doc.patient_id),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(JobCreated::Accepted(Json(JobAccepted {
+            id,
+            status: "queued".into(),
+        })))
+    }
+
+    /// One job with its progress, model version and (when done) result.
+    #[oai(
+        path = "/inference/jobs/:id",
+        method = "get",
+        operation_id = "getInferenceJob"
+    )]
+    async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobAnswer> {
+        let mut tx = auth.0;
+        tx.permit("inference", "read").await?;
+        let hospital = tx.caller().hospital()?;
+        let j = job(&tx, id.0).await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("inference.read", "inference_job", j.id).patient(j.patient_id),
+        );
+        tx.commit().await?;
+        Ok(JobAnswer::Ok(Json(j)))
+    }
+
+    /// A patient's jobs (without results).
+    #[oai(
+        path = "/inference/jobs",
+        method = "get",
+        operation_id = "listInferenceJobs"
+    )]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        patient_id: Query<Uuid>,
+        limit: Query<Option<u32>>,
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<JobList> {
+        let mut tx = auth.0;
+        tx.permit("inference", "list").await?;
+        let hospital = tx.caller().hospital()?;
+        crate::records::require_patient(&tx, patient_id.0).await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let listing = page
+            .list(
+                &tx,
+                JOB_ROW_SELECT,
+                "j.id",
+                "and j.patient_id = $3",
+                vec![patient_id.0.into()],
+                |j: &JobRow| j.id,
+            )
+            .await?;
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("inference.list", "patient", patient_id.0).patient(patient_id.0),
+        );
+        tx.commit().await?;
+        Ok(JobList::Ok(Json(listing)))
+    }
+
+    /// Cancel a queued or running job; a finished one answers 409.
+    #[oai(
+        path = "/inference/jobs/:id/cancel",
+        method = "post",
+        operation_id = "cancelInferenceJob"
+    )]
+    async fn cancel(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobAnswer> {
+        let tx = auth.0;
+        tx.permit("inference", "cancel").await?;
+        let hospital = tx.caller().hospital()?;
+        let j = job(&tx, id.0).await?;
+        let n = tx
+            .conn_execute(
+                "update inference_job set status = 'cancelled', finished_at = now() where id = $1 and status in ('queued', 'running')",
+                vec![id.0.into()],
+            )
+            .await?;
+        if n != 1 {
+            return Err(ApiError::conflict(format!("the job is {}", j.status)));
+        }
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("inference.cancel", "inference_job", j.id).patient(j.patient_id),
+        )
+        .await?;
+        let j = job(&tx, id.0).await?;
+        tx.commit().await?;
+        Ok(JobAnswer::Ok(Json(j)))
+    }
+
+    /// The sleep report: a hypnogram (SVG) with the summary, the model version and the input's
+    /// sha256. Doctors' corrections are drawn in.
+    #[oai(
+        path = "/inference/jobs/:id/report",
+        method = "get",
+        operation_id = "getInferenceReport"
+    )]
+    async fn report(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Report> {
+        let mut tx = auth.0;
+        tx.permit("inference", "read").await?;
+        let hospital = tx.caller().hospital()?;
+        let j = job(&tx, id.0).await?;
+        let (Some(result), "sleep_staging", "succeeded") =
+            (&j.result, j.kind.as_str(), j.status.as_str())
+        else {
+            return Err(ApiError::conflict(
+                "a report exists for succeeded sleep-staging jobs only",
+            ));
+        };
+        let mut stages: Vec<String> = result["stages"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        #[derive(FromQueryResult)]
+        struct Fix {
+            epoch: i32,
+            stage: String,
+        }
+        let fixes = Fix::find_by_statement(stmt(
+            "select epoch, stage from inference_correction where job_id = $1",
+            [id.0.into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        for f in &fixes {
+            if let Some(s) = stages.get_mut(f.epoch as usize) {
+                s.clone_from(&f.stage);
+            }
+        }
+        let idx: Vec<u8> = stages
+            .iter()
+            .map(|s| {
+                carebridge_ml::synth::STAGES
+                    .iter()
+                    .position(|x| x == s)
+                    .unwrap_or(0) as u8
+            })
+            .collect();
+        let summary = carebridge_ml::stage::summarize(&idx);
+        let footer = format!(
+            "Model {} · input sha256 {} · {} epochs corrected by a doctor · AI assistance: review before clinical use",
+            j.model_version.as_deref().unwrap_or("?"),
+            result["input_sha256"].as_str().unwrap_or("?"),
+            fixes.len()
+        );
+        let svg = carebridge_ml::hypnogram::svg(&stages, &summary, "Sleep staging report", &footer);
+        tx.audit_read(
+            hospital,
+            AuditEntry::new("inference.report", "inference_job", j.id).patient(j.patient_id),
+        );
+        tx.commit().await?;
+        Ok(Report::Ok(PlainText(svg)))
+    }
+
+    /// Correct staged epochs (doctors); corrections are kept as training labels.
+    #[oai(
+        path = "/inference/jobs/:id/corrections",
+        method = "put",
+        operation_id = "correctInferenceJob"
+    )]
+    async fn correct(
+        &self,
+        auth: BearerAuth,
+        id: Path<Uuid>,
+        body: Json<Corrections>,
+    ) -> ApiResult<CorrectedAnswer> {
+        let tx = auth.0;
+        tx.permit("inference", "correct").await?;
+        let hospital = tx.caller().hospital()?;
+        let j = job(&tx, id.0).await?;
+        let epochs = j
+            .result
+            .as_ref()
+            .and_then(|r| r["stages"].as_array().map(Vec::len))
+            .filter(|_| j.status == "succeeded" && j.kind == "sleep_staging")
+            .ok_or_else(|| {
+                ApiError::conflict("only succeeded sleep-staging jobs can be corrected")
+            })?;
+        if body.0.corrections.is_empty() || body.0.corrections.len() > 10_000 {
+            return Err(ApiError::unprocessable(
+                "corrections must hold 1 to 10000 epochs",
+            ));
+        }
+        for c in &body.0.corrections {
+            if c.epoch < 0
+                || c.epoch as usize >= epochs
+                || !carebridge_ml::synth::STAGES.contains(&c.stage.as_str())
+            {
+                return Err(ApiError::unprocessable(format!(
+                    "epoch must be 0 to {} and stage one of W, N1, N2, N3, REM",
+                    epochs - 1
+                )));
+            }
+            tx.conn_execute(
+                "insert into inference_correction (hospital_id, job_id, epoch, stage, corrected_by) values ($1, $2, $3, $4, $5) \
+                 on conflict (hospital_id, job_id, epoch) do update set stage = excluded.stage, corrected_by = excluded.corrected_by, corrected_at = now()",
+                vec![Value::from(hospital), id.0.into(), c.epoch.into(), c.stage.clone().into(), tx.caller().user_id.into()],
+            )
+            .await?;
+        }
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("inference.correct", "inference_job", j.id).patient(j.patient_id),
+        )
+        .await?;
+        let n = Count::find_by_statement(stmt(
+            "select count(*) as n from inference_correction where job_id = $1",
+            [id.0.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .map_or(0, |c| c.n);
+        tx.commit().await?;
+        Ok(CorrectedAnswer::Ok(Json(Corrected { corrected: n })))
+    }
+
+    /// The model registry: every version per kind, its sha256, metrics and status.
+    #[oai(path = "/models", method = "get", operation_id = "listModels")]
+    async fn models(&self, auth: BearerAuth) -> ApiResult<ModelList> {
+        let tx = auth.0;
+        tx.permit("model", "list").await?;
+        let rows = ModelVersion::find_by_statement(stmt(
+            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version order by kind, created_at",
+            [],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(ModelList::Ok(Json(rows)))
+    }
+}

@@ -1,0 +1,507 @@
+//! ML: the EDF reader against pyedflib on the real files its wheel ships, the committed model
+//! on held-out synthetic nights, and the inference queue through the API (fairness, leases,
+//! cancellation, quota, switches, corrections, reports, isolation).
+
+use std::time::Duration;
+
+use carebridge_ml::{edf, synth, train};
+use reqwest::Method;
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{Options, TestApp, assert_problem, spawn_app, spawn_app_with};
+
+fn python() -> std::path::PathBuf {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let p = std::path::PathBuf::from(home).join(".cache/carebridge-tools/venv/bin/python");
+    assert!(p.exists(), "run ./scripts/test.sh: it installs pyedflib");
+    p
+}
+
+fn pyedflib_files() -> Vec<std::path::PathBuf> {
+    let out = std::process::Command::new(python())
+        .args([
+            "-c",
+            "import pyedflib, os; print(os.path.dirname(pyedflib.__file__))",
+        ])
+        .output()
+        .unwrap();
+    let dir =
+        std::path::PathBuf::from(String::from_utf8(out.stdout).unwrap().trim()).join("tests/data");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|_| panic!("{} missing", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "edf" || e == "bdf"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_edf_reader_agrees_with_pyedflib_on_its_real_test_files() {
+    let files = pyedflib_files();
+    assert!(files.len() >= 5, "{files:?}");
+    let mut inverted = 0;
+    let mut utf8 = 0;
+    for path in &files {
+        let out = std::process::Command::new(python())
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/tools/edf_dump.py"
+            ))
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let want: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let rec =
+            edf::parse(&std::fs::read(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let signals = want["signals"].as_array().unwrap();
+        assert_eq!(rec.signals.len(), signals.len(), "{name}: signal count");
+        for (s, w) in rec.signals.iter().zip(signals) {
+            assert_eq!(s.label, w["label"].as_str().unwrap(), "{name}");
+            assert!(
+                (s.sample_rate - w["sample_rate"].as_f64().unwrap()).abs() < 1e-6,
+                "{name} {}",
+                s.label
+            );
+            assert_eq!(
+                s.samples.len() as u64,
+                w["samples"].as_u64().unwrap(),
+                "{name} {}",
+                s.label
+            );
+            let span = (s.physical_max - s.physical_min).abs();
+            for p in w["picks"].as_array().unwrap() {
+                let (i, v) = (p[0].as_u64().unwrap() as usize, p[1].as_f64().unwrap());
+                assert!(
+                    (f64::from(s.samples[i]) - v).abs() <= span * 1e-6 + 1e-3,
+                    "{name} {} [{i}]: {} vs {v}",
+                    s.label,
+                    s.samples[i]
+                );
+            }
+            if s.physical_min > s.physical_max {
+                inverted += 1;
+            }
+        }
+        let anns = want["annotations"].as_array().unwrap();
+        assert_eq!(rec.annotations.len(), anns.len(), "{name}: annotations");
+        for (a, w) in rec.annotations.iter().zip(anns) {
+            assert!((a.onset - w[0].as_f64().unwrap()).abs() < 1e-6, "{name}");
+            assert_eq!(a.text, w[2].as_str().unwrap(), "{name}");
+            let d = w[1].as_f64().unwrap();
+            assert_eq!(a.duration, if d < 0.0 { None } else { Some(d) }, "{name}");
+            if !a.text.is_ascii() {
+                utf8 += 1;
+            }
+        }
+    }
+    assert!(
+        inverted >= 1,
+        "the Fp1 recording with an inverted physical range was read"
+    );
+    assert!(utf8 >= 1, "a UTF-8 annotation was read");
+}
+
+#[test]
+fn the_real_fp1_recording_is_cut_into_normalised_100_hz_epochs() {
+    let path = pyedflib_files()
+        .into_iter()
+        .find(|p| p.ends_with("test_utf8.edf"))
+        .unwrap();
+    let rec = edf::parse(&std::fs::read(path).unwrap()).unwrap();
+    let (channel, epochs) = carebridge_ml::signal::prepare(&rec).unwrap();
+    assert_eq!(channel, "Fp1");
+    // 698 s at 128 Hz resampled to 100 Hz: 23 whole 30-second epochs.
+    assert_eq!(epochs.len(), 23);
+    assert!(
+        epochs
+            .iter()
+            .all(|e| e.len() == 3000 && e.iter().all(|v| v.is_finite()))
+    );
+}
+
+#[test]
+fn the_committed_model_stages_held_out_synthetic_nights_with_kappa_at_least_075() {
+    let stager =
+        carebridge_ml::stage::Stager::from_bytes(carebridge::inference::registry::BUILTIN_SLEEP)
+            .unwrap();
+    // Seeds far from both the training seeds and the ones the model card was measured on.
+    let nights: Vec<_> = (0..3)
+        .map(|k| train::synthetic(train::EVAL_SEED_BASE + 500 + k, 960))
+        .collect();
+    let eval = train::evaluate(&stager, &nights).unwrap();
+    let m = &eval.overall;
+    assert_eq!(m.epochs, 3 * 960);
+    assert!(
+        m.kappa >= 0.75,
+        "kappa {:.3}, confusion {:?}",
+        m.kappa,
+        m.confusion
+    );
+    assert!(m.accuracy > 0.8, "accuracy {:.3}", m.accuracy);
+    assert!(!eval.groups.is_empty());
+}
+
+async fn staff(
+    app: &TestApp,
+) -> (
+    String,
+    crate::helpers::Hospital,
+    crate::helpers::Member,
+    crate::helpers::Member,
+) {
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    app.patch(
+        &format!("/api/v1/hospitals/{}", h.id),
+        &h.admin,
+        json!({"ai_assistance": true}),
+    )
+    .await
+    .expect(200);
+    let d = app.doctor(&h).await;
+    let p = app.patient(&h).await;
+    app.assign(&h, p.id, d.id).await;
+    (root, h, d, p)
+}
+
+async fn eeg(app: &TestApp, token: &str, patient: Uuid, seed: u64, epochs: usize) -> Uuid {
+    let night = synth::night(seed, epochs);
+    crate::records::upload_named(
+        app,
+        token,
+        patient,
+        synth::to_edf(&night),
+        "eeg",
+        "night.edf",
+    )
+    .await
+    .expect(201)
+    .id()
+}
+
+async fn wait_done(app: &TestApp, token: &str, job: Uuid) -> Value {
+    for _ in 0..600 {
+        let r = app
+            .get(&format!("/api/v1/inference/jobs/{job}"), token)
+            .await
+            .expect(200);
+        if ["succeeded", "failed", "cancelled"].contains(&r.body["status"].as_str().unwrap()) {
+            return r.body;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("job {job} did not finish");
+}
+
+#[tokio::test]
+async fn a_doctor_stages_a_recording_through_the_queue_and_corrects_it() {
+    let app = spawn_app().await;
+    let (root, h, d, p) = staff(&app).await;
+    let doc = eeg(&app, &d.token, p.id, 77, 120).await;
+    let r = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await
+        .expect(202);
+    assert_eq!(r.body["status"], "queued");
+    let job = r.id();
+    let done = wait_done(&app, &d.token, job).await;
+    assert_eq!(done["status"], "succeeded", "{done}");
+    assert_eq!(done["model_version"], "sleep-v1");
+    assert_eq!(done["progress"], 1.0);
+    let stages = done["result"]["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 120);
+    assert!(
+        stages
+            .iter()
+            .all(|s| ["W", "N1", "N2", "N3", "REM"].contains(&s.as_str().unwrap()))
+    );
+    assert_eq!(
+        done["result"]["probabilities"].as_array().unwrap().len(),
+        120
+    );
+    assert_eq!(done["result"]["summary"]["recording_minutes"], 60.0);
+    assert_eq!(done["result"]["input_sha256"].as_str().unwrap().len(), 64);
+
+    // The report, then a doctor's correction drawn into it and kept as a label.
+    let report = app
+        .client
+        .get(format!("{}/api/v1/inference/jobs/{job}/report", app.base))
+        .bearer_auth(&d.token)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        report.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("image/svg+xml")
+    );
+    let svg = report.text().await.unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("sleep-v1") && svg.contains("0 epochs corrected")
+    );
+    let c = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/inference/jobs/{job}/corrections"),
+            Some(&d.token),
+            Some(json!({"corrections": [{"epoch": 0, "stage": "W"}, {"epoch": 5, "stage": "N2"}]})),
+        )
+        .await
+        .expect(200);
+    assert_eq!(c.body["corrected"], 2);
+    let bad = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/inference/jobs/{job}/corrections"),
+            Some(&d.token),
+            Some(json!({"corrections": [{"epoch": 120, "stage": "W"}]})),
+        )
+        .await;
+    assert_problem(&bad, 422);
+    let svg = app
+        .client
+        .get(format!("{}/api/v1/inference/jobs/{job}/report", app.base))
+        .bearer_auth(&d.token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(svg.contains("2 epochs corrected"));
+
+    // Audited as the system's work, visible in the patient's access log.
+    let log = app
+        .get(&format!("/api/v1/patients/{}/access-log", p.id), &p.token)
+        .await
+        .expect(200);
+    assert!(
+        log.text.contains("inference.succeeded") && log.text.contains("inference.create"),
+        "{}",
+        log.text
+    );
+    // Patients do not read raw AI output; other hospitals see nothing.
+    assert_problem(
+        &app.get(&format!("/api/v1/inference/jobs/{job}"), &p.token)
+            .await,
+        403,
+    );
+    let other = app.hospital(&root).await;
+    let stranger = app.doctor(&other).await;
+    for path in [
+        format!("/api/v1/inference/jobs/{job}"),
+        format!("/api/v1/inference/jobs/{job}/report"),
+    ] {
+        assert_problem(&app.get(&path, &stranger.token).await, 404);
+    }
+    assert_problem(
+        &app.post(
+            "/api/v1/inference/jobs",
+            Some(&stranger.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await,
+        404,
+    );
+    let models = app.get("/api/v1/models", &h.admin).await.expect(200);
+    assert_eq!(models.body[0]["status"], "active");
+    assert!(
+        models.body[0]["metrics"]["evaluation"]["overall"]["kappa"]
+            .as_f64()
+            .unwrap()
+            >= 0.75
+    );
+}
+
+#[tokio::test]
+async fn a_flooding_hospital_cannot_starve_another_hospitals_single_job() {
+    let app = spawn_app_with(Options {
+        tweak: Box::new(|c| c.inference_workers = 1),
+        ..Options::default()
+    })
+    .await;
+    let (root, _h, d, p) = staff(&app).await;
+    // The second hospital is ready before the flood; its one job is queued right after it.
+    let other = app.hospital(&root).await;
+    app.patch(
+        &format!("/api/v1/hospitals/{}", other.id),
+        &other.admin,
+        json!({"ai_assistance": true}),
+    )
+    .await
+    .expect(200);
+    let d2 = app.doctor(&other).await;
+    let p2 = app.patient(&other).await;
+    app.assign(&other, p2.id, d2.id).await;
+    let doc2 = eeg(&app, &d2.token, p2.id, 999, 120).await;
+    let doc = eeg(&app, &d.token, p.id, 100, 120).await;
+    let mut flood = Vec::new();
+    for _ in 0..16 {
+        flood.push(
+            app.post(
+                "/api/v1/inference/jobs",
+                Some(&d.token),
+                json!({"kind": "sleep_staging", "document_id": doc}),
+            )
+            .await
+            .expect(202)
+            .id(),
+        );
+    }
+    let single = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d2.token),
+            json!({"kind": "sleep_staging", "document_id": doc2}),
+        )
+        .await
+        .expect(202)
+        .id();
+
+    let done = wait_done(&app, &d2.token, single).await;
+    assert_eq!(done["status"], "succeeded");
+    let at =
+        |v: &Value, k: &str| chrono::DateTime::parse_from_rfc3339(v[k].as_str().unwrap()).unwrap();
+    let (queued_at, finished_at) = (at(&done, "created_at"), at(&done, "finished_at"));
+    let (mut waiting, mut overtook) = (0, 0);
+    for j in &flood {
+        let f = wait_done(&app, &d.token, *j).await;
+        assert_eq!(f["status"], "succeeded");
+        if at(&f, "started_at") > queued_at {
+            waiting += 1;
+            if at(&f, "finished_at") < finished_at {
+                overtook += 1;
+            }
+        }
+    }
+    assert!(
+        waiting >= 8,
+        "only {waiting} flood jobs were still waiting: the test proves nothing"
+    );
+    // Round robin: the other hospital is served next; at most one flood job claimed in the
+    // same instant gets ahead of it.
+    assert!(
+        overtook <= 1,
+        "{overtook} waiting flood jobs finished before the other hospital's single job"
+    );
+}
+
+#[tokio::test]
+async fn leases_requeue_a_dead_workers_job_and_cancel_quota_and_switches_hold() {
+    let app = spawn_app_with(Options {
+        tweak: Box::new(|c| c.inference_workers = 0),
+        ..Options::default()
+    })
+    .await;
+    let (_, h, d, p) = staff(&app).await;
+    let doc = eeg(&app, &d.token, p.id, 5, 10).await;
+    let job = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await
+        .expect(202)
+        .id();
+    // A worker claims it with a 1-second lease and dies.
+    let rt = app.runtime_conn().await;
+    let claim = |lease: i32| {
+        carebridge::db::stmt(
+            "select id, attempts from inference_claim($1, 3)",
+            [lease.into()],
+        )
+    };
+    let first = rt.query_one_raw(claim(1)).await.unwrap().unwrap();
+    assert_eq!(first.try_get::<Uuid>("", "id").unwrap(), job);
+    assert!(
+        rt.query_one_raw(claim(1)).await.unwrap().is_none(),
+        "nothing else to claim"
+    );
+    let running = app
+        .get(&format!("/api/v1/inference/jobs/{job}"), &d.token)
+        .await
+        .expect(200);
+    assert_eq!(running.body["status"], "running");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let again = rt.query_one_raw(claim(60)).await.unwrap().unwrap();
+    assert_eq!(again.try_get::<Uuid>("", "id").unwrap(), job);
+    assert_eq!(again.try_get::<i32>("", "attempts").unwrap(), 2);
+
+    // Cancelling a running job; a cancelled one cannot be cancelled again.
+    let c = app
+        .post(
+            &format!("/api/v1/inference/jobs/{job}/cancel"),
+            Some(&d.token),
+            json!({}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(c.body["status"], "cancelled");
+    assert_problem(
+        &app.post(
+            &format!("/api/v1/inference/jobs/{job}/cancel"),
+            Some(&d.token),
+            json!({}),
+        )
+        .await,
+        409,
+    );
+
+    // The daily quota, then the per-feature switch.
+    app.patch(
+        &format!("/api/v1/hospitals/{}", h.id),
+        &h.admin,
+        json!({"inference_daily_quota": 1}),
+    )
+    .await
+    .expect(200);
+    let r = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await;
+    assert_problem(&r, 429);
+    assert!(r.headers.get("retry-after").is_some());
+    app.patch(
+        &format!("/api/v1/hospitals/{}", h.id),
+        &h.admin,
+        json!({"inference_daily_quota": 100, "ai_sleep_staging": false}),
+    )
+    .await
+    .expect(200);
+    assert_problem(
+        &app.post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await,
+        409,
+    );
+    assert_problem(
+        &app.post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "mri", "document_id": doc}),
+        )
+        .await,
+        422,
+    );
+}
