@@ -3,11 +3,15 @@
 #   scripts/bench.sh            HTTP: bare route, /auth/me, authenticated read, login storm
 #   scripts/bench.sh booking    booking throughput vs INSERT, 1000 attempts on 50 slots
 #   scripts/bench.sh records    50 MiB encrypted upload/download vs raw S3, server peak RSS
+#   scripts/bench.sh ml         staging a 960-epoch night, Burn vs onnxruntime, queue throughput
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
 scripts/services.sh
 bench="${1:-http}"
 [ $# -gt 0 ] && shift
-if [ "$bench" = records ]; then scripts/tools.sh; fi
+case "$bench" in
+  records) scripts/tools.sh ;;
+  ml) scripts/tools.sh --onnx ;;
+esac
 cargo bench --locked --bench "$bench" -- "$@"

@@ -21,3 +21,10 @@ if [ ! -x "$tools/venv/bin/python" ] \
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
     'fhir.resources==8.3.0' 'pyedflib==0.1.42'
 fi
+
+# The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.
+if [ "${1:-}" = "--onnx" ] && ! "$tools/venv/bin/python" -c 'import onnx, onnxruntime, safetensors' 2>/dev/null; then
+  echo "installing onnx, onnxruntime and safetensors into $tools/venv" >&2
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
+    'onnx==1.23.2' 'onnxruntime==1.32.0' 'safetensors==0.8.0'
+fi

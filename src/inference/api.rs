@@ -375,7 +375,7 @@ impl InferenceApi {
             .collect();
         let summary = carebridge_ml::stage::summarize(&idx);
         let footer = format!(
-            "Model {} · input sha256 {} · {} epochs corrected by a doctor · AI assistance: review before clinical use",
+            "Model {} · input sha256 {} · {} epochs corrected by a doctor\nAI assistance: a doctor reviews every stage before clinical use",
             j.model_version.as_deref().unwrap_or("?"),
             result["input_sha256"].as_str().unwrap_or("?"),
             fixes.len()

@@ -126,11 +126,14 @@ pub fn svg(stages: &[String], summary: &Summary, title: &str, footer: &str) -> S
             esc(l)
         );
     }
-    let _ = writeln!(
-        s,
-        r##"<text x="{left}" y="450" font-size="11" fill="#555">{}</text>"##,
-        esc(footer)
-    );
+    for (k, line) in footer.lines().enumerate() {
+        let _ = writeln!(
+            s,
+            r##"<text x="{left}" y="{}" font-size="11" fill="#555">{}</text>"##,
+            436.0 + 16.0 * k as f64,
+            esc(line)
+        );
+    }
     s.push_str("</svg>\n");
     s
 }

@@ -83,6 +83,17 @@ impl Stager {
         }
     }
 
+    /// The weights in the safetensors format (for other runtimes: the ONNX comparison).
+    pub fn safetensors(&self) -> Result<Vec<u8>, StageError> {
+        let mut store = burn::store::SafetensorsStore::from_bytes(None);
+        self.model
+            .save_into(&mut store)
+            .map_err(|e| StageError::Weights(format!("{e:?}")))?;
+        store
+            .get_bytes()
+            .map_err(|e| StageError::Weights(format!("{e:?}")))
+    }
+
     /// Class probabilities per epoch, the whole night as one sequence.
     pub fn probabilities(&self, epochs: &[Vec<f32>]) -> Result<Vec<[f32; CLASSES]>, StageError> {
         if epochs.is_empty() {
