@@ -2,7 +2,8 @@
 # Installs the local test servers and tools into ~/.cache/carebridge-tools (idempotent):
 #   - s3s-fs, a real S3-compatible server (crates.io), for the document storage tests;
 #   - a Python virtualenv with fhir.resources (the independent FHIR validator) and pyedflib
-#     (an independent EDF reader, whose wheel ships real EDF/BDF test recordings).
+#     (an independent EDF reader, whose wheel ships real EDF/BDF test recordings), pydicom and
+#     pydicom-data (a real chest radiograph, RG1_UNCR.dcm).
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -15,11 +16,11 @@ if [ ! -x "$tools/bin/s3s-fs" ]; then
 fi
 
 if [ ! -x "$tools/venv/bin/python" ] \
-   || ! "$tools/venv/bin/python" -c 'import fhir.resources.R4B, pyedflib' 2>/dev/null; then
-  echo "installing fhir.resources and pyedflib (with its real EDF test files) into $tools/venv" >&2
+   || ! "$tools/venv/bin/python" -c 'import fhir.resources.R4B, pyedflib, pydicom, data_store' 2>/dev/null; then
+  echo "installing fhir.resources, pyedflib and pydicom with pydicom-data (real EDF and DICOM test files) into $tools/venv" >&2
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
-    'fhir.resources==8.3.0' 'pyedflib==0.1.42'
+    'fhir.resources==8.3.0' 'pyedflib==0.1.42' 'pydicom==3.0.2' 'pydicom-data==1.0.0'
 fi
 
 # The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.

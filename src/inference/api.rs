@@ -3,9 +3,10 @@
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
     param::{Path, Query},
-    payload::{Json, PlainText},
+    payload::{Binary, Json, PlainText},
 };
 use sea_orm::{FromQueryResult, Value};
+use sha2::Digest;
 use uuid::Uuid;
 
 use crate::{
@@ -135,6 +136,20 @@ pub enum CorrectedAnswer {
     Ok(Json<Corrected>),
 }
 #[derive(ApiResponse)]
+pub enum ModelCreated {
+    /// Loaded, evaluated on held-out nights and registered as `shadow`.
+    #[oai(status = 201)]
+    Created(Json<ModelVersion>),
+}
+
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct StatusChange {
+    /// `active` (the previous active version is retired), `shadow` or `retired`.
+    pub status: String,
+}
+
+#[derive(ApiResponse)]
 pub enum ModelList {
     #[oai(status = 200)]
     Ok(Json<Vec<ModelVersion>>),
@@ -162,6 +177,42 @@ async fn job(tx: &TenantTx, id: Uuid) -> ApiResult<Job> {
         .one(tx.conn())
         .await?
         .ok_or(ApiError::NotFound)
+}
+
+/// Loads weights and runs them on held-out evaluation data that training never used.
+fn validate(kind: &str, bytes: Vec<u8>) -> anyhow::Result<(serde_json::Value, Vec<u8>)> {
+    let metrics = match crate::inference::registry::Model::load(kind, &bytes)? {
+        crate::inference::registry::Model::Sleep(stager) => {
+            let nights: Vec<_> = (0..3)
+                .map(|k| {
+                    carebridge_ml::train::synthetic(
+                        carebridge_ml::train::EVAL_SEED_BASE + 900 + k,
+                        960,
+                    )
+                })
+                .collect();
+            let e = carebridge_ml::train::evaluate(&stager, &nights)?;
+            serde_json::json!({ "evaluation": e, "data": "3 held-out synthetic nights (registry validation)" })
+        }
+        crate::inference::registry::Model::Xray(triager) => {
+            let imgs: Vec<_> = (0..200u64)
+                .map(|s| {
+                    carebridge_ml::xray::phantom(
+                        carebridge_ml::xray::EVAL_SEED + 10_000 + s,
+                        s % 2 == 1,
+                    )
+                })
+                .collect();
+            let p = triager.probabilities(&imgs)?;
+            let right = p
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| (**p >= 0.5) == (i % 2 == 1))
+                .count();
+            serde_json::json!({ "eval_accuracy": right as f64 / 200.0, "data": "200 held-out synthetic phantoms (registry validation)" })
+        }
+    };
+    Ok((metrics, bytes))
 }
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Inference")]
@@ -449,6 +500,133 @@ impl InferenceApi {
         .map_or(0, |c| c.n);
         tx.commit().await?;
         Ok(CorrectedAnswer::Ok(Json(Corrected { corrected: n })))
+    }
+
+    /// Register new weights (super admins): they are loaded and run on the held-out evaluation
+    /// nights first; only weights that load and evaluate are registered, as `shadow`.
+    #[oai(
+        path = "/models/:kind/versions",
+        method = "post",
+        operation_id = "registerModel"
+    )]
+    async fn register(
+        &self,
+        auth: BearerAuth,
+        kind: Path<String>,
+        version: Query<String>,
+        weights: Binary<Vec<u8>>,
+    ) -> ApiResult<ModelCreated> {
+        let tx = auth.0;
+        tx.permit("model", "create").await?;
+        if kind.0 != "sleep_staging" {
+            return Err(ApiError::unprocessable(
+                "only sleep_staging models can be registered",
+            ));
+        }
+        let v = version.0.trim().to_string();
+        let ok = !v.is_empty()
+            && v.len() <= 64
+            && v.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+        if !ok {
+            return Err(ApiError::unprocessable(
+                "version: 1 to 64 of a-z, 0-9, '.', '_', '-'",
+            ));
+        }
+        let bytes = weights.0;
+        if bytes.is_empty() || bytes.len() > 20 * 1024 * 1024 {
+            return Err(ApiError::unprocessable("weights must be 1 byte to 20 MiB"));
+        }
+        let sha: Vec<u8> = sha2::Sha256::digest(&bytes).to_vec();
+        let k = kind.0.clone();
+        let (metrics, bytes) = tokio::task::spawn_blocking(move || validate(&k, bytes))
+            .await
+            .map_err(|e| ApiError::Internal(e.into()))?
+            .map_err(|_| {
+                ApiError::unprocessable(format!(
+                    "the weights do not load or run as a {} model",
+                    kind.0
+                ))
+            })?;
+        #[derive(FromQueryResult)]
+        struct Registered {
+            registered: bool,
+        }
+        let r = Registered::find_by_statement(stmt(
+            "select model_register($1, $2, $3, $4, $5) as registered",
+            vec![
+                kind.0.clone().into(),
+                v.clone().into(),
+                sha.into(),
+                bytes.into(),
+                metrics.into(),
+            ],
+        ))
+        .one(tx.conn())
+        .await?;
+        if !r.is_some_and(|r| r.registered) {
+            return Err(ApiError::conflict(format!("{} {v} already exists", kind.0)));
+        }
+        // The audit trail is per hospital; registry changes are platform events, logged.
+        tracing::info!(actor = %tx.caller().user_id, kind = %kind.0, version = %v, "model registered as shadow");
+        let m = ModelVersion::find_by_statement(stmt(
+            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version where kind = $1 and version = $2",
+            [kind.0.into(), v.into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+        tx.commit().await?;
+        Ok(ModelCreated::Created(Json(m)))
+    }
+
+    /// Activate, shadow or retire a version (super admins). Jobs use the active version.
+    #[oai(
+        path = "/models/:kind/versions/:version/status",
+        method = "post",
+        operation_id = "setModelStatus"
+    )]
+    async fn set_status(
+        &self,
+        auth: BearerAuth,
+        kind: Path<String>,
+        version: Path<String>,
+        body: Json<StatusChange>,
+    ) -> ApiResult<ModelList> {
+        let tx = auth.0;
+        tx.permit("model", "update").await?;
+        if !["active", "shadow", "retired"].contains(&body.0.status.as_str()) {
+            return Err(ApiError::unprocessable(
+                "status must be active, shadow or retired",
+            ));
+        }
+        #[derive(FromQueryResult)]
+        struct Changed {
+            changed: bool,
+        }
+        let c = Changed::find_by_statement(stmt(
+            "select model_set_status($1, $2, $3) as changed",
+            [
+                kind.0.clone().into(),
+                version.0.clone().into(),
+                body.0.status.clone().into(),
+            ],
+        ))
+        .one(tx.conn())
+        .await?;
+        if !c.is_some_and(|c| c.changed) {
+            return Err(ApiError::NotFound);
+        }
+        tracing::info!(actor = %tx.caller().user_id, kind = %kind.0, version = %version.0, status = %body.0.status, "model status changed");
+        let rows = ModelVersion::find_by_statement(stmt(
+            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version where kind = $1 order by created_at",
+            [kind.0.into()],
+        ))
+        .all(tx.conn())
+        .await?;
+        tx.commit().await?;
+        Ok(ModelList::Ok(Json(rows)))
     }
 
     /// The model registry: every version per kind, its sha256, metrics and status.

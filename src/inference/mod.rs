@@ -231,25 +231,33 @@ async fn execute(
         anyhow::bail!("cancelled");
     }
     let (version, model) = registry.active(db, &job.kind).await?;
-    let result = match job.kind.as_str() {
-        "sleep_staging" => {
-            let staging = tokio::task::spawn_blocking(move || {
-                let stager = model
-                    .lock()
-                    .map_err(|_| anyhow::anyhow!("the model is unavailable"))?;
-                stager.stage_edf(&bytes).map_err(|e| anyhow::anyhow!("{e}"))
-            })
-            .await??;
-            serde_json::json!({
-                "channel": staging.channel,
-                "epoch_seconds": 30,
-                "stages": staging.stages,
-                "probabilities": staging.probabilities,
-                "summary": staging.summary,
-                "input_sha256": hex::encode(sha),
-            })
+    let result = tokio::task::spawn_blocking(move || {
+        let model = model
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the model is unavailable"))?;
+        match &*model {
+            registry::Model::Sleep(stager) => {
+                let staging = stager.stage_edf(&bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+                Ok::<_, anyhow::Error>(serde_json::json!({
+                    "channel": staging.channel,
+                    "epoch_seconds": 30,
+                    "stages": staging.stages,
+                    "probabilities": staging.probabilities,
+                    "summary": staging.summary,
+                    "input_sha256": hex::encode(sha),
+                }))
+            }
+            registry::Model::Xray(triager) => {
+                let t = triager.triage(&bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+                Ok(serde_json::json!({
+                    "label": t.label,
+                    "abnormal_probability": t.abnormal_probability,
+                    "input_sha256": hex::encode(sha),
+                    "note": "trained on synthetic phantoms only: accuracy on real radiographs is unmeasured",
+                }))
+            }
         }
-        other => anyhow::bail!("{other} is not available yet"),
-    };
+    })
+    .await??;
     Ok((result, version, sha))
 }

@@ -6,7 +6,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use carebridge_ml::stage::Stager;
+use carebridge_ml::{stage::Stager, xray::Triager};
 use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, TransactionTrait};
 use sha2::{Digest, Sha256};
 
@@ -16,8 +16,29 @@ use crate::db::stmt;
 pub const BUILTIN_SLEEP: &[u8] = include_bytes!("../../models/sleep_staging-v1.bpk");
 pub const BUILTIN_SLEEP_VERSION: &str = "sleep-v1";
 pub const BUILTIN_SLEEP_METRICS: &str = include_str!("../../models/sleep_staging-v1.metrics.json");
+/// The chest X-ray triage weights (synthetic phantoms only; see models/CHEST_XRAY.md).
+pub const BUILTIN_XRAY: &[u8] = include_bytes!("../../models/chest_xray-v1.bpk");
+pub const BUILTIN_XRAY_VERSION: &str = "xray-v1";
+pub const BUILTIN_XRAY_METRICS: &str = include_str!("../../models/chest_xray-v1.metrics.json");
 
-type Loaded = Arc<Mutex<Stager>>;
+/// A loaded model of either kind.
+pub enum Model {
+    Sleep(Box<Stager>),
+    Xray(Box<Triager>),
+}
+
+impl Model {
+    /// Loads weights of `kind`; an error when they are not such a model.
+    pub fn load(kind: &str, weights: &[u8]) -> anyhow::Result<Self> {
+        Ok(match kind {
+            "sleep_staging" => Self::Sleep(Box::new(Stager::from_bytes(weights)?)),
+            "chest_xray" => Self::Xray(Box::new(Triager::from_bytes(weights)?)),
+            other => anyhow::bail!("unknown model kind {other}"),
+        })
+    }
+}
+
+type Loaded = Arc<Mutex<Model>>;
 
 #[derive(Default)]
 pub struct Registry {
@@ -68,8 +89,10 @@ impl Registry {
             Sha256::digest(&w.weights).as_slice() == w.sha256.as_slice(),
             "model {v}: weights do not match their sha256"
         );
-        let stager = tokio::task::spawn_blocking(move || Stager::from_bytes(&w.weights)).await??;
-        let loaded = Arc::new(Mutex::new(stager));
+        let kind_owned = kind.to_string();
+        let model =
+            tokio::task::spawn_blocking(move || Model::load(&kind_owned, &w.weights)).await??;
+        let loaded = Arc::new(Mutex::new(model));
         self.cache
             .lock()
             .map_err(|_| anyhow::anyhow!("registry cache"))?
@@ -83,29 +106,43 @@ pub async fn ensure_builtin(db: &DatabaseConnection) -> anyhow::Result<()> {
     let txn = db.begin().await?;
     txn.execute_raw(stmt("select set_config('app.role', 'system', true)", []))
         .await?;
-    let metrics: serde_json::Value = serde_json::from_str(BUILTIN_SLEEP_METRICS)?;
-    txn.execute_raw(stmt(
-        "select model_register('sleep_staging', $1, $2, $3, $4)",
-        [
-            BUILTIN_SLEEP_VERSION.into(),
-            Sha256::digest(BUILTIN_SLEEP).to_vec().into(),
-            BUILTIN_SLEEP.to_vec().into(),
-            metrics.into(),
-        ],
-    ))
-    .await?;
-    let active = txn
-        .query_one_raw(stmt(
-            "select 1 from model_version where kind = 'sleep_staging' and status = 'active'",
-            [],
-        ))
-        .await?;
-    if active.is_none() {
+    for (kind, version, weights, metrics) in [
+        (
+            "sleep_staging",
+            BUILTIN_SLEEP_VERSION,
+            BUILTIN_SLEEP,
+            BUILTIN_SLEEP_METRICS,
+        ),
+        (
+            "chest_xray",
+            BUILTIN_XRAY_VERSION,
+            BUILTIN_XRAY,
+            BUILTIN_XRAY_METRICS,
+        ),
+    ] {
+        let metrics: serde_json::Value = serde_json::from_str(metrics)?;
         txn.execute_raw(stmt(
-            "select model_set_status('sleep_staging', $1, 'active')",
-            [BUILTIN_SLEEP_VERSION.into()],
+            "select model_register($1, $2, $3, $4, $5)",
+            [
+                kind.into(),
+                version.into(),
+                Sha256::digest(weights).to_vec().into(),
+                weights.to_vec().into(),
+                metrics.into(),
+            ],
         ))
         .await?;
+        let active = txn
+            .query_one_raw(stmt("select model_active($1) as version", [kind.into()]))
+            .await?
+            .and_then(|r| r.try_get::<Option<String>>("", "version").ok().flatten());
+        if active.is_none() {
+            txn.execute_raw(stmt(
+                "select model_set_status($1, $2, 'active')",
+                [kind.into(), version.into()],
+            ))
+            .await?;
+        }
     }
     txn.commit().await?;
     Ok(())

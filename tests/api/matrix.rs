@@ -313,6 +313,16 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 Some(json!({"corrections": []})),
             ),
             ("model", "list") => (Method::GET, "/api/v1/models".into(), None),
+            ("model", "create") => (
+                Method::POST,
+                "/api/v1/models/xray/versions?version=v9".into(),
+                Some(json!({})),
+            ),
+            ("model", "update") => (
+                Method::POST,
+                "/api/v1/models/sleep_staging/versions/nope/status".into(),
+                Some(json!({"status": "bogus"})),
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };

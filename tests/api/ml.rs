@@ -318,9 +318,16 @@ async fn a_doctor_stages_a_recording_through_the_queue_and_corrects_it() {
         404,
     );
     let models = app.get("/api/v1/models", &h.admin).await.expect(200);
-    assert_eq!(models.body[0]["status"], "active");
+    let sleep = models
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == "sleep_staging")
+        .unwrap();
+    assert_eq!(sleep["status"], "active");
     assert!(
-        models.body[0]["metrics"]["evaluation"]["overall"]["kappa"]
+        sleep["metrics"]["evaluation"]["overall"]["kappa"]
             .as_f64()
             .unwrap()
             >= 0.75
@@ -503,5 +510,280 @@ async fn leases_requeue_a_dead_workers_job_and_cancel_quota_and_switches_hold() 
         )
         .await,
         422,
+    );
+}
+
+#[tokio::test]
+async fn new_weights_are_validated_before_registration_and_activation_switches_the_version() {
+    let app = spawn_app().await;
+    let (root, h, d, p) = staff(&app).await;
+    let upload = |token: &str, version: &str, bytes: Vec<u8>| {
+        app.client
+            .post(format!(
+                "{}/api/v1/models/sleep_staging/versions?version={version}",
+                app.base
+            ))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(bytes)
+            .send()
+    };
+    let r = upload(&root, "v2", b"not a model".to_vec()).await.unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+    let r = upload(
+        &h.admin,
+        "v2",
+        carebridge::inference::registry::BUILTIN_SLEEP.to_vec(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        r.status().as_u16(),
+        403,
+        "only super admins register models"
+    );
+    let r = upload(
+        &root,
+        "v2",
+        carebridge::inference::registry::BUILTIN_SLEEP.to_vec(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let v2: Value = r.json().await.unwrap();
+    assert_eq!(v2["status"], "shadow");
+    assert!(
+        v2["metrics"]["evaluation"]["overall"]["kappa"]
+            .as_f64()
+            .unwrap()
+            >= 0.75,
+        "{v2}"
+    );
+    assert_eq!(
+        upload(
+            &root,
+            "v2",
+            carebridge::inference::registry::BUILTIN_SLEEP.to_vec()
+        )
+        .await
+        .unwrap()
+        .status()
+        .as_u16(),
+        409
+    );
+
+    let list = app
+        .post(
+            "/api/v1/models/sleep_staging/versions/v2/status",
+            Some(&root),
+            json!({"status": "active"}),
+        )
+        .await
+        .expect(200);
+    let status = |v: &str| {
+        list.body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["version"] == v)
+            .unwrap()["status"]
+            .clone()
+    };
+    assert_eq!(
+        (status("v2"), status("sleep-v1")),
+        (json!("active"), json!("retired"))
+    );
+    let doc = eeg(&app, &d.token, p.id, 8, 20).await;
+    let job = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "sleep_staging", "document_id": doc}),
+        )
+        .await
+        .expect(202)
+        .id();
+    assert_eq!(wait_done(&app, &d.token, job).await["model_version"], "v2");
+}
+
+fn rg1_uncr() -> std::path::PathBuf {
+    let out = std::process::Command::new(python())
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/dicom_dump.py"
+        ))
+        .output()
+        .unwrap();
+    let p = std::path::PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    assert!(
+        p.exists(),
+        "pydicom-data's RG1_UNCR.dcm: run ./scripts/test.sh"
+    );
+    p
+}
+
+#[test]
+fn the_dicom_reader_agrees_with_pydicom_on_a_real_monochrome1_chest_radiograph() {
+    let path = rg1_uncr();
+    let out = std::process::Command::new(python())
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/tools/dicom_dump.py"
+        ))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let want: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let img = carebridge_ml::dicom::parse(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(img.rows as u64, want["rows"].as_u64().unwrap());
+    assert_eq!(img.columns as u64, want["columns"].as_u64().unwrap());
+    assert_eq!(img.photometric, want["photometric"].as_str().unwrap());
+    assert_eq!(img.photometric, "MONOCHROME1");
+    assert_eq!(
+        u64::from(img.bits_stored),
+        want["bits_stored"].as_u64().unwrap()
+    );
+    // MONOCHROME1 is inverted on reading: stored minimum + maximum - stored value.
+    let (lo, hi) = (want["min"].as_f64().unwrap(), want["max"].as_f64().unwrap());
+    for p in want["picks"].as_array().unwrap() {
+        let (r, c, stored) = (
+            p[0].as_u64().unwrap() as usize,
+            p[1].as_u64().unwrap() as usize,
+            p[2].as_f64().unwrap(),
+        );
+        assert_eq!(
+            f64::from(img.pixels[r * img.columns + c]),
+            lo + hi - stored,
+            "pixel ({r}, {c})"
+        );
+    }
+    // After inversion the lungs are dark and the mediastinum bright, as on a viewer.
+    let prepared = carebridge_ml::xray::prepare(&img.pixels, img.rows, img.columns);
+    let n = carebridge_ml::xray::SIZE;
+    let strip = |x0: usize, x1: usize| -> f32 {
+        let mut s = 0.0;
+        let mut k = 0;
+        for y in n * 3 / 10..n * 6 / 10 {
+            for x in x0..x1 {
+                s += prepared[y * n + x];
+                k += 1;
+            }
+        }
+        s / k as f32
+    };
+    let (left, middle, right) = (
+        strip(n * 25 / 100, n * 35 / 100),
+        strip(n * 47 / 100, n * 53 / 100),
+        strip(n * 65 / 100, n * 75 / 100),
+    );
+    assert!(
+        middle > left && middle > right,
+        "lungs {left:.2}/{right:.2} vs mediastinum {middle:.2}"
+    );
+}
+
+#[test]
+fn the_committed_xray_model_separates_unseen_phantoms() {
+    let t = carebridge_ml::xray::Triager::from_bytes(carebridge::inference::registry::BUILTIN_XRAY)
+        .unwrap();
+    let imgs: Vec<_> = (0..100u64)
+        .map(|s| {
+            carebridge_ml::xray::phantom(carebridge_ml::xray::EVAL_SEED + 50_000 + s, s % 2 == 1)
+        })
+        .collect();
+    let p = t.probabilities(&imgs).unwrap();
+    let right = p
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| (**p >= 0.5) == (i % 2 == 1))
+        .count();
+    assert!(right >= 90, "{right} of 100 unseen phantoms right");
+}
+
+#[tokio::test]
+async fn chest_xray_triage_runs_on_dicom_and_png_uploads() {
+    let app = spawn_app().await;
+    let (_, _h, d, p) = staff(&app).await;
+    let dcm = std::fs::read(rg1_uncr()).unwrap();
+    // A 16-bit grayscale PNG of an abnormal phantom.
+    let phantom = carebridge_ml::xray::phantom(424_242, true);
+    let mut png_bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png_bytes, 128, 128);
+        enc.set_color(png::ColorType::Grayscale);
+        enc.set_depth(png::BitDepth::Sixteen);
+        let mut w = enc.write_header().unwrap();
+        let data: Vec<u8> = phantom
+            .iter()
+            .flat_map(|v| ((v * 65535.0) as u16).to_be_bytes())
+            .collect();
+        w.write_image_data(&data).unwrap();
+    }
+    for (bytes, name) in [(dcm, "chest.dcm"), (png_bytes, "chest.png")] {
+        let doc = crate::records::upload_named(&app, &d.token, p.id, bytes, "imaging", name)
+            .await
+            .expect(201)
+            .id();
+        let job = app
+            .post(
+                "/api/v1/inference/jobs",
+                Some(&d.token),
+                json!({"kind": "chest_xray", "document_id": doc}),
+            )
+            .await
+            .expect(202)
+            .id();
+        let done = wait_done(&app, &d.token, job).await;
+        assert_eq!(done["status"], "succeeded", "{name}: {done}");
+        assert_eq!(done["model_version"], "xray-v1");
+        let prob = done["result"]["abnormal_probability"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&prob));
+        assert_eq!(
+            done["result"]["label"],
+            if prob >= 0.5 { "abnormal" } else { "normal" }
+        );
+        if name.ends_with(".png") {
+            // Through PNG and the queue, the same answer as the model gives the image directly.
+            let direct = carebridge_ml::xray::Triager::from_bytes(
+                carebridge::inference::registry::BUILTIN_XRAY,
+            )
+            .unwrap()
+            .probabilities(std::slice::from_ref(&phantom))
+            .unwrap()[0];
+            assert!(
+                (prob - f64::from(direct)).abs() < 0.02,
+                "{prob} vs {direct}"
+            );
+        }
+    }
+    // Not an image: the job fails with a clear reason.
+    let doc = crate::records::upload_named(
+        &app,
+        &d.token,
+        p.id,
+        b"plain text".to_vec(),
+        "imaging",
+        "note.txt",
+    )
+    .await
+    .expect(201)
+    .id();
+    let job = app
+        .post(
+            "/api/v1/inference/jobs",
+            Some(&d.token),
+            json!({"kind": "chest_xray", "document_id": doc}),
+        )
+        .await
+        .expect(202)
+        .id();
+    let done = wait_done(&app, &d.token, job).await;
+    assert_eq!(done["status"], "failed");
+    assert!(
+        done["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a DICOM or PNG"),
+        "{done}"
     );
 }

@@ -2,6 +2,7 @@
 //! generator, the sleep-staging network (Burn on the pure-Rust `flex` CPU backend), training
 //! with evaluation, and staging with a night summary and hypnogram.
 
+pub mod dicom;
 pub mod edf;
 pub mod hypnogram;
 pub mod metrics;
@@ -10,3 +11,4 @@ pub mod signal;
 pub mod stage;
 pub mod synth;
 pub mod train;
+pub mod xray;
