@@ -10,7 +10,7 @@ use sha2::Digest;
 use uuid::Uuid;
 
 use crate::{
-    app::paging::{Listing, Page},
+    app::paging::Listing,
     audit::AuditEntry,
     auth::BearerAuth,
     db::{TenantTx, stmt},
@@ -319,26 +319,21 @@ impl InferenceApi {
         limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<JobList> {
-        let mut tx = auth.0;
-        tx.permit("inference", "list").await?;
-        let hospital = tx.caller().hospital()?;
-        crate::records::require_patient(&tx, patient_id.0).await?;
-        let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                JOB_ROW_SELECT,
-                "j.id",
-                "and j.patient_id = $3",
-                vec![patient_id.0.into()],
-                |j: &JobRow| j.id,
-            )
-            .await?;
-        tx.audit_read(
-            hospital,
-            AuditEntry::new("inference.list", "patient", patient_id.0).patient(patient_id.0),
-        );
-        tx.commit().await?;
+        let rows = crate::records::PatientRows {
+            object: "inference",
+            action: "inference.list",
+            select: JOB_ROW_SELECT,
+            alias: "j",
+        };
+        let listing = crate::records::list_for_patient(
+            auth.0,
+            rows,
+            patient_id.0,
+            limit.0,
+            cursor.0,
+            |j: &JobRow| j.id,
+        )
+        .await?;
         Ok(JobList::Ok(Json(listing)))
     }
 

@@ -11,18 +11,16 @@ use sea_orm::FromQueryResult;
 use uuid::Uuid;
 
 use crate::{
-    app::{
-        AppState,
-        paging::{Listing, Page},
-    },
+    app::{AppState, paging::Listing},
     audit::AuditEntry,
     auth::BearerAuth,
     crypto::SecretKey,
     db::stmt,
     error::{ApiError, ApiResult},
     records::{
+        PatientRows,
         documents::{self, DOCUMENT_SELECT, Document, KINDS, Sealed},
-        keys, require_patient, text,
+        keys, list_for_patient, require_patient, text,
     },
 };
 
@@ -343,26 +341,14 @@ impl RecordsApi {
         limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<DocumentList> {
-        let mut tx = auth.0;
-        tx.permit("document", "list").await?;
-        let hospital = tx.caller().hospital()?;
-        require_patient(&tx, id.0).await?;
-        let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                DOCUMENT_SELECT,
-                "d.id",
-                "and d.patient_id = $3",
-                vec![id.0.into()],
-                |d: &Document| d.id,
-            )
-            .await?;
-        tx.audit_read(
-            hospital,
-            AuditEntry::new("document.list", "patient", id.0).patient(id.0),
-        );
-        tx.commit().await?;
+        let rows = PatientRows {
+            object: "document",
+            action: "document.list",
+            select: DOCUMENT_SELECT,
+            alias: "d",
+        };
+        let listing =
+            list_for_patient(auth.0, rows, id.0, limit.0, cursor.0, |d: &Document| d.id).await?;
         Ok(DocumentList::Ok(Json(listing)))
     }
 

@@ -45,6 +45,54 @@ pub async fn require_patient(tx: &TenantTx, patient_id: Uuid) -> ApiResult<()> {
     }
 }
 
+/// What [`list_for_patient`] lists: rows of `select` (aliased `alias`, with `id` and
+/// `patient_id` columns), gated by casbin's `{object}:list`, audited as `action`.
+pub struct PatientRows<'a> {
+    pub object: &'static str,
+    pub action: &'static str,
+    pub select: &'a str,
+    pub alias: &'a str,
+}
+
+/// One page of a patient's rows of one kind: permission, the patient visible to the caller
+/// (else 404), the page, the audited read, the commit.
+pub async fn list_for_patient<T>(
+    mut tx: TenantTx,
+    rows: PatientRows<'_>,
+    patient: Uuid,
+    limit: Option<u32>,
+    cursor: Option<String>,
+    id: impl Fn(&T) -> Uuid,
+) -> ApiResult<crate::app::paging::Listing<T>>
+where
+    T: sea_orm::FromQueryResult
+        + poem_openapi::types::ParseFromJSON
+        + poem_openapi::types::ToJSON
+        + Send
+        + Sync,
+{
+    tx.permit(rows.object, "list").await?;
+    let hospital = tx.caller().hospital()?;
+    require_patient(&tx, patient).await?;
+    let page = crate::app::paging::Page::parse(limit, cursor)?;
+    let listing = page
+        .list(
+            &tx,
+            rows.select,
+            &format!("{}.id", rows.alias),
+            &format!("and {}.patient_id = $3", rows.alias),
+            vec![patient.into()],
+            id,
+        )
+        .await?;
+    tx.audit_read(
+        hospital,
+        crate::audit::AuditEntry::new(rows.action, "patient", patient).patient(patient),
+    );
+    tx.commit().await?;
+    Ok(listing)
+}
+
 /// Free text with a length limit, trimmed; empty is refused.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {
     let v = value.trim();

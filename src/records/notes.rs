@@ -10,12 +10,12 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
-    app::paging::{Listing, Page},
+    app::paging::Listing,
     audit::AuditEntry,
     auth::BearerAuth,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult, violated_constraint},
-    records::{require_patient, text},
+    records::{PatientRows, list_for_patient, require_patient, text},
 };
 
 pub struct NotesApi;
@@ -200,26 +200,21 @@ impl NotesApi {
         limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<EncounterList> {
-        let mut tx = auth.0;
-        tx.permit("encounter", "list").await?;
-        let hospital = tx.caller().hospital()?;
-        require_patient(&tx, patient_id.0).await?;
-        let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                ENCOUNTER_SELECT,
-                "e.id",
-                "and e.patient_id = $3",
-                vec![patient_id.0.into()],
-                |e: &Encounter| e.id,
-            )
-            .await?;
-        tx.audit_read(
-            hospital,
-            AuditEntry::new("encounter.list", "patient", patient_id.0).patient(patient_id.0),
-        );
-        tx.commit().await?;
+        let rows = PatientRows {
+            object: "encounter",
+            action: "encounter.list",
+            select: ENCOUNTER_SELECT,
+            alias: "e",
+        };
+        let listing = list_for_patient(
+            auth.0,
+            rows,
+            patient_id.0,
+            limit.0,
+            cursor.0,
+            |e: &Encounter| e.id,
+        )
+        .await?;
         Ok(EncounterList::Ok(Json(listing)))
     }
 
@@ -305,26 +300,14 @@ impl NotesApi {
         limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<NoteList> {
-        let mut tx = auth.0;
-        tx.permit("note", "list").await?;
-        let hospital = tx.caller().hospital()?;
-        require_patient(&tx, id.0).await?;
-        let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                NOTE_SELECT,
-                "n.id",
-                "and n.patient_id = $3",
-                vec![id.0.into()],
-                |n: &Note| n.id,
-            )
-            .await?;
-        tx.audit_read(
-            hospital,
-            AuditEntry::new("note.list", "patient", id.0).patient(id.0),
-        );
-        tx.commit().await?;
+        let rows = PatientRows {
+            object: "note",
+            action: "note.list",
+            select: NOTE_SELECT,
+            alias: "n",
+        };
+        let listing =
+            list_for_patient(auth.0, rows, id.0, limit.0, cursor.0, |n: &Note| n.id).await?;
         Ok(NoteList::Ok(Json(listing)))
     }
 
