@@ -206,10 +206,15 @@ pub async fn data_key(
 /// The object's ciphertext, held where the second pass can read it again: memory for small
 /// objects (up to 2 MiB), an already-unlinked temporary file for large ones (ciphertext only, never plaintext).
 enum Spool {
-    Memory(Bytes),
+    /// Ciphertext in memory, holding its share of the instance's budget until served.
+    Memory {
+        bytes: Bytes,
+        _budget: Option<tokio::sync::OwnedSemaphorePermit>,
+    },
     File(tokio::fs::File),
 }
 
+/// Objects this small always verify in memory; larger ones when the budget allows.
 const MEMORY_SPOOL: u64 = 2 * 1024 * 1024;
 
 /// First pass: fetch the object, authenticate every chunk and the final marker, check the
@@ -226,8 +231,19 @@ pub async fn open_verified(
         .reader(&sealed.object_key)
         .await
         .map_err(storage)?;
-    let in_memory = reader.len().is_some_and(|n| n <= MEMORY_SPOOL);
-    let mut mem = Vec::new();
+    let permit = match reader.len() {
+        Some(n) if n > MEMORY_SPOOL => {
+            let mib = u32::try_from(n.div_ceil(1024 * 1024)).unwrap_or(u32::MAX);
+            vault.spool_budget.clone().try_acquire_many_owned(mib).ok()
+        }
+        _ => None,
+    };
+    let in_memory = permit.is_some() || reader.len().is_some_and(|n| n <= MEMORY_SPOOL);
+    let mut mem = Vec::with_capacity(if in_memory {
+        reader.len().unwrap_or(0) as usize
+    } else {
+        0
+    });
     let mut file = None;
     if !in_memory {
         tokio::fs::create_dir_all(&vault.spool_dir)
@@ -269,7 +285,10 @@ pub async fn open_verified(
             f.rewind().await.map_err(|e| ApiError::Internal(e.into()))?;
             Spool::File(f)
         }
-        None => Spool::Memory(Bytes::from(mem)),
+        None => Spool::Memory {
+            bytes: Bytes::from(mem),
+            _budget: permit,
+        },
     };
     Ok(serve(spool, Decryptor::new(hospital, id, move |_| Ok(dek))))
 }
@@ -296,7 +315,7 @@ fn serve(
             }
             let mut dec = st.dec.take()?;
             let piece = match &mut st.spool {
-                Spool::Memory(b) => {
+                Spool::Memory { bytes: b, .. } => {
                     let n = b.len().min(1024 * 1024);
                     b.split_to(n)
                 }

@@ -27,7 +27,13 @@ pub struct Vault {
     pub max_upload_bytes: u64,
     /// Spool directory for verifying large objects before serving them (ciphertext only).
     pub spool_dir: std::path::PathBuf,
+    /// MiB of ciphertext that downloads may hold in memory at once while verifying; beyond
+    /// it they spool to `spool_dir`.
+    pub spool_budget: Arc<tokio::sync::Semaphore>,
 }
+
+/// In-memory verification budget shared by all downloads of an instance.
+pub const SPOOL_BUDGET_MIB: usize = 256;
 
 /// 404 unless the caller may see this patient's records (RLS decides).
 pub async fn require_patient(tx: &TenantTx, patient_id: Uuid) -> ApiResult<()> {
@@ -154,5 +160,6 @@ pub async fn vault(config: &crate::app::Config) -> anyhow::Result<Vault> {
         master: master_key(config)?,
         max_upload_bytes: config.max_upload_bytes,
         spool_dir: config.data_dir.join("spool"),
+        spool_budget: Arc::new(tokio::sync::Semaphore::new(SPOOL_BUDGET_MIB)),
     })
 }
