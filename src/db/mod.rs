@@ -22,6 +22,22 @@ pub async fn connect(url: &SecretString, size: u32) -> anyhow::Result<DatabaseCo
     Ok(Database::connect(opts).await?)
 }
 
+/// Opens a transaction acting for the system (background work: workers, reconcilers) in one
+/// hospital's context, so that RLS still confines it to that hospital.
+pub async fn system_tx(
+    db: &DatabaseConnection,
+    hospital: uuid::Uuid,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    let txn = db.begin().await?;
+    txn.execute_raw(stmt(
+        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
+        [Value::from(hospital.to_string())],
+    ))
+    .await?;
+    Ok(txn)
+}
+
 /// A Postgres statement with positional parameters.
 pub fn stmt<I>(sql: &str, values: I) -> Statement
 where

@@ -19,7 +19,7 @@ use crate::{
     fhir,
     prescriptions::{self, Prescription},
     records::{
-        consent::Grant,
+        consent::{GRANT_SELECT, Grant},
         documents::{DOCUMENT_SELECT, Document},
         notes::{ENCOUNTER_SELECT, Encounter},
         require_patient,
@@ -66,11 +66,6 @@ async fn rows<T: FromQueryResult>(
     .all(tx.conn())
     .await?)
 }
-
-const GRANT_SELECT: &str = "select g.id, g.patient_id, g.grantee_user_id, g.kind, g.scope, \
-    g.reason, g.created_at, g.expires_at, g.revoked_at, \
-    (g.revoked_at is null and (g.expires_at is null or g.expires_at > now())) as active \
-    from access_grant g";
 
 async fn prescriptions_where(
     tx: &TenantTx,

@@ -109,6 +109,8 @@ pub struct ModelVersion {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
+const MODEL_SELECT: &str = "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version";
+
 #[derive(ApiResponse)]
 pub enum JobCreated {
     #[oai(status = 202)]
@@ -195,21 +197,9 @@ fn validate(kind: &str, bytes: Vec<u8>) -> anyhow::Result<(serde_json::Value, Ve
             serde_json::json!({ "evaluation": e, "data": "3 held-out synthetic nights (registry validation)" })
         }
         crate::inference::registry::Model::Xray(triager) => {
-            let imgs: Vec<_> = (0..200u64)
-                .map(|s| {
-                    carebridge_ml::xray::phantom(
-                        carebridge_ml::xray::EVAL_SEED + 10_000 + s,
-                        s % 2 == 1,
-                    )
-                })
-                .collect();
-            let p = triager.probabilities(&imgs)?;
-            let right = p
-                .iter()
-                .enumerate()
-                .filter(|(i, p)| (**p >= 0.5) == (i % 2 == 1))
-                .count();
-            serde_json::json!({ "eval_accuracy": right as f64 / 200.0, "data": "200 held-out synthetic phantoms (registry validation)" })
+            let seed = carebridge_ml::xray::EVAL_SEED + 10_000;
+            let accuracy = carebridge_ml::xray::accuracy(&triager, seed, 200)?;
+            serde_json::json!({ "eval_accuracy": accuracy, "data": "200 held-out synthetic phantoms (registry validation)" })
         }
     };
     Ok((metrics, bytes))
@@ -566,7 +556,7 @@ impl InferenceApi {
         // The audit trail is per hospital; registry changes are platform events, logged.
         tracing::info!(actor = %tx.caller().user_id, kind = %kind.0, version = %v, "model registered as shadow");
         let m = ModelVersion::find_by_statement(stmt(
-            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version where kind = $1 and version = $2",
+            &format!("{MODEL_SELECT} where kind = $1 and version = $2"),
             [kind.0.into(), v.into()],
         ))
         .one(tx.conn())
@@ -615,7 +605,7 @@ impl InferenceApi {
         }
         tracing::info!(actor = %tx.caller().user_id, kind = %kind.0, version = %version.0, status = %body.0.status, "model status changed");
         let rows = ModelVersion::find_by_statement(stmt(
-            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version where kind = $1 order by created_at",
+            &format!("{MODEL_SELECT} where kind = $1 order by created_at"),
             [kind.0.into()],
         ))
         .all(tx.conn())
@@ -630,7 +620,7 @@ impl InferenceApi {
         let tx = auth.0;
         tx.permit("model", "list").await?;
         let rows = ModelVersion::find_by_statement(stmt(
-            "select kind, version, encode(sha256, 'hex') as sha256, status, metrics, created_at from model_version order by kind, created_at",
+            &format!("{MODEL_SELECT} order by kind, created_at"),
             [],
         ))
         .all(tx.conn())

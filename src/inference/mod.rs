@@ -11,7 +11,7 @@ pub mod registry;
 
 use std::{sync::Arc, time::Duration};
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -106,12 +106,7 @@ async fn input(
     vault: &Vault,
     job: &Claimed,
 ) -> anyhow::Result<(Uuid, Vec<u8>)> {
-    let txn = db.begin().await?;
-    txn.execute_raw(stmt(
-        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
-        [Value::from(job.hospital_id.to_string())],
-    ))
-    .await?;
+    let txn = crate::db::system_tx(db, job.hospital_id).await?;
     let inp = Input::find_by_statement(stmt(
         "select * from inference_input($1, $2)",
         [job.hospital_id.into(), job.id.into()],
@@ -162,12 +157,7 @@ async fn run(
             (false, None, Some(e.to_string()), None, None)
         }
     };
-    let txn = db.begin().await?;
-    txn.execute_raw(stmt(
-        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
-        [Value::from(job.hospital_id.to_string())],
-    ))
-    .await?;
+    let txn = crate::db::system_tx(db, job.hospital_id).await?;
     let applied = txn
         .query_one_raw(stmt(
             "select inference_finish($1, $2, $3, $4, $5, $6, $7, $8) as applied",

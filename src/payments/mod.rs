@@ -7,7 +7,7 @@ pub mod stripe;
 
 use chrono::{DateTime, Utc};
 use poem_openapi::Object;
-use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
@@ -79,12 +79,7 @@ pub async fn apply(
         currency,
         payment_ref,
     } = v;
-    let txn = db.begin().await?;
-    txn.execute_raw(stmt(
-        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
-        [Value::from(hospital.to_string())],
-    ))
-    .await?;
+    let txn = crate::db::system_tx(db, hospital).await?;
     let result: String = txn
         .query_one_raw(stmt(
             "select payment_apply($1, $2, $3, $4, $5, $6, $7, $8) as r",
@@ -278,12 +273,7 @@ pub async fn reconcile(
 
 /// Records a provider-confirmed refund, with its audit row and the patient's notice.
 async fn refunded(db: &DatabaseConnection, hospital: Uuid, payment: Uuid) -> anyhow::Result<()> {
-    let txn = db.begin().await?;
-    txn.execute_raw(stmt(
-        "select set_config('app.hospital_id', $1, true), set_config('app.role', 'system', true)",
-        [Value::from(hospital.to_string())],
-    ))
-    .await?;
+    let txn = crate::db::system_tx(db, hospital).await?;
     let done = txn
         .query_one_raw(stmt(
             "select payment_refund_done($1, $2) as ok",

@@ -6,7 +6,7 @@ use poem_openapi::{
     param::{Path, Query},
     payload::{Binary, Json},
 };
-use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use sea_orm::{FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
@@ -224,18 +224,7 @@ impl PrescriptionsApi {
             .map(|(n, i)| i.parse(n))
             .collect::<ApiResult<Vec<_>>>()?;
         if let Some(a) = b.appointment_id {
-            let found = tx
-                .conn()
-                .query_one_raw(stmt(
-                    "select 1 from appointment where id = $1 and patient_id = $2",
-                    [a.into(), b.patient_id.into()],
-                ))
-                .await?;
-            if found.is_none() {
-                return Err(ApiError::unprocessable(
-                    "appointment_id is not this patient's appointment",
-                ));
-            }
+            crate::records::require_appointment_of(&tx, a, b.patient_id).await?;
         }
         let id = Uuid::now_v7();
         let code = unused_code(&tx).await?;

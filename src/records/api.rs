@@ -93,6 +93,19 @@ impl<'a> ApiExtractor<'a> for DocumentForm {
     }
 }
 
+/// What a download needs of its row: the description and the sealed object, in one read.
+#[derive(FromQueryResult)]
+struct Content {
+    id: Uuid,
+    patient_id: Uuid,
+    content_type: String,
+    file_name: String,
+    size: i64,
+    object_key: String,
+    kek_version: i32,
+    wrapped_dek: Vec<u8>,
+}
+
 /// The answer to an upload: the plaintext's size and SHA-256.
 #[derive(Object)]
 pub struct DocumentReceipt {
@@ -371,20 +384,20 @@ impl RecordsApi {
         // Not while a rotation re-wraps keys: it would look like a destroyed key.
         tx.conn_execute(keys::lock_sql(false), vec![hospital.into()])
             .await?;
-        let doc = Document::find_by_statement(stmt(
-            &format!("{DOCUMENT_SELECT} where d.id = $1"),
+        let doc = Content::find_by_statement(stmt(
+            "select id, patient_id, content_type, file_name, size, object_key, kek_version, wrapped_dek \
+             from document where id = $1",
             [id.0.into()],
         ))
         .one(tx.conn())
         .await?
         .ok_or(ApiError::NotFound)?;
-        let sealed = Sealed::find_by_statement(stmt(
-            "select object_key, kek_version, wrapped_dek, size from document where id = $1",
-            [id.0.into()],
-        ))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound)?;
+        let sealed = Sealed {
+            object_key: doc.object_key.clone(),
+            kek_version: doc.kek_version,
+            wrapped_dek: doc.wrapped_dek.clone(),
+            size: doc.size,
+        };
         let dek = documents::data_key(&tx, &state.vault, hospital, doc.id, &sealed).await?;
         tx.audit_read(
             hospital,

@@ -34,7 +34,7 @@ pub struct Grant {
     pub active: bool,
 }
 
-const GRANT_SELECT: &str = "select g.id, g.patient_id, g.grantee_user_id, g.kind, g.scope, \
+pub const GRANT_SELECT: &str = "select g.id, g.patient_id, g.grantee_user_id, g.kind, g.scope, \
     g.reason, g.created_at, g.expires_at, g.revoked_at, \
     (g.revoked_at is null and (g.expires_at is null or g.expires_at > now())) as active \
     from access_grant g";

@@ -51,6 +51,28 @@ pub async fn require_patient(tx: &TenantTx, patient_id: Uuid) -> ApiResult<()> {
     }
 }
 
+/// 422 unless `appointment` is one of `patient`'s appointments that the caller can see.
+pub async fn require_appointment_of(
+    tx: &TenantTx,
+    appointment: Uuid,
+    patient: Uuid,
+) -> ApiResult<()> {
+    use sea_orm::ConnectionTrait;
+    let found = tx
+        .conn()
+        .query_one_raw(crate::db::stmt(
+            "select 1 from appointment where id = $1 and patient_id = $2",
+            [appointment.into(), patient.into()],
+        ))
+        .await?;
+    if found.is_none() {
+        return Err(ApiError::unprocessable(
+            "appointment_id is not this patient's appointment",
+        ));
+    }
+    Ok(())
+}
+
 /// What [`list_for_patient`] lists: rows of `select` (aliased `alias`, with `id` and
 /// `patient_id` columns), gated by casbin's `{object}:list`, audited as `action`.
 pub struct PatientRows<'a> {

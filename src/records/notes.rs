@@ -149,18 +149,7 @@ impl NotesApi {
         require_patient(&tx, b.patient_id).await?;
         let doctor = caller_doctor(&tx).await?;
         if let Some(a) = b.appointment_id {
-            let found = tx
-                .conn()
-                .query_one_raw(stmt(
-                    "select 1 from appointment where id = $1 and patient_id = $2",
-                    [a.into(), b.patient_id.into()],
-                ))
-                .await?;
-            if found.is_none() {
-                return Err(ApiError::unprocessable(
-                    "appointment_id is not this patient's appointment",
-                ));
-            }
+            crate::records::require_appointment_of(&tx, a, b.patient_id).await?;
         }
         let reason = b.reason.unwrap_or_default();
         if reason.chars().count() > 500 {

@@ -10,18 +10,7 @@ use crate::{
     records::{item, sample, upload},
 };
 
-fn python() -> std::path::PathBuf {
-    if let Ok(p) = std::env::var("CAREBRIDGE_PYTHON") {
-        return p.into();
-    }
-    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let p = std::path::PathBuf::from(home).join(".cache/carebridge-tools/venv/bin/python");
-    assert!(
-        p.exists(),
-        "the FHIR validator is not installed: run ./scripts/test.sh"
-    );
-    p
-}
+use crate::helpers::python;
 
 /// Runs the validator; panics with its message when the JSON is not valid FHIR.
 fn validate(resource: &Value) -> String {

@@ -35,17 +35,29 @@ pub struct S3Server {
     _watcher: std::process::Child,
 }
 
-fn s3s_fs_binary() -> std::path::PathBuf {
-    if let Ok(p) = std::env::var("CAREBRIDGE_S3S_FS") {
+/// A tool that scripts/tools.sh installs under ~/.cache/carebridge-tools (or `env`, when set).
+fn tool(env: &str, relative: &str) -> std::path::PathBuf {
+    if let Ok(p) = std::env::var(env) {
         return p.into();
     }
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let p = std::path::PathBuf::from(home).join(".cache/carebridge-tools/bin/s3s-fs");
+    let p = std::path::PathBuf::from(home)
+        .join(".cache/carebridge-tools")
+        .join(relative);
     assert!(
         p.exists(),
-        "s3s-fs is not installed: run ./scripts/test.sh (it installs it), or set CAREBRIDGE_S3S_FS"
+        "{relative} is not installed: run ./scripts/test.sh (it installs it), or set {env}"
     );
     p
+}
+
+fn s3s_fs_binary() -> std::path::PathBuf {
+    tool("CAREBRIDGE_S3S_FS", "bin/s3s-fs")
+}
+
+/// The Python with fhir.resources, pyedflib and pydicom (the independent checkers).
+pub fn python() -> std::path::PathBuf {
+    tool("CAREBRIDGE_PYTHON", "venv/bin/python")
 }
 
 pub async fn s3_server() -> &'static S3Server {

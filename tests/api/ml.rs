@@ -12,12 +12,7 @@ use uuid::Uuid;
 
 use crate::helpers::{Options, TestApp, assert_problem, spawn_app, spawn_app_with};
 
-fn python() -> std::path::PathBuf {
-    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let p = std::path::PathBuf::from(home).join(".cache/carebridge-tools/venv/bin/python");
-    assert!(p.exists(), "run ./scripts/test.sh: it installs pyedflib");
-    p
-}
+use crate::helpers::python;
 
 fn pyedflib_files() -> Vec<std::path::PathBuf> {
     let out = std::process::Command::new(python())
@@ -185,6 +180,18 @@ async fn eeg(app: &TestApp, token: &str, patient: Uuid, seed: u64, epochs: usize
     )
     .await
     .expect(201)
+    .id()
+}
+
+/// Queues an inference job (202) and returns its id.
+async fn queue(app: &TestApp, token: &str, kind: &str, doc: Uuid) -> Uuid {
+    app.post(
+        "/api/v1/inference/jobs",
+        Some(token),
+        json!({"kind": kind, "document_id": doc}),
+    )
+    .await
+    .expect(202)
     .id()
 }
 
@@ -358,26 +365,9 @@ async fn a_flooding_hospital_cannot_starve_another_hospitals_single_job() {
     let doc = eeg(&app, &d.token, p.id, 100, 120).await;
     let mut flood = Vec::new();
     for _ in 0..16 {
-        flood.push(
-            app.post(
-                "/api/v1/inference/jobs",
-                Some(&d.token),
-                json!({"kind": "sleep_staging", "document_id": doc}),
-            )
-            .await
-            .expect(202)
-            .id(),
-        );
+        flood.push(queue(&app, &d.token, "sleep_staging", doc).await);
     }
-    let single = app
-        .post(
-            "/api/v1/inference/jobs",
-            Some(&d2.token),
-            json!({"kind": "sleep_staging", "document_id": doc2}),
-        )
-        .await
-        .expect(202)
-        .id();
+    let single = queue(&app, &d2.token, "sleep_staging", doc2).await;
 
     let done = wait_done(&app, &d2.token, single).await;
     assert_eq!(done["status"], "succeeded");
@@ -416,15 +406,7 @@ async fn leases_requeue_a_dead_workers_job_and_cancel_quota_and_switches_hold() 
     .await;
     let (_, h, d, p) = staff(&app).await;
     let doc = eeg(&app, &d.token, p.id, 5, 10).await;
-    let job = app
-        .post(
-            "/api/v1/inference/jobs",
-            Some(&d.token),
-            json!({"kind": "sleep_staging", "document_id": doc}),
-        )
-        .await
-        .expect(202)
-        .id();
+    let job = queue(&app, &d.token, "sleep_staging", doc).await;
     // A worker claims it with a 1-second lease and dies.
     let rt = app.runtime_conn().await;
     let claim = |lease: i32| {
@@ -594,15 +576,7 @@ async fn new_weights_are_validated_before_registration_and_activation_switches_t
         (json!("active"), json!("retired"))
     );
     let doc = eeg(&app, &d.token, p.id, 8, 20).await;
-    let job = app
-        .post(
-            "/api/v1/inference/jobs",
-            Some(&d.token),
-            json!({"kind": "sleep_staging", "document_id": doc}),
-        )
-        .await
-        .expect(202)
-        .id();
+    let job = queue(&app, &d.token, "sleep_staging", doc).await;
     assert_eq!(wait_done(&app, &d.token, job).await["model_version"], "v2");
 }
 
@@ -724,15 +698,7 @@ async fn chest_xray_triage_runs_on_dicom_and_png_uploads() {
             .await
             .expect(201)
             .id();
-        let job = app
-            .post(
-                "/api/v1/inference/jobs",
-                Some(&d.token),
-                json!({"kind": "chest_xray", "document_id": doc}),
-            )
-            .await
-            .expect(202)
-            .id();
+        let job = queue(&app, &d.token, "chest_xray", doc).await;
         let done = wait_done(&app, &d.token, job).await;
         assert_eq!(done["status"], "succeeded", "{name}: {done}");
         assert_eq!(done["model_version"], "xray-v1");
@@ -768,15 +734,7 @@ async fn chest_xray_triage_runs_on_dicom_and_png_uploads() {
     .await
     .expect(201)
     .id();
-    let job = app
-        .post(
-            "/api/v1/inference/jobs",
-            Some(&d.token),
-            json!({"kind": "chest_xray", "document_id": doc}),
-        )
-        .await
-        .expect(202)
-        .id();
+    let job = queue(&app, &d.token, "chest_xray", doc).await;
     let done = wait_done(&app, &d.token, job).await;
     assert_eq!(done["status"], "failed");
     assert!(

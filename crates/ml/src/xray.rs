@@ -328,22 +328,27 @@ pub fn train(
     }
     let model = model.valid();
     let triager = Triager::from_model(model.clone());
-    let test: Vec<(Prepared, bool)> = (0..eval as u64)
-        .map(|s| (phantom(EVAL_SEED + s, s % 2 == 1), s % 2 == 1))
-        .collect();
+    let accuracy = accuracy(&triager, EVAL_SEED, eval).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((model, accuracy))
+}
+
+/// Share of `n` phantoms from seed `first` (alternately normal and abnormal) classified right.
+pub fn accuracy(triager: &Triager, first: u64, n: usize) -> Result<f64, XrayError> {
     let mut right = 0;
-    for chunk in test.chunks(64) {
-        let imgs: Vec<Prepared> = chunk.iter().map(|t| t.0.clone()).collect();
-        let p = triager
-            .probabilities(&imgs)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for start in (0..n as u64).step_by(64) {
+        let seeds: Vec<u64> = (start..(start + 64).min(n as u64)).collect();
+        let imgs: Vec<Prepared> = seeds
+            .iter()
+            .map(|s| phantom(first + s, s % 2 == 1))
+            .collect();
+        let p = triager.probabilities(&imgs)?;
         right += p
             .iter()
-            .zip(chunk)
-            .filter(|(p, t)| (**p >= 0.5) == t.1)
+            .zip(&seeds)
+            .filter(|(p, s)| (**p >= 0.5) == (*s % 2 == 1))
             .count();
     }
-    Ok((model, right as f64 / eval as f64))
+    Ok(right as f64 / n as f64)
 }
 
 /// Phantom seeds from here on are never used in training.
