@@ -8,7 +8,7 @@ use crate::{
     app::AppState,
     audit::AuditEntry,
     auth::{
-        BearerAuth, service,
+        BearerAuth, BearerCaller, service,
         types::{Email, full_name, new_password},
     },
     db::{RequestMeta, stmt},
@@ -182,10 +182,8 @@ impl AuthApi {
 
     /// Who am I.
     #[oai(path = "/me", method = "get", operation_id = "me")]
-    async fn me(&self, auth: BearerAuth) -> ApiResult<MeAnswer> {
-        let tx = auth.0;
-        let c = tx.caller().clone();
-        tx.commit().await?;
+    async fn me(&self, auth: BearerCaller) -> ApiResult<MeAnswer> {
+        let c = auth.0;
         Ok(MeAnswer::Ok(Json(Me {
             user_id: c.user_id,
             email: c.email,

@@ -102,9 +102,21 @@ impl Authz {
         object: &str,
         action: &str,
     ) -> ApiResult<bool> {
+        // The cache is filled under the enforcer's read lock and emptied under its write lock,
+        // so a decision taken by a policy that has since been replaced is never kept.
         let e = self.enforcer.read().await;
-        e.enforce((role, domain, object, action))
-            .map_err(|err| ApiError::Internal(err.into()))
+        let key: Request = (role.into(), domain.into(), object.into(), action.into());
+        if let Some(allowed) = self.decisions.read().expect("decision cache").get(&key) {
+            return Ok(*allowed);
+        }
+        let allowed = e
+            .enforce((role, domain, object, action))
+            .map_err(|err| ApiError::Internal(err.into()))?;
+        self.decisions
+            .write()
+            .expect("decision cache")
+            .insert(key, allowed);
+        Ok(allowed)
     }
 
     /// 403 unless the caller's role may take `action` on `object`.

@@ -1,24 +1,45 @@
 use poem::Request;
 use poem_openapi::{SecurityScheme, auth::Bearer};
+use uuid::Uuid;
 
 use crate::{
     app::AppState,
-    db::{RequestMeta, TenantTx},
+    db::{Caller, RequestMeta, TenantTx, session_caller},
 };
 
-/// `Authorization: Bearer <token>`. Resolving it opens the request's tenant transaction.
+// Resolving the token opens the request's tenant transaction (`TenantTx`).
+/// `Authorization: Bearer <token>`, the token that `POST /api/v1/auth/login` returns.
 #[derive(SecurityScheme)]
 #[oai(ty = "bearer", checker = "open_tenant_tx")]
 pub struct BearerAuth(pub TenantTx);
 
-async fn open_tenant_tx(req: &Request, bearer: Bearer) -> poem::Result<TenantTx> {
-    let state = req
-        .data::<AppState>()
-        .expect("AppState is attached to every route");
-    let meta = req.data::<RequestMeta>().cloned().unwrap_or_default();
-    let tx = TenantTx::begin(state, &bearer.token, meta).await?;
-    if let Some(h) = tx.caller().hospital_id {
+// The same scheme for requests that need only the caller: the session is checked in one
+// statement, with no transaction left open (`session_caller`).
+/// `Authorization: Bearer <token>`, the token that `POST /api/v1/auth/login` returns.
+#[derive(SecurityScheme)]
+#[oai(rename = "BearerAuth", ty = "bearer", checker = "check_session")]
+pub struct BearerCaller(pub Caller);
+
+fn state(req: &Request) -> &AppState {
+    req.data::<AppState>()
+        .expect("AppState is attached to every route")
+}
+
+fn record_hospital(hospital: Option<Uuid>) {
+    if let Some(h) = hospital {
         tracing::Span::current().record("hospital_id", tracing::field::display(h));
     }
+}
+
+async fn open_tenant_tx(req: &Request, bearer: Bearer) -> poem::Result<TenantTx> {
+    let meta = req.data::<RequestMeta>().cloned().unwrap_or_default();
+    let tx = TenantTx::begin(state(req), &bearer.token, meta).await?;
+    record_hospital(tx.caller().hospital_id);
     Ok(tx)
+}
+
+async fn check_session(req: &Request, bearer: Bearer) -> poem::Result<Caller> {
+    let caller = session_caller(state(req), &bearer.token).await?;
+    record_hospital(caller.hospital_id);
+    Ok(caller)
 }

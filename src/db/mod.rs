@@ -9,7 +9,7 @@ use std::time::Duration;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement, Value};
 use secrecy::{ExposeSecret, SecretString};
 
-pub use tenant_tx::{Caller, Reopen, RequestMeta, TenantTx};
+pub use tenant_tx::{Caller, Reopen, RequestMeta, TenantTx, session_caller};
 
 /// Opens a pool of `size` connections.
 pub async fn connect(url: &SecretString, size: u32) -> anyhow::Result<DatabaseConnection> {

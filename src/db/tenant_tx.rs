@@ -56,6 +56,21 @@ struct SessionRow {
     hospital_slug: Option<String>,
 }
 
+impl SessionRow {
+    fn into_caller(self, session: TokenHash) -> Caller {
+        Caller {
+            user_id: self.user_id,
+            hospital_id: self.hospital_id,
+            hospital_slug: self.hospital_slug,
+            role: self.role,
+            email: self.email,
+            full_name: self.full_name,
+            must_change_password: self.must_change_password,
+            session,
+        }
+    }
+}
+
 /// A caller's session, to open another transaction for them (see [`TenantTx::reopen_later`]).
 pub struct Reopen {
     session: TokenHash,
@@ -79,6 +94,30 @@ pub struct TenantTx {
     audit_reads: bool,
 }
 
+/// Checks a bearer token alone, for requests that need to know only who calls (`/auth/me`):
+/// one statement, its own transaction (it may touch the session's last use). Unknown, expired
+/// or revoked: 401.
+pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
+    let hash = TokenHash::of(token);
+    let row = SessionRow::find_by_statement(auth_begin(state, &hash))
+        .one(&state.db)
+        .await?
+        .ok_or(ApiError::Unauthorized(
+            "the token is invalid, expired or revoked",
+        ))?;
+    Ok(row.into_caller(hash))
+}
+
+fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
+    stmt(
+        "select * from auth_begin($1, $2)",
+        [
+            Value::from(hash.as_bytes().to_vec()),
+            Value::from(state.config.session_idle.as_secs() as i32),
+        ],
+    )
+}
+
 impl TenantTx {
     /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
     /// transaction-local context from the session row). Unknown, expired or revoked: 401.
@@ -98,30 +137,15 @@ impl TenantTx {
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
         let txn = state.db.begin().await?;
-        let row = SessionRow::find_by_statement(stmt(
-            "select * from auth_begin($1, $2)",
-            [
-                Value::from(hash.as_bytes().to_vec()),
-                Value::from(state.config.session_idle.as_secs() as i32),
-            ],
-        ))
-        .one(&txn)
-        .await?;
+        let row = SessionRow::find_by_statement(auth_begin(state, &hash))
+            .one(&txn)
+            .await?;
         let Some(row) = row else {
             return Err(ApiError::Unauthorized(
                 "the token is invalid, expired or revoked",
             ));
         };
-        let caller = Caller {
-            user_id: row.user_id,
-            hospital_id: row.hospital_id,
-            hospital_slug: row.hospital_slug,
-            role: row.role,
-            email: row.email,
-            full_name: row.full_name,
-            must_change_password: row.must_change_password,
-            session: hash,
-        };
+        let caller = row.into_caller(hash);
         Ok(Self {
             txn,
             caller,
