@@ -372,3 +372,37 @@ pub fn describe(r: &Report) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Training goes through the same forward pass as inference (windows as matrix products,
+    /// pooling as the maximum of phases): the gradients must flow through it.
+    #[test]
+    fn training_through_the_forward_pass_lowers_the_loss() {
+        let nights: Vec<Labelled> = (0..2).map(|k| synthetic(7 + k, 96)).collect();
+        let config = TrainConfig {
+            passes: 8,
+            sequences_per_batch: 2,
+            sequence_len: 16,
+            learning_rate: 5e-3,
+            ..TrainConfig::default()
+        };
+        let mut losses = Vec::new();
+        fit(&nights, &config, |line| {
+            if let Some(v) = line
+                .split("loss ")
+                .nth(1)
+                .and_then(|rest| rest.split(' ').next())
+                .and_then(|v| v.parse::<f32>().ok())
+            {
+                losses.push(v);
+            }
+        });
+        assert!(losses.len() >= 2, "{losses:?}");
+        let (first, last) = (losses[0], losses[losses.len() - 1]);
+        assert!(first.is_finite());
+        assert!(last < 0.7 * first, "loss {first} -> {last}");
+    }
+}
