@@ -27,14 +27,7 @@ async fn main() -> anyhow::Result<()> {
         .pool_max_idle_per_host(1100)
         .build()?;
 
-    carebridge::cli::super_admin::create(
-        &config,
-        "root@bench.test",
-        "Root",
-        PASSWORD.to_string().into(),
-        true,
-    )
-    .await?;
+    create_root(&config, "root@bench.test").await?;
     let root = login(&client, &base, "root@bench.test").await?;
     post(&client, format!("{base}/api/v1/hospitals"), Some(&root), json!({"name": "Bench", "slug": "bench", "timezone": "UTC",
         "currency": "USD", "appointment_fee": 0, "payment_provider": "none", "approval_required": false,

@@ -101,14 +101,7 @@ async fn main() -> anyhow::Result<()> {
 
     // Seed one hospital with a doctor and a patient on the doctor's care team.
     let root_email = "bench-root@platform.test";
-    carebridge::cli::super_admin::create(
-        &config,
-        root_email,
-        "Root",
-        PASSWORD.to_string().into(),
-        true,
-    )
-    .await?;
+    create_root(&config, root_email).await?;
     let root = login(&client, &base, root_email).await?;
     post(
         &client,
@@ -128,22 +121,13 @@ async fn main() -> anyhow::Result<()> {
         "password": PASSWORD, "specialization": "GP", "license_number": "B-1"}),
     )
     .await?;
-    let patient = post(
+    let patient_id = patient_in_care_of(
         &client,
-        format!("{base}/api/v1/patients"),
-        Some(&admin),
-        json!({"email": "pt@bench.test", "full_name": "Pat B", "password": PASSWORD}),
-    )
-    .await?;
-    let (doctor_id, patient_id) = (
-        doctor["id"].as_str().unwrap().to_string(),
-        patient["id"].as_str().unwrap().to_string(),
-    );
-    post(
-        &client,
-        format!("{base}/api/v1/patients/{patient_id}/care-team"),
-        Some(&admin),
-        json!({"doctor_id": doctor_id}),
+        &base,
+        &admin,
+        "pt@bench.test",
+        "Pat B",
+        doctor["id"].as_str().unwrap(),
     )
     .await?;
     let dr = login(&client, &base, "dr@bench.test").await?;

@@ -119,14 +119,7 @@ async fn main() -> anyhow::Result<()> {
     ));
     let base = start_app(config.clone()).await?;
     let client = reqwest::Client::new();
-    carebridge::cli::super_admin::create(
-        &config,
-        "root@bench.test",
-        "Root",
-        PASSWORD.to_string().into(),
-        true,
-    )
-    .await?;
+    create_root(&config, "root@bench.test").await?;
     let root = login(&client, &base, "root@bench.test").await?;
     let mut hospitals = Vec::new();
     for h in ["alpha", "beta"] {
@@ -136,20 +129,13 @@ async fn main() -> anyhow::Result<()> {
         let admin = login_at(&client, &base, &format!("admin@{h}.test"), h).await?;
         let d = post(&client, format!("{base}/api/v1/doctors"), Some(&admin), json!({"email": format!("dr@{h}.test"),
             "full_name": "Dr", "password": PASSWORD, "specialization": "Neurology", "license_number": format!("L-{h}")})).await?;
-        let p = post(
+        let pid = patient_in_care_of(
             &client,
-            format!("{base}/api/v1/patients"),
-            Some(&admin),
-            json!({"email": format!("p@{h}.test"),
-            "full_name": "P", "password": PASSWORD}),
-        )
-        .await?;
-        let pid = p["id"].as_str().unwrap().to_string();
-        post(
-            &client,
-            format!("{base}/api/v1/patients/{pid}/care-team"),
-            Some(&admin),
-            json!({"doctor_id": d["id"]}),
+            &base,
+            &admin,
+            &format!("p@{h}.test"),
+            "P",
+            d["id"].as_str().unwrap(),
         )
         .await?;
         let dr = login_at(&client, &base, &format!("dr@{h}.test"), h).await?;

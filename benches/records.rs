@@ -123,14 +123,7 @@ async fn main() -> anyhow::Result<()> {
     };
 
     let config = fresh_database("carebridge_bench_records").await?;
-    carebridge::cli::super_admin::create(
-        &config,
-        "root@bench.test",
-        "Root",
-        PASSWORD.to_string().into(),
-        true,
-    )
-    .await?;
+    create_root(&config, "root@bench.test").await?;
     let port = free_port();
     let master = carebridge::crypto::SecretKey::generate();
     let server = Killed(
@@ -173,20 +166,13 @@ async fn main() -> anyhow::Result<()> {
     let admin = login(&client, &base, "admin@bench.test").await?;
     let doctor = post(&client, format!("{base}/api/v1/doctors"), Some(&admin), json!({"email": "dr@bench.test",
         "full_name": "Dr B", "password": PASSWORD, "specialization": "Neurology", "license_number": "L-1"})).await?;
-    let patient = post(
+    let pid_patient = patient_in_care_of(
         &client,
-        format!("{base}/api/v1/patients"),
-        Some(&admin),
-        json!({"email": "p@bench.test",
-        "full_name": "P B", "password": PASSWORD}),
-    )
-    .await?;
-    let pid_patient = patient["id"].as_str().unwrap().to_string();
-    post(
-        &client,
-        format!("{base}/api/v1/patients/{pid_patient}/care-team"),
-        Some(&admin),
-        json!({"doctor_id": doctor["id"]}),
+        &base,
+        &admin,
+        "p@bench.test",
+        "P B",
+        doctor["id"].as_str().unwrap(),
     )
     .await?;
     let dr = login(&client, &base, "dr@bench.test").await?;

@@ -69,6 +69,40 @@ pub async fn start_app(config: Config) -> anyhow::Result<String> {
     Ok(base)
 }
 
+/// A super admin with the benches' password, created directly (no server needed).
+pub async fn create_root(config: &Config, email: &str) -> anyhow::Result<()> {
+    carebridge::cli::super_admin::create(config, email, "Root", PASSWORD.to_string().into(), true)
+        .await?;
+    Ok(())
+}
+
+/// A patient registered by `admin` and put on `doctor_id`'s care team; returns the patient's id.
+pub async fn patient_in_care_of(
+    client: &reqwest::Client,
+    base: &str,
+    admin: &str,
+    email: &str,
+    full_name: &str,
+    doctor_id: &str,
+) -> anyhow::Result<String> {
+    let p = post(
+        client,
+        format!("{base}/api/v1/patients"),
+        Some(admin),
+        serde_json::json!({"email": email, "full_name": full_name, "password": PASSWORD}),
+    )
+    .await?;
+    let id = p["id"].as_str().unwrap().to_string();
+    post(
+        client,
+        format!("{base}/api/v1/patients/{id}/care-team"),
+        Some(admin),
+        serde_json::json!({"doctor_id": doctor_id}),
+    )
+    .await?;
+    Ok(id)
+}
+
 pub async fn post(
     client: &reqwest::Client,
     url: String,

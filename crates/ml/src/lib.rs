@@ -2,6 +2,7 @@
 //! generator, the sleep-staging network (Burn on the pure-Rust `flex` CPU backend), training
 //! with evaluation, and staging with a night summary and hypnogram.
 
+mod burnpack;
 pub mod dicom;
 pub mod edf;
 pub mod hypnogram;

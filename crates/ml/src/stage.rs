@@ -2,13 +2,13 @@
 
 use burn::{
     module::Module,
-    store::{BurnpackStore, ModuleSnapshot},
+    store::ModuleSnapshot,
     tensor::{Device, activation::softmax},
 };
 use serde::Serialize;
 
 use crate::{
-    edf,
+    burnpack, edf,
     model::{CLASSES, SleepNet, batch},
     signal,
     synth::STAGES,
@@ -66,12 +66,7 @@ impl Stager {
     /// Weights in Burn's burnpack format (as `carebridge train sleep` writes them).
     pub fn from_bytes(weights: &[u8]) -> Result<Self, StageError> {
         let device = Device::flex();
-        let mut model = SleepNet::new(&device);
-        let mut store =
-            BurnpackStore::from_bytes(Some(burn::tensor::Bytes::from_bytes_vec(weights.to_vec())));
-        model
-            .load_from(&mut store)
-            .map_err(|e| StageError::Weights(format!("{e:?}")))?;
+        let model = burnpack::load(SleepNet::new(&device), weights).map_err(StageError::Weights)?;
         Ok(Self { model, device })
     }
 

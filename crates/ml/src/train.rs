@@ -5,13 +5,12 @@ use burn::{
     module::Module,
     nn::loss::CrossEntropyLossConfig,
     optim::{AdamConfig, GradientsParams},
-    store::{BurnpackStore, ModuleSnapshot},
     tensor::{Device, Int, Tensor, TensorData},
 };
 use serde::Serialize;
 
 use crate::{
-    edf,
+    burnpack, edf,
     metrics::{self, Metrics},
     model::{SleepNet, batch},
     signal,
@@ -197,10 +196,7 @@ pub fn fit(train: &[Labelled], config: &TrainConfig, mut log: impl FnMut(&str)) 
     let steps_per_pass = windows.len() / config.sequences_per_batch;
     let total = steps_per_pass * config.passes;
     for step in 0..total {
-        // Cosine decay from the configured rate.
-        let lr = config.learning_rate
-            * 0.5
-            * (1.0 + (std::f64::consts::PI * step as f64 / total as f64).cos());
+        let lr = cosine_lr(config.learning_rate, step, total);
         let mut xs = Vec::with_capacity(config.sequences_per_batch * len);
         let mut ys = Vec::with_capacity(config.sequences_per_batch * len);
         for _ in 0..config.sequences_per_batch {
@@ -219,12 +215,7 @@ pub fn fit(train: &[Labelled], config: &TrainConfig, mut log: impl FnMut(&str)) 
         let logits = model.forward(x, config.sequences_per_batch);
         let loss = loss_fn.forward(logits, y);
         if step % 50 == 0 || step + 1 == total {
-            let v = loss
-                .clone()
-                .into_data()
-                .try_to_vec::<f32>()
-                .map(|v| v[0])
-                .unwrap_or(f32::NAN);
+            let v = scalar(&loss);
             log(&format!("step {step}/{total} loss {v:.4} lr {lr:.5}"));
         }
         let grads = GradientsParams::from_grads(loss.backward(), &model);
@@ -235,14 +226,21 @@ pub fn fit(train: &[Labelled], config: &TrainConfig, mut log: impl FnMut(&str)) 
 
 /// The trained weights as burnpack bytes.
 pub fn to_bytes(model: &SleepNet) -> anyhow::Result<Vec<u8>> {
-    let mut store = BurnpackStore::from_bytes(None);
-    model
-        .save_into(&mut store)
-        .map_err(|e| anyhow::anyhow!("saving the model: {e:?}"))?;
-    Ok(store
-        .get_bytes()
-        .map_err(|e| anyhow::anyhow!("serializing the model: {e:?}"))?
-        .to_vec())
+    burnpack::save(model)
+}
+
+/// The learning rate at `step` of `total`: cosine decay from `base`.
+pub(crate) fn cosine_lr(base: f64, step: usize, total: usize) -> f64 {
+    base * 0.5 * (1.0 + (std::f64::consts::PI * step as f64 / total as f64).cos())
+}
+
+/// A one-element loss as a number, for the training log.
+pub(crate) fn scalar(loss: &Tensor<1>) -> f32 {
+    loss.clone()
+        .into_data()
+        .try_to_vec::<f32>()
+        .map(|v| v[0])
+        .unwrap_or(f32::NAN)
 }
 
 /// Moves a model to the plain CPU device for inference.

@@ -9,12 +9,15 @@ use burn::{
         conv::{Conv2d, Conv2dConfig},
         pool::{AdaptiveAvgPool2d, AdaptiveAvgPool2dConfig, MaxPool2d, MaxPool2dConfig},
     },
-    store::{BurnpackStore, ModuleSnapshot},
     tensor::{Device, Tensor, TensorData, activation::relu, activation::softmax},
 };
 use serde::Serialize;
 
-use crate::{dicom, synth::Rng};
+use crate::{
+    burnpack, dicom,
+    synth::Rng,
+    train::{cosine_lr, scalar},
+};
 
 pub const SIZE: usize = 128;
 pub const LABELS: [&str; 2] = ["normal", "abnormal"];
@@ -248,12 +251,7 @@ pub struct Triager {
 impl Triager {
     pub fn from_bytes(weights: &[u8]) -> Result<Self, XrayError> {
         let device = Device::flex();
-        let mut model = XrayNet::new(&device);
-        let mut store =
-            BurnpackStore::from_bytes(Some(burn::tensor::Bytes::from_bytes_vec(weights.to_vec())));
-        model
-            .load_from(&mut store)
-            .map_err(|e| XrayError::Model(format!("{e:?}")))?;
+        let model = burnpack::load(XrayNet::new(&device), weights).map_err(XrayError::Model)?;
         Ok(Self { model, device })
     }
 
@@ -306,7 +304,7 @@ pub fn train(
     let steps = passes * n / batch_size;
     let mut rng = Rng::new(11);
     for step in 0..steps {
-        let lr = 2e-3 * 0.5 * (1.0 + (std::f64::consts::PI * step as f64 / steps as f64).cos());
+        let lr = cosine_lr(2e-3, step, steps);
         let idx: Vec<usize> = (0..batch_size)
             .map(|_| (rng.next_u64() % n as u64) as usize)
             .collect();
@@ -315,12 +313,7 @@ pub fn train(
         let y = Tensor::<1, Int>::from_data(TensorData::new(ys, [batch_size]), &device);
         let loss = loss_fn.forward(model.forward(batch(&xs, &device)), y);
         if step % 50 == 0 {
-            let v = loss
-                .clone()
-                .into_data()
-                .try_to_vec::<f32>()
-                .map(|v| v[0])
-                .unwrap_or(f32::NAN);
+            let v = scalar(&loss);
             log(&format!("step {step}/{steps} loss {v:.4}"));
         }
         let grads = GradientsParams::from_grads(loss.backward(), &model);
@@ -355,14 +348,7 @@ pub fn accuracy(triager: &Triager, first: u64, n: usize) -> Result<f64, XrayErro
 pub const EVAL_SEED: u64 = 5_000_000;
 
 pub fn to_bytes(model: &XrayNet) -> anyhow::Result<Vec<u8>> {
-    let mut store = BurnpackStore::from_bytes(None);
-    model
-        .save_into(&mut store)
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-    Ok(store
-        .get_bytes()
-        .map_err(|e| anyhow::anyhow!("{e:?}"))?
-        .to_vec())
+    burnpack::save(model)
 }
 
 #[cfg(test)]
