@@ -40,6 +40,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0006_inference.sql",
         include_str!("../../migrations/0006_inference.sql"),
     ),
+    (
+        7,
+        "0007_plan_cached_functions.sql",
+        include_str!("../../migrations/0007_plan_cached_functions.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.
