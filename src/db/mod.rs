@@ -1,6 +1,7 @@
 //! Database access. Handlers reach tenant data only through [`TenantTx`]: one transaction per
 //! request whose context (hospital, user, role) was set from the caller's session row.
 
+mod conn;
 pub mod migrate;
 mod tenant_tx;
 
@@ -9,6 +10,7 @@ use std::time::Duration;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement, Value};
 use secrecy::{ExposeSecret, SecretString};
 
+pub use conn::TenantConn;
 pub use tenant_tx::{Caller, Reopen, RequestMeta, TenantTx, session_caller};
 
 /// Opens a pool of `size` connections.
@@ -18,6 +20,9 @@ pub async fn connect(url: &SecretString, size: u32) -> anyhow::Result<DatabaseCo
         .min_connections(0)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
+        // A connection in use within the last 30 s is handed out as it is; only one that sat
+        // idle longer is pinged first. (Pinging on every acquire cost a round trip per request.)
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     Ok(Database::connect(opts).await?)
 }

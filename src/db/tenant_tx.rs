@@ -1,6 +1,6 @@
 use std::net::IpAddr;
 
-use sea_orm::{ConnectionTrait, DatabaseTransaction, FromQueryResult, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
@@ -10,7 +10,7 @@ use crate::{
         authz::{Authz, Permit},
         token::TokenHash,
     },
-    db::stmt,
+    db::{conn::TenantConn, stmt},
     error::{ApiError, ApiResult},
 };
 
@@ -85,7 +85,7 @@ impl Reopen {
 
 /// The request's transaction, carrying its tenant context. Dropping it rolls back.
 pub struct TenantTx {
-    txn: DatabaseTransaction,
+    txn: TenantConn,
     caller: Caller,
     meta: RequestMeta,
     deferred: Vec<AuditRow>,
@@ -108,12 +108,16 @@ pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> 
     Ok(row.into_caller(hash))
 }
 
+fn idle_seconds(state: &AppState) -> i32 {
+    i32::try_from(state.config.session_idle.as_secs()).unwrap_or(i32::MAX)
+}
+
 fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
     stmt(
         "select * from auth_begin($1, $2)",
         [
             Value::from(hash.as_bytes().to_vec()),
-            Value::from(state.config.session_idle.as_secs() as i32),
+            Value::from(idle_seconds(state)),
         ],
     )
 }
@@ -136,14 +140,21 @@ impl TenantTx {
     }
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
-        let txn = state.db.begin().await?;
-        let row = SessionRow::find_by_statement(auth_begin(state, &hash))
-            .one(&txn)
-            .await?;
-        let Some(row) = row else {
-            return Err(ApiError::Unauthorized(
-                "the token is invalid, expired or revoked",
-            ));
+        // BEGIN and auth_begin in one round trip. Both values are ours: the hash's hex and an
+        // integer.
+        let check = format!(
+            "select * from auth_begin('\\x{}'::bytea, {})",
+            hex::encode(hash.as_bytes()),
+            idle_seconds(state)
+        );
+        let (txn, rows) = TenantConn::begin(state.db.get_postgres_connection_pool(), check).await?;
+        let row = match rows.first() {
+            Some(r) => SessionRow::from_query_result(r, "")?,
+            None => {
+                return Err(ApiError::Unauthorized(
+                    "the token is invalid, expired or revoked",
+                ));
+            }
         };
         let caller = row.into_caller(hash);
         Ok(Self {
@@ -167,7 +178,7 @@ impl TenantTx {
     }
 
     /// The connection to run statements on (inside the tenant context).
-    pub fn conn(&self) -> &DatabaseTransaction {
+    pub fn conn(&self) -> &TenantConn {
         &self.txn
     }
 

@@ -210,3 +210,94 @@ async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
     });
     join_all(calls).await;
 }
+
+/// A request that fails inside its transaction (a constraint violation that aborts it, a 404
+/// after the context was set, a rejected token) must leave nothing behind: over a single
+/// connection, every next request, of either hospital, runs in a clean transaction of its own.
+#[tokio::test]
+async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
+    let app = spawn_app_with(Options {
+        pool_size: 1,
+        ..Default::default()
+    })
+    .await;
+    let root = app.super_admin().await;
+    let a = app.hospital(&root).await;
+    let b = app.hospital(&root).await;
+    app.patch(
+        &format!("/api/v1/hospitals/{}", a.id),
+        &a.admin,
+        json!({"approval_required": false, "payment_required": false}),
+    )
+    .await
+    .expect(200);
+    let d = app.doctor(&a).await;
+    let (p1, p2) = (app.patient(&a).await, app.patient(&a).await);
+    app.open_all_week(&a, &d, 30).await;
+    let b_patients = {
+        let mut ids = vec![
+            app.patient(&b).await.id.to_string(),
+            app.patient(&b).await.id.to_string(),
+        ];
+        ids.sort();
+        ids
+    };
+    let from = (chrono::Utc::now() + chrono::Duration::days(2)).format("%Y-%m-%dT00:00:00Z");
+    let to = (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%dT00:00:00Z");
+    let slots = app
+        .get(
+            &format!("/api/v1/doctors/{}/slots?from={from}&to={to}", d.id),
+            &p1.token,
+        )
+        .await
+        .expect(200);
+    let slot = slots.body["items"][0]["start_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let booking = |token: String| {
+        let (app, slot) = (&app, slot.clone());
+        async move {
+            app.post(
+                "/api/v1/appointments",
+                Some(&token),
+                json!({"doctor_id": d.id, "start_at": slot, "reason": "check-up"}),
+            )
+            .await
+        }
+    };
+    booking(p1.token.clone()).await.expect(201);
+
+    let calls = (0..48).map(|i| {
+        let (app, b, b_patients) = (&app, &b, &b_patients);
+        let (booking, p2, doctor, bp) = (&booking, &p2, &d, &b_patients[0]);
+        async move {
+            match i % 4 {
+                // The slot is taken: the INSERT violates the exclusion constraint.
+                0 => assert_problem(&booking(p2.token.clone()).await, 409),
+                // Hospital A's context is set, then the read finds nothing.
+                1 => assert_problem(
+                    &app.get(&format!("/api/v1/patients/{bp}"), &doctor.token)
+                        .await,
+                    404,
+                ),
+                2 => assert_problem(&app.get("/api/v1/patients", "not-a-token").await, 401),
+                _ => {
+                    let r = app.get("/api/v1/patients", &b.admin).await.expect(200);
+                    let mut got: Vec<String> = r.body["items"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|p| p["id"].as_str().unwrap().to_string())
+                        .collect();
+                    got.sort();
+                    assert_eq!(&got, b_patients, "request {i} saw another context's rows");
+                }
+            }
+        }
+    });
+    join_all(calls).await;
+    // Twelve conflicting bookings wrote nothing.
+    let list = app.get("/api/v1/appointments", &a.admin).await.expect(200);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
+}
