@@ -181,7 +181,7 @@ fn pad_len(x: Tensor<3>, before: usize, after: usize) -> Tensor<3> {
 /// Epochs as a `[n, 1, 3000]` tensor.
 pub fn batch(epochs: &[Vec<f32>], device: &Device) -> Tensor<3> {
     let n = epochs.len();
-    let flat: Vec<f32> = epochs.iter().flatten().copied().collect();
+    let flat: Vec<f32> = epochs.concat();
     Tensor::<3>::from_data(
         burn::tensor::TensorData::new(flat, [n, 1, EPOCH_SAMPLES]),
         device,
