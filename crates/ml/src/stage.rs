@@ -94,7 +94,7 @@ impl Stager {
         if epochs.is_empty() {
             return Err(StageError::TooShort);
         }
-        let logits = self.model.forward(batch(epochs, &self.device), 1);
+        let logits = self.model.infer(batch(epochs, &self.device), 1);
         let probs = softmax(logits, 1)
             .into_data()
             .try_to_vec::<f32>()
