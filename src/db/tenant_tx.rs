@@ -140,10 +140,11 @@ impl TenantTx {
     }
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
-        // BEGIN and auth_begin in one round trip. Both values are ours: the hash's hex and an
-        // integer.
+        // BEGIN and auth_begin in one round trip, as text without parameters. Both values are
+        // ours: the hash as hex (decode() reads it whatever standard_conforming_strings says)
+        // and an integer.
         let check = format!(
-            "select * from auth_begin('\\x{}'::bytea, {})",
+            "select * from auth_begin(decode('{}', 'hex'), {})",
             hex::encode(hash.as_bytes()),
             idle_seconds(state)
         );

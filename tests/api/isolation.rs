@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Options, assert_problem, spawn_app, spawn_app_with};
+use crate::helpers::{Options, TestApp, assert_problem, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn another_hospitals_ids_answer_404_on_every_endpoint_that_takes_an_id() {
@@ -170,6 +170,19 @@ async fn super_admins_read_no_patient_data_and_staff_cannot_administer() {
     assert_problem(&r, 403);
 }
 
+/// The ids of the patients `token` sees, sorted.
+async fn patient_ids(app: &TestApp, token: &str) -> Vec<String> {
+    let r = app.get("/api/v1/patients", token).await.expect(200);
+    let mut ids: Vec<String> = r.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
 #[tokio::test]
 async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
     let app = spawn_app_with(Options {
@@ -197,14 +210,7 @@ async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
         };
         let app = &app;
         async move {
-            let r = app.get("/api/v1/patients", token).await.expect(200);
-            let mut got: Vec<String> = r.body["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p["id"].as_str().unwrap().to_string())
-                .collect();
-            got.sort();
+            let got = patient_ids(app, token).await;
             assert_eq!(&got, want, "request {i} saw another hospital's rows");
         }
     });
@@ -283,14 +289,7 @@ async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
                 ),
                 2 => assert_problem(&app.get("/api/v1/patients", "not-a-token").await, 401),
                 _ => {
-                    let r = app.get("/api/v1/patients", &b.admin).await.expect(200);
-                    let mut got: Vec<String> = r.body["items"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|p| p["id"].as_str().unwrap().to_string())
-                        .collect();
-                    got.sort();
+                    let got = patient_ids(app, &b.admin).await;
                     assert_eq!(&got, b_patients, "request {i} saw another context's rows");
                 }
             }
