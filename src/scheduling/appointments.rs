@@ -144,6 +144,14 @@ pub fn check_slot(
 }
 
 fn overlap_error(e: &sea_orm::DbErr) -> Option<ApiError> {
+    // Concurrent inserts that conflict under an exclusion constraint can wait for each other;
+    // PostgreSQL then aborts one of them (deadlock_detected). The other goes on, so one of
+    // the racers always gets the time: for this one it is a lost race like any other.
+    if sqlstate(e).as_deref() == Some("40P01") {
+        return Some(ApiError::conflict(
+            "a concurrent booking took this time; choose another slot",
+        ));
+    }
     if sqlstate(e).as_deref() != Some("23P01") {
         return None;
     }
