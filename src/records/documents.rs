@@ -203,17 +203,6 @@ pub async fn data_key(
     .map_err(|_| ApiError::Integrity("the document's key does not open; nothing was served"))
 }
 
-/// The object's ciphertext, held where the second pass can read it again: memory for small
-/// objects (up to 2 MiB), an already-unlinked temporary file for large ones (ciphertext only, never plaintext).
-enum Spool {
-    /// Ciphertext in memory, holding its share of the instance's budget until served.
-    Memory {
-        bytes: Bytes,
-        _budget: Option<tokio::sync::OwnedSemaphorePermit>,
-    },
-    File(tokio::fs::File),
-}
-
 /// Objects this small always verify in memory; larger ones when the budget allows.
 const MEMORY_SPOOL: u64 = 2 * 1024 * 1024;
 
@@ -225,7 +214,8 @@ pub async fn open_verified(
     id: Uuid,
     sealed: &Sealed,
     dek: SecretKey,
-) -> ApiResult<impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static> {
+) -> ApiResult<futures_util::stream::BoxStream<'static, Result<Bytes, std::io::Error>>> {
+    use futures_util::StreamExt;
     let mut reader = vault
         .store
         .reader(&sealed.object_key)
@@ -239,11 +229,10 @@ pub async fn open_verified(
         _ => None,
     };
     let in_memory = permit.is_some() || reader.len().is_some_and(|n| n <= MEMORY_SPOOL);
-    let mut mem = Vec::with_capacity(if in_memory {
-        reader.len().unwrap_or(0) as usize
-    } else {
-        0
-    });
+    // Small objects (and large ones within the memory budget) keep the plaintext of the
+    // verifying pass, so it is served without decrypting twice; larger ones are spooled to disk
+    // as ciphertext and decrypted again as the client reads.
+    let mut plain: Vec<Bytes> = Vec::new();
     let mut file = None;
     if !in_memory {
         tokio::fs::create_dir_all(&vault.spool_dir)
@@ -266,40 +255,51 @@ pub async fn open_verified(
     let mut plain_size = 0u64;
     while let Some(chunk) = reader.next().await.map_err(storage)? {
         dec.update(&chunk, &mut scratch).map_err(integrity)?;
-        plain_size += scratch.drain(..).map(|b| b.len() as u64).sum::<u64>();
-        match &mut file {
-            Some(f) => f
-                .write_all(&chunk)
+        for piece in scratch.drain(..) {
+            plain_size += piece.len() as u64;
+            if file.is_none() && !piece.is_empty() {
+                plain.push(piece);
+            }
+        }
+        if let Some(f) = &mut file {
+            f.write_all(&chunk)
                 .await
-                .map_err(|e| ApiError::Internal(e.into()))?,
-            None => mem.extend_from_slice(&chunk),
+                .map_err(|e| ApiError::Internal(e.into()))?;
         }
     }
-    plain_size += dec.finish().map_err(integrity)?.len() as u64;
+    let last = dec.finish().map_err(integrity)?;
+    plain_size += last.len() as u64;
     if plain_size != sealed.size as u64 {
         return Err(integrity(CryptoError::Integrity));
     }
-    let spool = match file {
+    match file {
         Some(mut f) => {
             f.flush().await.map_err(|e| ApiError::Internal(e.into()))?;
             f.rewind().await.map_err(|e| ApiError::Internal(e.into()))?;
-            Spool::File(f)
+            Ok(serve(f, Decryptor::new(hospital, id, move |_| Ok(dek))).boxed())
         }
-        None => Spool::Memory {
-            bytes: Bytes::from(mem),
-            _budget: permit,
-        },
-    };
-    Ok(serve(spool, Decryptor::new(hospital, id, move |_| Ok(dek))))
+        None => {
+            if !last.is_empty() {
+                plain.push(last);
+            }
+            // The budget share is held until the answer has been sent (or dropped).
+            Ok(futures_util::stream::iter(plain)
+                .map(move |b| {
+                    let _held = &permit;
+                    Ok(b)
+                })
+                .boxed())
+        }
+    }
 }
 
-/// Second pass: decrypt the verified ciphertext as the client reads.
+/// Second pass, for objects spooled to disk: decrypt the verified ciphertext as the client reads.
 fn serve(
-    spool: Spool,
+    spool: tokio::fs::File,
     dec: Decryptor,
 ) -> impl futures_util::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
     struct St {
-        spool: Spool,
+        spool: tokio::fs::File,
         dec: Option<Decryptor>,
         ready: std::collections::VecDeque<Bytes>,
     }
@@ -314,20 +314,14 @@ fn serve(
                 return Some((Ok(b), st));
             }
             let mut dec = st.dec.take()?;
-            let piece = match &mut st.spool {
-                Spool::Memory { bytes: b, .. } => {
-                    let n = b.len().min(1024 * 1024);
-                    b.split_to(n)
-                }
-                Spool::File(f) => {
-                    let mut buf = vec![0u8; 1024 * 1024];
-                    match f.read(&mut buf).await {
-                        Ok(n) => {
-                            buf.truncate(n);
-                            Bytes::from(buf)
-                        }
-                        Err(e) => return Some((Err(e), st)),
+            let piece = {
+                let mut buf = vec![0u8; 1024 * 1024];
+                match st.spool.read(&mut buf).await {
+                    Ok(n) => {
+                        buf.truncate(n);
+                        Bytes::from(buf)
                     }
+                    Err(e) => return Some((Err(e), st)),
                 }
             };
             let bad = |_| std::io::Error::other("integrity");
