@@ -5,7 +5,7 @@ use reqwest::Method;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Options, TestApp, assert_problem, spawn_app, spawn_app_with};
+use crate::helpers::{Hospital, Options, TestApp, assert_problem, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn another_hospitals_ids_answer_404_on_every_endpoint_that_takes_an_id() {
@@ -183,8 +183,8 @@ async fn patient_ids(app: &TestApp, token: &str) -> Vec<String> {
     ids
 }
 
-#[tokio::test]
-async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
+/// An app whose database pool holds a single connection, and two hospitals on it.
+async fn two_hospitals_over_one_connection() -> (TestApp, Hospital, Hospital) {
     let app = spawn_app_with(Options {
         pool_size: 1,
         ..Default::default()
@@ -193,15 +193,23 @@ async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
     let root = app.super_admin().await;
     let a = app.hospital(&root).await;
     let b = app.hospital(&root).await;
-    let mut expected = Vec::new();
-    for h in [&a, &b] {
-        let mut ids = vec![
-            app.patient(h).await.id.to_string(),
-            app.patient(h).await.id.to_string(),
-        ];
-        ids.sort();
-        expected.push(ids);
-    }
+    (app, a, b)
+}
+
+/// Two new patients of `h`, their ids sorted.
+async fn two_patients(app: &TestApp, h: &Hospital) -> Vec<String> {
+    let mut ids = vec![
+        app.patient(h).await.id.to_string(),
+        app.patient(h).await.id.to_string(),
+    ];
+    ids.sort();
+    ids
+}
+
+#[tokio::test]
+async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
+    let (app, a, b) = two_hospitals_over_one_connection().await;
+    let expected = [two_patients(&app, &a).await, two_patients(&app, &b).await];
     let calls = (0..40).map(|i| {
         let (token, want) = if i % 2 == 0 {
             (&a.admin, &expected[0])
@@ -222,14 +230,7 @@ async fn interleaved_requests_of_two_hospitals_over_one_connection_never_mix() {
 /// connection, every next request, of either hospital, runs in a clean transaction of its own.
 #[tokio::test]
 async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
-    let app = spawn_app_with(Options {
-        pool_size: 1,
-        ..Default::default()
-    })
-    .await;
-    let root = app.super_admin().await;
-    let a = app.hospital(&root).await;
-    let b = app.hospital(&root).await;
+    let (app, a, b) = two_hospitals_over_one_connection().await;
     app.patch(
         &format!("/api/v1/hospitals/{}", a.id),
         &a.admin,
@@ -240,14 +241,7 @@ async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
     let d = app.doctor(&a).await;
     let (p1, p2) = (app.patient(&a).await, app.patient(&a).await);
     app.open_all_week(&a, &d, 30).await;
-    let b_patients = {
-        let mut ids = vec![
-            app.patient(&b).await.id.to_string(),
-            app.patient(&b).await.id.to_string(),
-        ];
-        ids.sort();
-        ids
-    };
+    let b_patients = two_patients(&app, &b).await;
     let from = (chrono::Utc::now() + chrono::Duration::days(2)).format("%Y-%m-%dT00:00:00Z");
     let to = (chrono::Utc::now() + chrono::Duration::days(3)).format("%Y-%m-%dT00:00:00Z");
     let slots = app
