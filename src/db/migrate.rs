@@ -45,6 +45,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0007_plan_cached_functions.sql",
         include_str!("../../migrations/0007_plan_cached_functions.sql"),
     ),
+    (
+        8,
+        "0008_read_path.sql",
+        include_str!("../../migrations/0008_read_path.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -13,9 +13,40 @@ use secrecy::{ExposeSecret, SecretString};
 pub use conn::TenantConn;
 pub use tenant_tx::{Caller, Reopen, RequestMeta, TenantTx, session_caller};
 
+/// Whether the connection string chooses its own TLS mode (`sslmode=`), or the environment does
+/// (`PGSSLMODE`).
+fn tls_mode_chosen(url: &str) -> bool {
+    url.contains("sslmode=") || url.contains("ssl-mode=") || std::env::var_os("PGSSLMODE").is_some()
+}
+
+/// A server on this machine: loopback addresses, `localhost`, or a Unix socket directory.
+fn is_local_host(host: &str) -> bool {
+    host == "localhost"
+        || host.starts_with('/')
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Opens a pool of `size` connections.
+///
+/// TLS: what the URL's `sslmode` (or `PGSSLMODE`) says. Without either, a server on this
+/// machine is reached without TLS, since loopback traffic never leaves the kernel, and any other
+/// server with sqlx's default (`prefer`). Remote servers should be named with
+/// `sslmode=verify-full`.
 pub async fn connect(url: &SecretString, size: u32) -> anyhow::Result<DatabaseConnection> {
     let mut opts = ConnectOptions::new(url.expose_secret().to_owned());
+    if !tls_mode_chosen(url.expose_secret()) {
+        opts.map_sqlx_postgres_opts(|pg| {
+            if is_local_host(pg.get_host()) {
+                pg.ssl_mode(sea_orm::sqlx::postgres::PgSslMode::Disable)
+            } else {
+                pg
+            }
+        });
+    }
     opts.max_connections(size)
         .min_connections(0)
         .connect_timeout(Duration::from_secs(5))
@@ -49,4 +80,43 @@ where
     I: IntoIterator<Item = Value>,
 {
     Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_servers_on_this_machine_count_as_local() {
+        for local in [
+            "127.0.0.1",
+            "127.0.0.53",
+            "::1",
+            "[::1]",
+            "localhost",
+            "/var/run/postgresql",
+        ] {
+            assert!(is_local_host(local), "{local}");
+        }
+        for remote in [
+            "10.0.0.5",
+            "db.example.org",
+            "192.168.1.1",
+            "2001:db8::1",
+            "localhost.example.org",
+        ] {
+            assert!(!is_local_host(remote), "{remote}");
+        }
+    }
+
+    #[test]
+    fn an_explicit_sslmode_is_kept() {
+        assert!(tls_mode_chosen("postgres://u@127.0.0.1/db?sslmode=require"));
+        assert!(tls_mode_chosen(
+            "postgres://u@127.0.0.1/db?ssl-mode=verify-full"
+        ));
+        if std::env::var_os("PGSSLMODE").is_none() {
+            assert!(!tls_mode_chosen("postgres://u@127.0.0.1/db"));
+        }
+    }
 }
