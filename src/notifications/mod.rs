@@ -139,6 +139,12 @@ pub async fn enqueue(
         }
         _ => vec![&patient],
     };
+    if recipients.is_empty() {
+        return Ok(());
+    }
+    // Every recipient's email (outbox) and in-app notification, in one statement.
+    let mut emails = Vec::with_capacity(recipients.len());
+    let mut notes = Vec::with_capacity(recipients.len());
     for r in recipients {
         let facts = templates::Facts {
             recipient_name: r.name,
@@ -151,31 +157,37 @@ pub async fn enqueue(
             to_doctor: r.to_doctor,
         };
         let msg = templates::render(event, r.language, &facts);
-        conn.execute_raw(stmt(
-            "insert into outbox (hospital_id, id, recipient, subject, text_body, html_body) values ($1, $2, $3, $4, $5, $6)",
-            vec![
-                Value::from(hospital),
-                Uuid::now_v7().into(),
-                r.email.into(),
-                msg.subject.clone().into(),
-                msg.text.clone().into(),
-                msg.html.into(),
-            ],
-        ))
-        .await?;
-        conn.execute_raw(stmt(
-            "insert into notification (hospital_id, id, user_id, kind, title, body, appointment_id) values ($1, $2, $3, $4, $5, $6, $7)",
-            vec![
-                Value::from(hospital),
-                Uuid::now_v7().into(),
-                r.user_id.into(),
-                event.kind().into(),
-                msg.subject.into(),
-                msg.text.lines().nth(2).unwrap_or_default().to_string().into(),
-                a.id.into(),
-            ],
-        ))
-        .await?;
+        notes.push(serde_json::json!({
+            "id": Uuid::now_v7(),
+            "user_id": r.user_id,
+            "title": msg.subject,
+            "body": msg.text.lines().nth(2).unwrap_or_default(),
+        }));
+        emails.push(serde_json::json!({
+            "id": Uuid::now_v7(),
+            "recipient": r.email,
+            "subject": msg.subject,
+            "text_body": msg.text,
+            "html_body": msg.html,
+        }));
     }
+    conn.execute_raw(stmt(
+        "with emails as (
+           insert into outbox (hospital_id, id, recipient, subject, text_body, html_body)
+           select $1, e.id, e.recipient, e.subject, e.text_body, e.html_body
+             from jsonb_to_recordset($2::jsonb)
+                  as e(id uuid, recipient text, subject text, text_body text, html_body text))
+         insert into notification (hospital_id, id, user_id, kind, title, body, appointment_id)
+         select $1, n.id, n.user_id, $4, n.title, n.body, $5
+           from jsonb_to_recordset($3::jsonb) as n(id uuid, user_id uuid, title text, body text)",
+        vec![
+            Value::from(hospital),
+            Value::from(serde_json::Value::Array(emails)),
+            Value::from(serde_json::Value::Array(notes)),
+            event.kind().into(),
+            a.id.into(),
+        ],
+    ))
+    .await?;
     Ok(())
 }

@@ -35,9 +35,16 @@ pub struct Appointment {
     pub updated_at: DateTime<Utc>,
 }
 
-pub const SELECT: &str =
-    "select id, doctor_id, patient_id, start_at, end_at, status, reason, fee, currency,
-    proposed_start_at, status_reason, cancelled_by, created_at, updated_at from appointment";
+/// The columns of [`Appointment`].
+macro_rules! appointment_columns {
+    () => {
+        "id, doctor_id, patient_id, start_at, end_at, status, reason, fee, currency,
+    proposed_start_at, status_reason, cancelled_by, created_at, updated_at"
+    };
+}
+
+pub const SELECT: &str = concat!("select ", appointment_columns!(), " from appointment");
+const RETURNING: &str = appointment_columns!();
 
 #[derive(FromQueryResult)]
 pub struct Settings {
@@ -170,46 +177,80 @@ pub struct Booking {
     pub reason: String,
 }
 
+/// What a booking looks up before it inserts, in one row: the patient, the doctor, the
+/// hospital's settings and the doctor's availability (NULLs where a party is not visible).
+#[derive(FromQueryResult)]
+struct BookingLookup {
+    patient_id: Option<Uuid>,
+    patient_user_id: Option<Uuid>,
+    doctor_id: Option<Uuid>,
+    doctor_user_id: Option<Uuid>,
+}
+
+const BOOKING_LOOKUP: &str = "select p.id as patient_id, p.user_id as patient_user_id,
+    d.id as doctor_id, d.user_id as doctor_user_id,
+    h.approval_required, h.payment_required, h.payment_provider, h.appointment_fee, h.currency,
+    h.booking_horizon_days, h.min_notice_minutes, h.cancellation_window_hours,
+    h.payment_window_minutes, h.refund_window_hours";
+
 pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
     let hospital = tx.caller().hospital()?;
     let caller = tx.caller();
-    let patient = match (caller.role.as_str(), b.patient_id) {
-        ("patient", requested) => {
-            let own = Party::find_by_statement(stmt(
-                "select id, user_id from patient where user_id = $1",
-                [caller.user_id.into()],
-            ))
-            .one(tx.conn())
-            .await?
-            .ok_or(ApiError::NotFound)?;
-            if requested.is_some_and(|p| p != own.id) {
-                return Err(ApiError::NotFound);
-            }
-            own
-        }
-        (_, Some(pid)) => Party::find_by_statement(stmt(
-            "select id, user_id from patient where id = $1",
-            [pid.into()],
-        ))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound)?,
+    // A patient books for themself (found by their user id); staff name the patient.
+    let (by_user, by_id) = match (caller.role.as_str(), b.patient_id) {
+        ("patient", _) => (Some(caller.user_id), None),
+        (_, Some(pid)) => (None, Some(pid)),
         (_, None) => {
             return Err(ApiError::unprocessable(
                 "patient_id is required when staff book for a patient",
             ));
         }
     };
-    let doctor = Party::find_by_statement(stmt(
-        "select id, user_id from doctor where id = $1",
-        [b.doctor_id.into()],
-    ))
-    .one(tx.conn())
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    let s = settings(tx).await?;
-    let av = availability::load(tx, doctor.id)
+    // Every lookup in one round trip; RLS applies to each table as in separate statements.
+    let row = tx
+        .conn()
+        .query_one_raw(stmt(
+            &format!(
+                "{BOOKING_LOOKUP}, {}
+                   from hospital h
+                   left join patient p on p.hospital_id = h.id
+                        and (p.user_id = $2 or p.id = $3)
+                   left join doctor d on d.hospital_id = h.id and d.id = $4
+                   left join availability av on av.hospital_id = d.hospital_id and av.doctor_id = d.id
+                  where h.id = $1",
+                availability::COLUMNS
+            ),
+            [
+                Value::from(hospital),
+                by_user.into(),
+                by_id.into(),
+                b.doctor_id.into(),
+            ],
+        ))
         .await?
+        .ok_or(ApiError::NotFound)?;
+    let found = BookingLookup::from_query_result(&row, "")?;
+    let (Some(patient_id), Some(patient_user_id)) = (found.patient_id, found.patient_user_id)
+    else {
+        return Err(ApiError::NotFound);
+    };
+    if b.patient_id.is_some_and(|p| p != patient_id) {
+        return Err(ApiError::NotFound);
+    }
+    let patient = Party {
+        id: patient_id,
+        user_id: patient_user_id,
+    };
+    let (Some(doctor_id), Some(doctor_user_id)) = (found.doctor_id, found.doctor_user_id) else {
+        return Err(ApiError::NotFound);
+    };
+    let doctor = Party {
+        id: doctor_id,
+        user_id: doctor_user_id,
+    };
+    let s = Settings::from_query_result(&row, "")?;
+    let av = availability::AvailabilityRow::from_query_result(&row, "")?
+        .into_availability()?
         .ok_or_else(|| ApiError::unprocessable("this doctor has not published availability"))?;
     let end = check_slot(&av, &s, b.start_at, Utc::now())?;
     let status = if s.approval_required {
@@ -218,12 +259,11 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         s.after_approval()
     };
     let id = Uuid::now_v7();
-    let res = tx
-        .conn()
-        .execute_raw(stmt(
-            "insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id, patient_user_id,
+    let res = Appointment::find_by_statement(stmt(
+            &format!("insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id, patient_user_id,
                start_at, end_at, status, reason, fee, currency, hold_until)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             returning {RETURNING}"),
             [
                 Value::from(hospital),
                 id.into(),
@@ -242,10 +282,14 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
                     .into(),
             ],
         ))
+        .one(tx.conn())
         .await;
-    if let Err(e) = res {
-        return Err(overlap_error(&e).unwrap_or_else(|| e.into()));
-    }
+    let appointment = match res {
+        Ok(Some(a)) => a,
+        // RETURNING shows the row through the SELECT policy, which admits the caller's own.
+        Ok(None) => return Err(ApiError::NotFound),
+        Err(e) => return Err(overlap_error(&e).unwrap_or_else(|| e.into())),
+    };
     if status != "requested" {
         join_care_team(tx, id).await?;
     }
@@ -254,7 +298,7 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         AuditEntry::new("appointment.create", "appointment", id).patient(patient.id),
     )
     .await?;
-    get(tx, id).await
+    Ok(appointment)
 }
 
 /// A doctor who takes on an appointment joins the patient's care team.

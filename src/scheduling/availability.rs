@@ -12,64 +12,72 @@ use crate::{
     scheduling::slots::Availability,
 };
 
+/// A doctor's availability in one row: the head and, as JSON arrays, the weekly rules and the
+/// exceptions. Selected with [`COLUMNS`] from `availability av`, alone ([`load`]) or beside
+/// other lookups of the same request; all NULL when the doctor has published none.
 #[derive(FromQueryResult)]
-struct Head {
-    timezone: String,
-    slot_minutes: i32,
-    buffer_minutes: i32,
+pub struct AvailabilityRow {
+    av_timezone: Option<String>,
+    av_slot_minutes: Option<i32>,
+    av_buffer_minutes: Option<i32>,
+    av_rules: Option<serde_json::Value>,
+    av_exceptions: Option<serde_json::Value>,
 }
 
-#[derive(FromQueryResult)]
-struct RuleRow {
-    weekday: i16,
-    start_time: NaiveTime,
-    end_time: NaiveTime,
+/// The columns of [`AvailabilityRow`], over `availability av` (RLS applies to every table).
+pub const COLUMNS: &str = "av.timezone as av_timezone, av.slot_minutes as av_slot_minutes,
+    av.buffer_minutes as av_buffer_minutes,
+    (select json_agg(json_build_array(r.weekday, r.start_time, r.end_time) order by r.weekday, r.start_time)
+       from availability_rule r where r.hospital_id = av.hospital_id and r.doctor_id = av.doctor_id) as av_rules,
+    (select json_agg(json_build_array(e.day, e.start_time, e.end_time) order by e.day, e.start_time)
+       from availability_exception e where e.hospital_id = av.hospital_id and e.doctor_id = av.doctor_id) as av_exceptions";
+
+fn stored<T: serde::de::DeserializeOwned>(v: Option<serde_json::Value>) -> ApiResult<Vec<T>> {
+    match v {
+        None => Ok(Vec::new()),
+        Some(v) => serde_json::from_value(v)
+            .map_err(|e| ApiError::Internal(anyhow::anyhow!("stored availability: {e}"))),
+    }
 }
 
-#[derive(FromQueryResult)]
-struct ExceptionRow {
-    day: NaiveDate,
-    start_time: Option<NaiveTime>,
-    end_time: Option<NaiveTime>,
+impl AvailabilityRow {
+    pub fn into_availability(self) -> ApiResult<Option<Availability>> {
+        let (Some(timezone), Some(slot_minutes), Some(buffer_minutes)) = (
+            self.av_timezone,
+            self.av_slot_minutes,
+            self.av_buffer_minutes,
+        ) else {
+            return Ok(None);
+        };
+        let rules: Vec<(u32, NaiveTime, NaiveTime)> = stored(self.av_rules)?;
+        let exceptions: Vec<(NaiveDate, Option<NaiveTime>, Option<NaiveTime>)> =
+            stored(self.av_exceptions)?;
+        Ok(Some(Availability {
+            tz: chrono_tz::Tz::from_str(&timezone)
+                .map_err(|e| anyhow::anyhow!("stored timezone: {e}"))?,
+            slot_minutes: i64::from(slot_minutes),
+            buffer_minutes: i64::from(buffer_minutes),
+            rules,
+            exceptions: exceptions
+                .into_iter()
+                .map(|(day, start, end)| (day, start.zip(end)))
+                .collect(),
+        }))
+    }
 }
 
-/// The doctor's availability, or None when the doctor has published none.
+/// The doctor's availability, or None when the doctor has published none. One round trip.
 pub async fn load(tx: &TenantTx, doctor_id: Uuid) -> ApiResult<Option<Availability>> {
-    let Some(head) = Head::find_by_statement(stmt(
-        "select timezone, slot_minutes, buffer_minutes from availability where doctor_id = $1",
+    let row = AvailabilityRow::find_by_statement(stmt(
+        &format!("select {COLUMNS} from availability av where av.doctor_id = $1"),
         [doctor_id.into()],
     ))
     .one(tx.conn())
-    .await?
-    else {
-        return Ok(None);
-    };
-    let rules = RuleRow::find_by_statement(stmt(
-        "select weekday, start_time, end_time from availability_rule where doctor_id = $1 order by 1, 2",
-        [doctor_id.into()],
-    ))
-    .all(tx.conn())
     .await?;
-    let exceptions = ExceptionRow::find_by_statement(stmt(
-        "select day, start_time, end_time from availability_exception where doctor_id = $1 order by 1, 2",
-        [doctor_id.into()],
-    ))
-    .all(tx.conn())
-    .await?;
-    Ok(Some(Availability {
-        tz: chrono_tz::Tz::from_str(&head.timezone)
-            .map_err(|e| anyhow::anyhow!("stored timezone: {e}"))?,
-        slot_minutes: i64::from(head.slot_minutes),
-        buffer_minutes: i64::from(head.buffer_minutes),
-        rules: rules
-            .into_iter()
-            .map(|r| (r.weekday as u32, r.start_time, r.end_time))
-            .collect(),
-        exceptions: exceptions
-            .into_iter()
-            .map(|e| (e.day, e.start_time.zip(e.end_time)))
-            .collect(),
-    }))
+    match row {
+        Some(row) => row.into_availability(),
+        None => Ok(None),
+    }
 }
 
 /// Replaces the doctor's availability (rules and exceptions) in one go.

@@ -551,3 +551,51 @@ async fn an_admin_books_on_a_patients_behalf_and_never_for_another_hospitals_pat
         .await;
     assert_problem(&r, 404);
 }
+
+#[tokio::test]
+async fn exceptions_close_a_day_and_open_extra_hours_for_slots_and_booking() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    let midnight = |d: i64| {
+        in_days(d)
+            .date_naive()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
+    let (off, extra) = (midnight(3), midnight(4));
+    let rules: Vec<Value> = (1..=7)
+        .map(|w| json!({"weekday": w, "start": "09:00", "end": "11:00"}))
+        .collect();
+    app.request(
+        reqwest::Method::PUT,
+        &format!("/api/v1/doctors/{}/availability", d.id),
+        Some(&h.admin),
+        Some(
+            json!({"timezone": "UTC", "slot_minutes": 60, "rules": rules, "exceptions": [
+            {"date": off.date_naive()},
+            {"date": extra.date_naive(), "start": "14:00", "end": "15:30"}]}),
+        ),
+    )
+    .await
+    .expect(200);
+    let at = |day: DateTime<Utc>, hour: i64| day + chrono::Duration::hours(hour);
+    let slots: Vec<DateTime<Utc>> = free_slots(&app, &p.token, d.id, off, midnight(5))
+        .await
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
+    // The day off has none; the next day has its two rule slots and one extra-hours slot.
+    assert_eq!(slots, vec![at(extra, 9), at(extra, 10), at(extra, 14)]);
+    // Booking reads the same availability: the extra hour books, the day off does not.
+    let r = book(&app, &p.token, d.id, &at(extra, 14).to_rfc3339(), "x").await;
+    r.expect(201);
+    assert_problem(
+        &book(&app, &p.token, d.id, &at(off, 9).to_rfc3339(), "x").await,
+        422,
+    );
+    let slots = free_slots(&app, &p.token, d.id, off, midnight(5)).await;
+    assert_eq!(slots.len(), 2, "the booked extra hour is gone: {slots:?}");
+}
