@@ -71,13 +71,15 @@ impl Settings {
     }
 }
 
+/// The columns of [`Settings`], over `hospital h`.
+const SETTINGS_COLUMNS: &str = "h.approval_required, h.payment_required, h.payment_provider,
+    h.appointment_fee, h.currency, h.booking_horizon_days, h.min_notice_minutes,
+    h.cancellation_window_hours, h.payment_window_minutes, h.refund_window_hours";
+
 pub async fn settings(tx: &TenantTx) -> ApiResult<Settings> {
     let h = tx.caller().hospital()?;
     Settings::find_by_statement(stmt(
-        "select approval_required, payment_required, payment_provider, appointment_fee, currency,
-                booking_horizon_days, min_notice_minutes, cancellation_window_hours, payment_window_minutes,
-                refund_window_hours
-           from hospital where id = $1",
+        &format!("select {SETTINGS_COLUMNS} from hospital h where h.id = $1"),
         [h.into()],
     ))
     .one(tx.conn())
@@ -92,7 +94,6 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> ApiResult<Appointment> {
         .ok_or(ApiError::NotFound)
 }
 
-#[derive(FromQueryResult)]
 struct Party {
     id: Uuid,
     user_id: Uuid,
@@ -187,12 +188,6 @@ struct BookingLookup {
     doctor_user_id: Option<Uuid>,
 }
 
-const BOOKING_LOOKUP: &str = "select p.id as patient_id, p.user_id as patient_user_id,
-    d.id as doctor_id, d.user_id as doctor_user_id,
-    h.approval_required, h.payment_required, h.payment_provider, h.appointment_fee, h.currency,
-    h.booking_horizon_days, h.min_notice_minutes, h.cancellation_window_hours,
-    h.payment_window_minutes, h.refund_window_hours";
-
 pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
     let hospital = tx.caller().hospital()?;
     let caller = tx.caller();
@@ -211,7 +206,8 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         .conn()
         .query_one_raw(stmt(
             &format!(
-                "{BOOKING_LOOKUP}, {}
+                "select p.id as patient_id, p.user_id as patient_user_id,
+                        d.id as doctor_id, d.user_id as doctor_user_id, {SETTINGS_COLUMNS}, {}
                    from hospital h
                    left join patient p on p.hospital_id = h.id
                         and (p.user_id = $2 or p.id = $3)
@@ -230,24 +226,16 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         .await?
         .ok_or(ApiError::NotFound)?;
     let found = BookingLookup::from_query_result(&row, "")?;
-    let (Some(patient_id), Some(patient_user_id)) = (found.patient_id, found.patient_user_id)
-    else {
-        return Err(ApiError::NotFound);
+    let party = |id: Option<Uuid>, user_id: Option<Uuid>| {
+        id.zip(user_id)
+            .map(|(id, user_id)| Party { id, user_id })
+            .ok_or(ApiError::NotFound)
     };
-    if b.patient_id.is_some_and(|p| p != patient_id) {
+    let patient = party(found.patient_id, found.patient_user_id)?;
+    if b.patient_id.is_some_and(|p| p != patient.id) {
         return Err(ApiError::NotFound);
     }
-    let patient = Party {
-        id: patient_id,
-        user_id: patient_user_id,
-    };
-    let (Some(doctor_id), Some(doctor_user_id)) = (found.doctor_id, found.doctor_user_id) else {
-        return Err(ApiError::NotFound);
-    };
-    let doctor = Party {
-        id: doctor_id,
-        user_id: doctor_user_id,
-    };
+    let doctor = party(found.doctor_id, found.doctor_user_id)?;
     let s = Settings::from_query_result(&row, "")?;
     let av = availability::AvailabilityRow::from_query_result(&row, "")?
         .into_availability()?
