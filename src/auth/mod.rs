@@ -10,4 +10,4 @@ pub mod throttle;
 pub mod token;
 pub mod types;
 
-pub use guard::{BearerAuth, BearerCaller};
+pub use guard::{BearerAuth, BearerCaller, BearerRead, PendingRead};

@@ -4,6 +4,9 @@
 //! `BEGIN` and the session check travel as one simple-protocol message, so an authenticated
 //! request starts with one round trip instead of two. Statements then run through sea-orm's
 //! [`ConnectionTrait`] like on any sea-orm connection (prepared and cached per connection).
+//! A read-only request can go further with [`TenantConn::read_once`]: `BEGIN`, the session
+//! check, its one SELECT and `COMMIT` in a single message. Inside these messages the session
+//! check and the SELECT run by name ([`Prepared`]), so PostgreSQL plans them once per connection.
 //!
 //! A connection goes back to the pool only outside a transaction: `commit` ends it, and a
 //! `TenantConn` dropped without committing (an error, a cancelled request) rolls back on a task
@@ -13,7 +16,7 @@ use std::sync::Arc;
 
 use sea_orm::{
     ConnectionTrait, DbBackend, DbErr, ExecResult, QueryResult, RuntimeErr, Statement,
-    sqlx::{self, PgPool, Postgres, pool::PoolConnection},
+    sqlx::{self, PgConnection, PgPool, Postgres, pool::PoolConnection},
 };
 use sea_query_sqlx::SqlxValues;
 use tokio::sync::Mutex;
@@ -42,25 +45,155 @@ fn closed() -> DbErr {
     DbErr::Custom("the request's transaction has already ended".into())
 }
 
+/// A statement that travels by name (`EXECUTE cb_…(…)`) inside a simple-protocol message, so
+/// that PostgreSQL plans it once per connection instead of on every request. It is prepared on
+/// a connection the first time a message there finds it missing. Arguments are sent as text, so
+/// they are built only from values the caller encoded itself (hex, integers, UUIDs).
+pub struct Prepared {
+    /// `cb_` and the first 16 hex digits of the SHA-256 of the declaration.
+    name: String,
+    /// `(<types>) as <statement>`.
+    declaration: String,
+    /// `execute <name>(<arguments>)`.
+    call: String,
+}
+
+impl Prepared {
+    fn new(declaration: String, arguments: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        let name = format!(
+            "cb_{}",
+            &hex::encode(Sha256::digest(declaration.as_bytes()))[..16]
+        );
+        let call = format!("execute {name}({arguments})");
+        Self {
+            name,
+            declaration,
+            call,
+        }
+    }
+
+    /// The session check: `auth_begin` for a token hash and an idle timeout (seconds). Hex
+    /// through decode() reads the same whatever standard_conforming_strings says.
+    pub fn session_check(token_hash: &[u8], idle_seconds: i32) -> Self {
+        Self::new(
+            "(bytea, integer) as select * from auth_begin($1, $2)".into(),
+            &format!(
+                "decode('{}', 'hex'), {idle_seconds}",
+                hex::encode(token_hash)
+            ),
+        )
+    }
+
+    /// `<select> where <key> = $1` for one id. A [`Uuid`](uuid::Uuid)'s text is hex digits
+    /// and dashes only.
+    pub fn by_id(select: &str, key: &str, id: uuid::Uuid) -> Self {
+        Self::new(
+            format!("(uuid) as {select} where {key} = $1"),
+            &format!("'{id}'::uuid"),
+        )
+    }
+}
+
+/// What one multi-statement message answered: how many statements completed, the rows of the
+/// second statement and those of the third.
+type Answered = (usize, Vec<QueryResult>, Vec<QueryResult>);
+
+async fn one_message(conn: &mut PgConnection, message: &str) -> Result<Answered, sqlx::Error> {
+    use futures_util::TryStreamExt;
+    use sea_orm::sqlx::Either;
+
+    let (mut statements, mut second, mut third) = (0, Vec::new(), Vec::new());
+    let mut results = sqlx::raw_sql(sqlx::AssertSqlSafe(message.to_owned())).fetch_many(conn);
+    // Results arrive in order; each statement ends with its command-complete.
+    while let Some(item) = results.try_next().await? {
+        match item {
+            Either::Left(_) => statements += 1,
+            Either::Right(row) if statements == 1 => second.push(row.into()),
+            Either::Right(row) if statements == 2 => third.push(row.into()),
+            Either::Right(_) => {}
+        }
+    }
+    Ok((statements, second, third))
+}
+
+/// Sends `message`; when a statement it executes by name is not prepared on this connection
+/// yet, ends the failed transaction, prepares what is missing of `needs` and sends it again.
+async fn send_prepared(
+    conn: &mut PgConnection,
+    message: &str,
+    needs: &[&Prepared],
+) -> Result<Answered, sqlx::Error> {
+    match one_message(conn, message).await {
+        Err(sqlx::Error::Database(d)) if d.code().as_deref() == Some("26000") => {
+            sqlx::raw_sql("rollback").execute(&mut *conn).await?;
+            let have: Vec<String> = sqlx::query_scalar("select name from pg_prepared_statements")
+                .fetch_all(&mut *conn)
+                .await?;
+            for p in needs.iter().filter(|p| !have.contains(&p.name)) {
+                let sql = format!("prepare {} {}", p.name, p.declaration);
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            one_message(conn, message).await
+        }
+        other => other,
+    }
+}
+
 impl TenantConn {
-    /// Takes a connection from `pool` and runs `BEGIN; <first>` on it in one round trip,
-    /// returning the rows of `first`. `first` is sent as text, without parameters: callers
-    /// build it only from values they encoded themselves (hex, integers).
-    pub async fn begin(pool: &PgPool, first: String) -> Result<(Self, Vec<QueryResult>), DbErr> {
+    /// Takes a connection from `pool` and runs `BEGIN; <check>` on it in one round trip,
+    /// returning the rows of `check`.
+    pub async fn begin(pool: &PgPool, check: &Prepared) -> Result<(Self, Vec<QueryResult>), DbErr> {
         let conn = pool.acquire().await.map_err(sqlx_error_to_conn_err)?;
         // From here on a drop rolls back, whatever the outcome of the BEGIN.
         let this = Self {
             conn: Mutex::new(Some(conn)),
         };
-        let rows = {
+        let (statements, rows, _) = {
             let mut guard = this.conn.lock().await;
             let conn = guard.as_mut().ok_or_else(closed)?;
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("begin; {first}")))
-                .fetch_all(&mut **conn)
+            let message = format!("begin; {}", check.call);
+            send_prepared(conn, &message, &[check])
                 .await
                 .map_err(sqlx_error_to_query_err)?
         };
-        Ok((this, rows.into_iter().map(Into::into).collect()))
+        if statements != 2 {
+            return Err(DbErr::Custom(format!(
+                "BEGIN and the session check completed {statements} of 2 statements"
+            )));
+        }
+        Ok((this, rows))
+    }
+
+    /// One read in one round trip: `BEGIN; <check>; <read>; COMMIT` travel as a single
+    /// message, and the rows of `check` and of `read` come back. If any statement fails,
+    /// PostgreSQL skips the rest and the transaction rolls back (on drop) before the connection
+    /// goes back to the pool.
+    pub async fn read_once(
+        pool: &PgPool,
+        check: &Prepared,
+        read: &Prepared,
+    ) -> Result<(Vec<QueryResult>, Vec<QueryResult>), DbErr> {
+        let conn = pool.acquire().await.map_err(sqlx_error_to_conn_err)?;
+        let this = Self {
+            conn: Mutex::new(Some(conn)),
+        };
+        let mut guard = this.conn.lock().await;
+        let conn = guard.as_mut().ok_or_else(closed)?;
+        let message = format!("begin; {}; {}; commit", check.call, read.call);
+        let (statements, checked, rows) = send_prepared(conn, &message, &[check, read])
+            .await
+            .map_err(sqlx_error_to_query_err)?;
+        if statements != 4 {
+            return Err(DbErr::Custom(format!(
+                "a one-trip read completed {statements} of 4 statements"
+            )));
+        }
+        // Committed: the connection goes back to the pool as it is.
+        guard.take();
+        Ok((checked, rows))
     }
 
     /// Commits and hands the connection back to the pool.

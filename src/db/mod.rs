@@ -10,8 +10,8 @@ use std::time::Duration;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement, Value};
 use secrecy::{ExposeSecret, SecretString};
 
-pub use conn::TenantConn;
-pub use tenant_tx::{Caller, Reopen, RequestMeta, TenantTx, session_caller};
+pub use conn::{Prepared, TenantConn};
+pub use tenant_tx::{Caller, OneRead, Reopen, RequestMeta, TenantTx, session_caller};
 
 /// Whether the connection string chooses its own TLS mode (`sslmode=`), or the environment does
 /// (`PGSSLMODE`).

@@ -1,6 +1,6 @@
 use std::net::IpAddr;
 
-use sea_orm::{ConnectionTrait, FromQueryResult, Value};
+use sea_orm::{ConnectionTrait, FromQueryResult, QueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
@@ -10,7 +10,10 @@ use crate::{
         authz::{Authz, Permit},
         token::TokenHash,
     },
-    db::{conn::TenantConn, stmt},
+    db::{
+        conn::{Prepared, TenantConn},
+        stmt,
+    },
     error::{ApiError, ApiResult},
 };
 
@@ -112,6 +115,11 @@ fn idle_seconds(state: &AppState) -> i32 {
     i32::try_from(state.config.session_idle.as_secs()).unwrap_or(i32::MAX)
 }
 
+/// The session check, to travel with `BEGIN` in one message.
+fn session_check(state: &AppState, hash: &TokenHash) -> Prepared {
+    Prepared::session_check(hash.as_bytes(), idle_seconds(state))
+}
+
 fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
     stmt(
         "select * from auth_begin($1, $2)",
@@ -122,7 +130,86 @@ fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
     )
 }
 
+/// The caller from the session check's rows: none means an unknown, expired or revoked token.
+fn checked_caller(rows: &[QueryResult], hash: TokenHash) -> ApiResult<Caller> {
+    match rows.first() {
+        Some(r) => Ok(SessionRow::from_query_result(r, "")?.into_caller(hash)),
+        None => Err(ApiError::Unauthorized(
+            "the token is invalid, expired or revoked",
+        )),
+    }
+}
+
+/// A read-only request answered in one round trip (see [`TenantTx::read_once`]): the caller,
+/// and the rows their context let through.
+pub struct OneRead {
+    caller: Caller,
+    rows: Vec<QueryResult>,
+    meta: RequestMeta,
+    audit: AuditWriter,
+    authz: Authz,
+    audit_reads: bool,
+}
+
+impl OneRead {
+    pub fn caller(&self) -> &Caller {
+        &self.caller
+    }
+
+    /// 403 unless the caller's role may take `action` on `object`; the rows are dropped unseen.
+    pub async fn permit(&self, object: &str, action: &str) -> ApiResult<Permit> {
+        self.authz.permit(&self.caller, object, action).await
+    }
+
+    /// The first row, if the caller may see one.
+    pub fn one<T: FromQueryResult>(&self) -> ApiResult<Option<T>> {
+        self.rows
+            .first()
+            .map(|r| T::from_query_result(r, ""))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    /// Records the read; returns once the audit row is durable (group-committed), so the
+    /// caller never answers with data whose access was not recorded.
+    pub async fn audit(&self, hospital_id: Uuid, entry: AuditEntry) -> ApiResult<()> {
+        if self.audit_reads {
+            let row = AuditRow::new(hospital_id, &self.caller, &self.meta, entry);
+            self.audit.append(vec![row]).await?;
+        }
+        Ok(())
+    }
+}
+
 impl TenantTx {
+    /// A whole read-only request in one round trip: `BEGIN`, the session check (which sets the
+    /// transaction's context), `read`, `COMMIT`. `read` runs before the caller is known to the
+    /// handler, so it is a plain SELECT: with an unknown, expired or revoked token the check
+    /// sets no context and RLS lets no row through, and the answer is 401 whatever `read`
+    /// found. The handler checks permissions on the result before it shows any row.
+    pub async fn read_once(
+        state: &AppState,
+        token: &str,
+        meta: RequestMeta,
+        read: &Prepared,
+    ) -> ApiResult<OneRead> {
+        let hash = TokenHash::of(token);
+        let (checked, rows) = TenantConn::read_once(
+            state.db.get_postgres_connection_pool(),
+            &session_check(state, &hash),
+            read,
+        )
+        .await?;
+        Ok(OneRead {
+            caller: checked_caller(&checked, hash)?,
+            rows,
+            meta,
+            audit: state.audit.clone(),
+            authz: state.authz.clone(),
+            audit_reads: state.config.audit_reads,
+        })
+    }
+
     /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
     /// transaction-local context from the session row). Unknown, expired or revoked: 401.
     pub async fn begin(state: &AppState, token: &str, meta: RequestMeta) -> ApiResult<Self> {
@@ -140,24 +227,12 @@ impl TenantTx {
     }
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
-        // BEGIN and auth_begin in one round trip, as text without parameters. Both values are
-        // ours: the hash as hex (decode() reads it whatever standard_conforming_strings says)
-        // and an integer.
-        let check = format!(
-            "select * from auth_begin(decode('{}', 'hex'), {})",
-            hex::encode(hash.as_bytes()),
-            idle_seconds(state)
-        );
-        let (txn, rows) = TenantConn::begin(state.db.get_postgres_connection_pool(), check).await?;
-        let row = match rows.first() {
-            Some(r) => SessionRow::from_query_result(r, "")?,
-            None => {
-                return Err(ApiError::Unauthorized(
-                    "the token is invalid, expired or revoked",
-                ));
-            }
-        };
-        let caller = row.into_caller(hash);
+        let (txn, rows) = TenantConn::begin(
+            state.db.get_postgres_connection_pool(),
+            &session_check(state, &hash),
+        )
+        .await?;
+        let caller = checked_caller(&rows, hash)?;
         Ok(Self {
             txn,
             caller,

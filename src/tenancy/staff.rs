@@ -16,8 +16,8 @@ use crate::{
         paging::{Listing, Page},
     },
     audit::AuditEntry,
-    auth::BearerAuth,
-    db::{TenantTx, stmt},
+    auth::{BearerAuth, BearerRead},
+    db::{Prepared, TenantTx, stmt},
     error::{ApiError, ApiResult, violated_constraint},
     tenancy::users::{NewMember, create_member},
 };
@@ -342,16 +342,19 @@ impl StaffApi {
 
     /// One patient's profile (audited read).
     #[oai(path = "/patients/:id", method = "get", operation_id = "getPatient")]
-    async fn get_patient(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
-        let mut tx = auth.0;
-        tx.permit("patient", "read").await?;
-        let hospital = tx.caller().hospital()?;
-        let p = patient(&tx, id.0).await?;
-        tx.audit_read(
+    async fn get_patient(&self, auth: BearerRead, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
+        let read = auth
+            .0
+            .read(&Prepared::by_id(PATIENT_SELECT, "p.id", id.0))
+            .await?;
+        read.permit("patient", "read").await?;
+        let hospital = read.caller().hospital()?;
+        let p: Patient = read.one()?.ok_or(ApiError::NotFound)?;
+        read.audit(
             hospital,
             AuditEntry::new("patient.read", "patient", p.id).patient(p.id),
-        );
-        tx.commit().await?;
+        )
+        .await?;
         Ok(PatientAnswer::Ok(Json(p)))
     }
 

@@ -294,3 +294,55 @@ async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
     let list = app.get("/api/v1/appointments", &a.admin).await.expect(200);
     assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
 }
+
+/// `GET /patients/{id}` checks the session and reads in one message (`TenantTx::read_once`),
+/// with both statements prepared on the connection the first time they are missing. Over a
+/// single connection, interleaved: each caller gets exactly the row its context allows, a
+/// logged-out token reads nothing, and every answer carries the right patient.
+#[tokio::test]
+async fn one_trip_reads_over_one_connection_answer_each_caller_in_their_own_context() {
+    let (app, a, b) = two_hospitals_over_one_connection().await;
+    let (ad, ap, bp) = (
+        app.doctor(&a).await,
+        app.patient(&a).await,
+        app.patient(&b).await,
+    );
+    app.assign(&a, ap.id, ad.id).await;
+    // B's patient logs out: their own record is no longer theirs to read with that token.
+    let gone = bp.token.clone();
+    let out = app
+        .request(Method::POST, "/api/v1/auth/logout", Some(&gone), None)
+        .await;
+    assert_eq!(out.status.as_u16(), 204);
+    let calls = (0..48).map(|i| {
+        let (app, a, b, ad, ap, bp, gone) = (&app, &a, &b, &ad, &ap, &bp, &gone);
+        async move {
+            let (token, id, want) = match i % 6 {
+                0 => (&ad.token, ap.id, 200),
+                1 => (&b.admin, bp.id, 200),
+                2 => (&a.admin, ap.id, 200),
+                // Another hospital's patient, from a doctor and from an admin.
+                3 => (&ad.token, bp.id, 404),
+                4 => (&b.admin, ap.id, 404),
+                _ => (gone, bp.id, 401),
+            };
+            let r = app.get(&format!("/api/v1/patients/{id}"), token).await;
+            if want == 200 {
+                let r = r.expect(200);
+                assert_eq!(r.body["id"], id.to_string(), "request {i}");
+            } else {
+                assert_problem(&r, want);
+            }
+        }
+    });
+    join_all(calls).await;
+    // A patient reads their own record; another hospital's admin does not.
+    app.get(&format!("/api/v1/patients/{}", ap.id), &ap.token)
+        .await
+        .expect(200);
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", ap.id), &b.admin)
+            .await,
+        404,
+    );
+}
