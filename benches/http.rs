@@ -233,6 +233,13 @@ async fn main() -> anyhow::Result<()> {
         "authenticated tenant read / bare route: {:.0}% (target >= 50%)",
         100.0 * read.rps / bare_s.rps
     );
+    let cpu = |s: &Stats| s.cpu_us_self + s.cpu_us_pg;
+    println!(
+        "CPU per request, bare / audited read:   {:.0} us / {:.0} us = {:.0}% (throughput is capped by it)",
+        cpu(&bare_s),
+        cpu(&read),
+        100.0 * cpu(&bare_s) / cpu(&read)
+    );
     println!(
         "audited read / unaudited read:         {:.0}% (target >= 70%)",
         100.0 * read.rps / plain.rps

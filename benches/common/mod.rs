@@ -24,6 +24,35 @@ pub struct Stats {
     pub rps: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// CPU time per counted request, in microseconds: this process (the load generator and,
+    /// for the service benches, the server too) and all PostgreSQL processes together. Less
+    /// sensitive than throughput to what else the machine is doing.
+    pub cpu_us_self: f64,
+    pub cpu_us_pg: f64,
+}
+
+/// Linux reports process CPU time in USER_HZ ticks, 100 per second.
+const TICKS_PER_SECOND: f64 = 100.0;
+
+/// utime + stime, in ticks, from a /proc/<pid>/stat file.
+fn process_ticks(stat: &std::path::Path) -> Option<u64> {
+    let s = std::fs::read_to_string(stat).ok()?;
+    // The command name (field 2) may hold spaces; the fields after it start at field 3.
+    let fields: Vec<&str> = s[s.rfind(')')? + 1..].split_whitespace().collect();
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// CPU ticks used so far by this process and by every process named `postgres`.
+fn cpu_ticks() -> (u64, u64) {
+    let own = process_ticks(std::path::Path::new("/proc/self/stat")).unwrap_or(0);
+    let mut pg = 0;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let dir = entry.path();
+        if std::fs::read_to_string(dir.join("comm")).is_ok_and(|c| c.trim() == "postgres") {
+            pg += process_ticks(&dir.join("stat")).unwrap_or(0);
+        }
+    }
+    (own, pg)
 }
 
 pub fn env_or(name: &str, default: u64) -> u64 {
@@ -169,7 +198,11 @@ where
             (lat, errors)
         }));
     }
-    tokio::time::sleep(Duration::from_secs(1 + secs)).await;
+    // CPU is counted over the same window as the requests: after the warm-up second.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let before = cpu_ticks();
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    let after = cpu_ticks();
     stop.store(true, Ordering::Relaxed);
     let (mut all, mut errors) = (Vec::new(), 0);
     for t in tasks {
@@ -178,12 +211,15 @@ where
         errors += e;
     }
     all.sort_unstable();
+    let per_request = |ticks: u64| ticks as f64 / TICKS_PER_SECOND * 1e6 / all.len().max(1) as f64;
     Stats {
         requests: all.len(),
         errors,
         rps: all.len() as f64 / secs as f64,
         p50_ms: percentile(&all, 0.5),
         p99_ms: percentile(&all, 0.99),
+        cpu_us_self: per_request(after.0.saturating_sub(before.0)),
+        cpu_us_pg: per_request(after.1.saturating_sub(before.1)),
     }
 }
 
@@ -191,5 +227,12 @@ pub fn print(name: &str, s: &Stats) {
     println!(
         "{name:<46} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  ({} ok, {} errors)",
         s.rps, s.p50_ms, s.p99_ms, s.requests, s.errors
+    );
+    println!(
+        "{:<46} CPU per request: {:.0} us this process + {:.0} us PostgreSQL = {:.0} us",
+        "",
+        s.cpu_us_self,
+        s.cpu_us_pg,
+        s.cpu_us_self + s.cpu_us_pg
     );
 }
