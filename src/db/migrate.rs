@@ -50,6 +50,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0008_read_path.sql",
         include_str!("../../migrations/0008_read_path.sql"),
     ),
+    (
+        9,
+        "0009_audit_seal_one_update.sql",
+        include_str!("../../migrations/0009_audit_seal_one_update.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.
