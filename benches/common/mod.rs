@@ -211,7 +211,9 @@ where
         errors += e;
     }
     all.sort_unstable();
-    let per_request = |ticks: u64| ticks as f64 / TICKS_PER_SECOND * 1e6 / all.len().max(1) as f64;
+    // Failed requests cost CPU too: count them.
+    let counted = (all.len() + errors).max(1) as f64;
+    let per_request = |ticks: u64| ticks as f64 / TICKS_PER_SECOND * 1e6 / counted;
     Stats {
         requests: all.len(),
         errors,
@@ -223,11 +225,17 @@ where
     }
 }
 
-pub fn print(name: &str, s: &Stats) {
+/// Throughput and latency only: for a scenario that shares the process with other load (its CPU
+/// figures would include that load).
+pub fn print_latency(name: &str, s: &Stats) {
     println!(
         "{name:<46} {:>9.0} req/s  p50 {:>7.2} ms  p99 {:>7.2} ms  ({} ok, {} errors)",
         s.rps, s.p50_ms, s.p99_ms, s.requests, s.errors
     );
+}
+
+pub fn print(name: &str, s: &Stats) {
+    print_latency(name, s);
     println!(
         "{:<46} CPU per request: {:.0} us this process + {:.0} us PostgreSQL = {:.0} us",
         "",

@@ -87,7 +87,7 @@ impl Prepared {
 
     /// `<select> where <key> = $1` for one id. A [`Uuid`](uuid::Uuid)'s text is hex digits
     /// and dashes only.
-    pub fn by_id(select: &str, key: &str, id: uuid::Uuid) -> Self {
+    pub fn by_id(select: &'static str, key: &'static str, id: uuid::Uuid) -> Self {
         Self::new(
             format!("(uuid) as {select} where {key} = $1"),
             &format!("'{id}'::uuid"),
@@ -117,21 +117,29 @@ async fn one_message(conn: &mut PgConnection, message: &str) -> Result<Answered,
     Ok((statements, second, third))
 }
 
-/// Sends `message`; when a statement it executes by name is not prepared on this connection
-/// yet, ends the failed transaction, prepares what is missing of `needs` and sends it again.
+/// Sends `message`. When a statement it executes by name is not prepared on this connection yet
+/// (26000), or was prepared before a migration changed what it returns (0A000, "cached plan must
+/// not change result type"), ends the failed transaction, prepares `needs` afresh and sends it
+/// again.
 async fn send_prepared(
     conn: &mut PgConnection,
     message: &str,
     needs: &[&Prepared],
 ) -> Result<Answered, sqlx::Error> {
     match one_message(conn, message).await {
-        Err(sqlx::Error::Database(d)) if d.code().as_deref() == Some("26000") => {
+        Err(sqlx::Error::Database(d))
+            if matches!(d.code().as_deref(), Some("26000") | Some("0A000")) =>
+        {
             sqlx::raw_sql("rollback").execute(&mut *conn).await?;
             let have: Vec<String> = sqlx::query_scalar("select name from pg_prepared_statements")
                 .fetch_all(&mut *conn)
                 .await?;
-            for p in needs.iter().filter(|p| !have.contains(&p.name)) {
-                let sql = format!("prepare {} {}", p.name, p.declaration);
+            for p in needs {
+                let mut sql = String::new();
+                if have.contains(&p.name) {
+                    sql.push_str(&format!("deallocate {}; ", p.name));
+                }
+                sql.push_str(&format!("prepare {} {}", p.name, p.declaration));
                 sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
                     .execute(&mut *conn)
                     .await?;

@@ -161,8 +161,9 @@ impl OneRead {
         self.authz.permit(&self.caller, object, action).await
     }
 
-    /// The first row, if the caller may see one.
-    pub fn one<T: FromQueryResult>(&self) -> ApiResult<Option<T>> {
+    /// The first row, if the caller may see one. Only with a [`Permit`]: a handler sees no row
+    /// before casbin allowed the caller's role.
+    pub fn one<T: FromQueryResult>(&self, _: &Permit) -> ApiResult<Option<T>> {
         self.rows
             .first()
             .map(|r| T::from_query_result(r, ""))

@@ -347,9 +347,9 @@ impl StaffApi {
             .0
             .read(&Prepared::by_id(PATIENT_SELECT, "p.id", id.0))
             .await?;
-        read.permit("patient", "read").await?;
+        let permit = read.permit("patient", "read").await?;
         let hospital = read.caller().hospital()?;
-        let p: Patient = read.one()?.ok_or(ApiError::NotFound)?;
+        let p: Patient = read.one(&permit)?.ok_or(ApiError::NotFound)?;
         read.audit(
             hospital,
             AuditEntry::new("patient.read", "patient", p.id).patient(p.id),

@@ -296,9 +296,10 @@ async fn failed_requests_leave_the_one_connection_clean_for_the_next() {
 }
 
 /// `GET /patients/{id}` checks the session and reads in one message (`TenantTx::read_once`),
-/// with both statements prepared on the connection the first time they are missing. Over a
-/// single connection, interleaved: each caller gets exactly the row its context allows, a
-/// logged-out token reads nothing, and every answer carries the right patient.
+/// its SELECT prepared on the connection the first time it is missing (the setup's requests
+/// already prepared the session check). Over a single connection, interleaved: each caller gets
+/// exactly the row its context allows, a logged-out token reads nothing, and every answer
+/// carries the right patient.
 #[tokio::test]
 async fn one_trip_reads_over_one_connection_answer_each_caller_in_their_own_context() {
     let (app, a, b) = two_hospitals_over_one_connection().await;
