@@ -6,7 +6,8 @@
 //! [`ConnectionTrait`] like on any sea-orm connection (prepared and cached per connection).
 //! A read-only request can go further with [`TenantConn::read_once`]: `BEGIN`, the session
 //! check, its one SELECT and `COMMIT` in a single message. Inside these messages the session
-//! check and the SELECT run by name ([`Prepared`]), so PostgreSQL plans them once per connection.
+//! check and the SELECT run by name ([`NamedStatement`]), so PostgreSQL plans them once per
+//! connection.
 //!
 //! A connection goes back to the pool only outside a transaction: `commit` ends it, and a
 //! `TenantConn` dropped without committing (an error, a cancelled request) rolls back on a task
@@ -47,50 +48,63 @@ fn closed() -> DbErr {
 
 /// A statement that travels by name (`EXECUTE cb_…(…)`) inside a simple-protocol message, so
 /// that PostgreSQL plans it once per connection instead of on every request. It is prepared on
-/// a connection the first time a message there finds it missing. Arguments are sent as text, so
-/// they are built only from values the caller encoded itself (hex, integers, UUIDs).
-pub struct Prepared {
+/// a connection the first time a message there finds it missing. Its name and declaration are
+/// worked out once per process (keep it in a static); a request adds only its arguments
+/// ([`Prepared`]).
+pub struct NamedStatement {
     /// `cb_` and the first 16 hex digits of the SHA-256 of the declaration.
     name: String,
     /// `(<types>) as <statement>`.
     declaration: String,
-    /// `execute <name>(<arguments>)`.
-    call: String,
 }
 
-impl Prepared {
-    fn new(declaration: String, arguments: &str) -> Self {
+impl NamedStatement {
+    fn new(declaration: String) -> Self {
         use sha2::{Digest, Sha256};
         let name = format!(
             "cb_{}",
             &hex::encode(Sha256::digest(declaration.as_bytes()))[..16]
         );
-        let call = format!("execute {name}({arguments})");
-        Self {
-            name,
-            declaration,
-            call,
-        }
+        Self { name, declaration }
+    }
+
+    /// `<select> where <key> = $1`, for one id.
+    pub fn by_id(select: &str, key: &str) -> Self {
+        Self::new(format!("(uuid) as {select} where {key} = $1"))
+    }
+
+    /// This statement for `id`. A [`Uuid`](uuid::Uuid)'s text is hex digits and dashes only.
+    pub fn with_id(&'static self, id: uuid::Uuid) -> Prepared {
+        Prepared::call(self, &format!("'{id}'::uuid"))
+    }
+}
+
+/// A [`NamedStatement`] with its arguments, as text: callers build them only from values they
+/// encoded themselves (hex, integers, UUIDs).
+pub struct Prepared {
+    statement: &'static NamedStatement,
+    /// `execute <name>(<arguments>)`.
+    call: String,
+}
+
+impl Prepared {
+    fn call(statement: &'static NamedStatement, arguments: &str) -> Self {
+        let call = format!("execute {}({arguments})", statement.name);
+        Self { statement, call }
     }
 
     /// The session check: `auth_begin` for a token hash and an idle timeout (seconds). Hex
     /// through decode() reads the same whatever standard_conforming_strings says.
     pub fn session_check(token_hash: &[u8], idle_seconds: i32) -> Self {
-        Self::new(
-            "(bytea, integer) as select * from auth_begin($1, $2)".into(),
+        static CHECK: std::sync::LazyLock<NamedStatement> = std::sync::LazyLock::new(|| {
+            NamedStatement::new("(bytea, integer) as select * from auth_begin($1, $2)".into())
+        });
+        Self::call(
+            &CHECK,
             &format!(
                 "decode('{}', 'hex'), {idle_seconds}",
                 hex::encode(token_hash)
             ),
-        )
-    }
-
-    /// `<select> where <key> = $1` for one id. A [`Uuid`](uuid::Uuid)'s text is hex digits
-    /// and dashes only.
-    pub fn by_id(select: &'static str, key: &'static str, id: uuid::Uuid) -> Self {
-        Self::new(
-            format!("(uuid) as {select} where {key} = $1"),
-            &format!("'{id}'::uuid"),
         )
     }
 }
@@ -134,7 +148,7 @@ async fn send_prepared(
             let have: Vec<String> = sqlx::query_scalar("select name from pg_prepared_statements")
                 .fetch_all(&mut *conn)
                 .await?;
-            for p in needs {
+            for p in needs.iter().map(|p| p.statement) {
                 let mut sql = String::new();
                 if have.contains(&p.name) {
                     sql.push_str(&format!("deallocate {}; ", p.name));
@@ -151,14 +165,19 @@ async fn send_prepared(
 }
 
 impl TenantConn {
+    /// A connection from `pool`. From here on a drop rolls back, whatever the outcome of the
+    /// BEGIN that follows.
+    async fn acquire(pool: &PgPool) -> Result<Self, DbErr> {
+        let conn = pool.acquire().await.map_err(sqlx_error_to_conn_err)?;
+        Ok(Self {
+            conn: Mutex::new(Some(conn)),
+        })
+    }
+
     /// Takes a connection from `pool` and runs `BEGIN; <check>` on it in one round trip,
     /// returning the rows of `check`.
     pub async fn begin(pool: &PgPool, check: &Prepared) -> Result<(Self, Vec<QueryResult>), DbErr> {
-        let conn = pool.acquire().await.map_err(sqlx_error_to_conn_err)?;
-        // From here on a drop rolls back, whatever the outcome of the BEGIN.
-        let this = Self {
-            conn: Mutex::new(Some(conn)),
-        };
+        let this = Self::acquire(pool).await?;
         let (statements, rows, _) = {
             let mut guard = this.conn.lock().await;
             let conn = guard.as_mut().ok_or_else(closed)?;
@@ -184,10 +203,7 @@ impl TenantConn {
         check: &Prepared,
         read: &Prepared,
     ) -> Result<(Vec<QueryResult>, Vec<QueryResult>), DbErr> {
-        let conn = pool.acquire().await.map_err(sqlx_error_to_conn_err)?;
-        let this = Self {
-            conn: Mutex::new(Some(conn)),
-        };
+        let this = Self::acquire(pool).await?;
         let mut guard = this.conn.lock().await;
         let conn = guard.as_mut().ok_or_else(closed)?;
         let message = format!("begin; {}; {}; commit", check.call, read.call);

@@ -10,7 +10,7 @@ use std::time::Duration;
 use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement, Value};
 use secrecy::{ExposeSecret, SecretString};
 
-pub use conn::{Prepared, TenantConn};
+pub use conn::{NamedStatement, Prepared, TenantConn};
 pub use tenant_tx::{Caller, OneRead, Reopen, RequestMeta, TenantTx, session_caller};
 
 /// Whether the connection string chooses its own TLS mode (`sslmode=`), or the environment does

@@ -17,7 +17,7 @@ use crate::{
     },
     audit::AuditEntry,
     auth::{BearerAuth, BearerRead},
-    db::{Prepared, TenantTx, stmt},
+    db::{NamedStatement, TenantTx, stmt},
     error::{ApiError, ApiResult, violated_constraint},
     tenancy::users::{NewMember, create_member},
 };
@@ -159,6 +159,10 @@ pub const PATIENT_SELECT: &str =
     "select p.id, p.user_id, u.full_name, u.email, p.date_of_birth, p.phone,
     p.sex, p.blood_type, p.allergies, p.medical_history, p.emergency_contact, p.created_at
     from patient p join app_user u on u.id = p.user_id";
+
+/// One patient by id, for reads answered in one message.
+static PATIENT_BY_ID: std::sync::LazyLock<NamedStatement> =
+    std::sync::LazyLock::new(|| NamedStatement::by_id(PATIENT_SELECT, "p.id"));
 
 fn text(field: &str, v: &str, max: usize) -> ApiResult<String> {
     let v = v.trim();
@@ -343,10 +347,7 @@ impl StaffApi {
     /// One patient's profile (audited read).
     #[oai(path = "/patients/:id", method = "get", operation_id = "getPatient")]
     async fn get_patient(&self, auth: BearerRead, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
-        let read = auth
-            .0
-            .read(&Prepared::by_id(PATIENT_SELECT, "p.id", id.0))
-            .await?;
+        let read = auth.0.read(&PATIENT_BY_ID.with_id(id.0)).await?;
         let permit = read.permit("patient", "read").await?;
         let hospital = read.caller().hospital()?;
         let p: Patient = read.one(&permit)?.ok_or(ApiError::NotFound)?;
