@@ -34,7 +34,23 @@ pub async fn readyz(state: Data<&AppState>) -> Response {
 pub fn metrics(state: Data<&AppState>) -> Response {
     Response::builder()
         .content_type("text/plain; version=0.0.4")
-        .body(state.metrics.render())
+        .body(state.metrics.render() + session_checks(&state.sessions).as_str())
+}
+
+fn session_checks(sessions: &crate::db::Sessions) -> String {
+    use std::sync::atomic::Ordering::Relaxed;
+    let c = &sessions.counts;
+    format!(
+        "# HELP carebridge_session_checks_total Bearer tokens checked, by how: in full, resumed \
+         from a remembered check, or remembered but stale (then checked in full).\n\
+         # TYPE carebridge_session_checks_total counter\n\
+         carebridge_session_checks_total{{how=\"full\"}} {}\n\
+         carebridge_session_checks_total{{how=\"resumed\"}} {}\n\
+         carebridge_session_checks_total{{how=\"stale\"}} {}\n",
+        c.full.load(Relaxed),
+        c.resumed.load(Relaxed),
+        c.stale.load(Relaxed)
+    )
 }
 
 /// The sign-in page (web/index.html, embedded). Served by the request middleware for `GET /`,

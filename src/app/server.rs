@@ -164,6 +164,7 @@ impl Application {
             redis,
             hasher,
             metrics: Arc::new(Metrics::default()),
+            sessions: crate::db::Sessions::default(),
         };
         let acceptor = TcpListener::bind(state.config.bind_addr.clone())
             .into_acceptor()

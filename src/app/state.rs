@@ -26,6 +26,8 @@ pub struct AppState {
     pub stripe: Option<crate::payments::stripe::Stripe>,
     /// Encrypted document storage and the master key.
     pub vault: crate::records::Vault,
+    /// Sessions checked in full recently, to resume without the full check.
+    pub sessions: crate::db::Sessions,
     /// Request counters and latency histograms for /metrics.
     pub metrics: Arc<Metrics>,
 }

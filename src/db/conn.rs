@@ -93,17 +93,42 @@ impl Prepared {
         Self { statement, call }
     }
 
-    /// The session check: `auth_begin` for a token hash and an idle timeout (seconds). Hex
+    /// The full session check: `auth_open` for a token hash and an idle timeout (seconds). Hex
     /// through decode() reads the same whatever standard_conforming_strings says.
     pub fn session_check(token_hash: &[u8], idle_seconds: i32) -> Self {
         static CHECK: std::sync::LazyLock<NamedStatement> = std::sync::LazyLock::new(|| {
-            NamedStatement::new("(bytea, integer) as select * from auth_begin($1, $2)".into())
+            NamedStatement::new("(bytea, integer) as select * from auth_open($1, $2)".into())
         });
         Self::call(
             &CHECK,
             &format!(
                 "decode('{}', 'hex'), {idle_seconds}",
                 hex::encode(token_hash)
+            ),
+        )
+    }
+
+    /// A remembered session's check: `auth_resume` sets the context while the epoch of the
+    /// session's hospital is still `epoch`. A role is a name of `[a-z0-9_]` (the membership
+    /// table's check); its quotes are doubled all the same.
+    pub fn session_resume(
+        hospital: Option<uuid::Uuid>,
+        user: uuid::Uuid,
+        role: &str,
+        epoch: i64,
+    ) -> Self {
+        static RESUME: std::sync::LazyLock<NamedStatement> = std::sync::LazyLock::new(|| {
+            NamedStatement::new(
+                "(uuid, uuid, text, bigint) as select auth_resume($1, $2, $3, $4) as resumed"
+                    .into(),
+            )
+        });
+        let hospital = hospital.map_or("null".to_string(), |h| format!("'{h}'::uuid"));
+        Self::call(
+            &RESUME,
+            &format!(
+                "{hospital}, '{user}'::uuid, '{}', {epoch}",
+                role.replace('\'', "''")
             ),
         )
     }

@@ -55,6 +55,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0009_audit_seal_one_update.sql",
         include_str!("../../migrations/0009_audit_seal_one_update.sql"),
     ),
+    (
+        10,
+        "0010_session_epochs.sql",
+        include_str!("../../migrations/0010_session_epochs.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

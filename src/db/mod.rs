@@ -3,6 +3,7 @@
 
 mod conn;
 pub mod migrate;
+mod sessions;
 mod tenant_tx;
 
 use std::time::Duration;
@@ -11,6 +12,7 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, Statement
 use secrecy::{ExposeSecret, SecretString};
 
 pub use conn::{NamedStatement, Prepared, TenantConn};
+pub use sessions::Sessions;
 pub use tenant_tx::{Caller, OneRead, Reopen, RequestMeta, TenantTx, session_caller};
 
 /// Whether the connection string chooses its own TLS mode (`sslmode=`), or the environment does

@@ -12,6 +12,7 @@ use crate::{
     },
     db::{
         conn::{Prepared, TenantConn},
+        sessions::Remembered,
         stmt,
     },
     error::{ApiError, ApiResult},
@@ -57,6 +58,10 @@ struct SessionRow {
     full_name: String,
     must_change_password: bool,
     hospital_slug: Option<String>,
+    /// The epoch of the session's hospital at the check (see [`Sessions`](super::Sessions)).
+    epoch: i64,
+    /// How long the session stays valid without another full check.
+    valid_ms: i64,
 }
 
 impl SessionRow {
@@ -102,27 +107,35 @@ pub struct TenantTx {
 /// or revoked: 401.
 pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
     let hash = TokenHash::of(token);
-    let row = SessionRow::find_by_statement(auth_begin(state, &hash))
-        .one(&state.db)
-        .await?
-        .ok_or(ApiError::Unauthorized(
-            "the token is invalid, expired or revoked",
-        ))?;
-    Ok(row.into_caller(hash))
+    if let Some(r) = state.sessions.get(&hash) {
+        let rows = state.db.query_all_raw(resume_statement(&r)).await?;
+        if resumed(state, &r, &rows) {
+            return Ok(r.caller);
+        }
+    }
+    state.sessions.count_full();
+    let rows = state.db.query_all_raw(open_statement(state, &hash)).await?;
+    checked_caller(state, &rows, hash)
 }
 
 fn idle_seconds(state: &AppState) -> i32 {
     i32::try_from(state.config.session_idle.as_secs()).unwrap_or(i32::MAX)
 }
 
-/// The session check, to travel with `BEGIN` in one message.
+/// The full session check, to travel with `BEGIN` in one message.
 fn session_check(state: &AppState, hash: &TokenHash) -> Prepared {
     Prepared::session_check(hash.as_bytes(), idle_seconds(state))
 }
 
-fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
+/// A remembered session's check, to travel with `BEGIN` in one message.
+fn session_resume(r: &Remembered) -> Prepared {
+    let c = &r.caller;
+    Prepared::session_resume(c.hospital_id, c.user_id, &c.role, r.epoch)
+}
+
+fn open_statement(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
     stmt(
-        "select * from auth_begin($1, $2)",
+        "select * from auth_open($1, $2)",
         [
             Value::from(hash.as_bytes().to_vec()),
             Value::from(idle_seconds(state)),
@@ -130,10 +143,46 @@ fn auth_begin(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
     )
 }
 
-/// The caller from the session check's rows: none means an unknown, expired or revoked token.
-fn checked_caller(rows: &[QueryResult], hash: TokenHash) -> ApiResult<Caller> {
+fn resume_statement(r: &Remembered) -> sea_orm::Statement {
+    let c = &r.caller;
+    stmt(
+        "select auth_resume($1, $2, $3, $4) as resumed",
+        [
+            Value::from(c.hospital_id),
+            Value::from(c.user_id),
+            Value::from(c.role.clone()),
+            Value::from(r.epoch),
+        ],
+    )
+}
+
+/// Whether a remembered session's check set the context. When it did not (its epoch moved on),
+/// the session is forgotten, to be checked in full.
+fn resumed(state: &AppState, r: &Remembered, rows: &[QueryResult]) -> bool {
+    let ok = rows
+        .first()
+        .and_then(|row| row.try_get::<bool>("", "resumed").ok())
+        .unwrap_or(false);
+    if ok {
+        state.sessions.count_resumed();
+    } else {
+        state.sessions.count_stale();
+        state.sessions.forget(&r.caller.session);
+    }
+    ok
+}
+
+/// The caller from the full check's rows, remembered for later requests; no row means an
+/// unknown, expired or revoked token.
+fn checked_caller(state: &AppState, rows: &[QueryResult], hash: TokenHash) -> ApiResult<Caller> {
     match rows.first() {
-        Some(r) => Ok(SessionRow::from_query_result(r, "")?.into_caller(hash)),
+        Some(r) => {
+            let row = SessionRow::from_query_result(r, "")?;
+            let (epoch, valid_ms) = (row.epoch, row.valid_ms);
+            let caller = row.into_caller(hash);
+            state.sessions.remember(&caller, epoch, valid_ms);
+            Ok(caller)
+        }
         None => Err(ApiError::Unauthorized(
             "the token is invalid, expired or revoked",
         )),
@@ -195,20 +244,25 @@ impl TenantTx {
         read: &Prepared,
     ) -> ApiResult<OneRead> {
         let hash = TokenHash::of(token);
-        let (checked, rows) = TenantConn::read_once(
-            state.db.get_postgres_connection_pool(),
-            &session_check(state, &hash),
-            read,
-        )
-        .await?;
-        Ok(OneRead {
-            caller: checked_caller(&checked, hash)?,
+        let pool = state.db.get_postgres_connection_pool();
+        let answer = |caller, rows| OneRead {
+            caller,
             rows,
             meta,
             audit: state.audit.clone(),
             authz: state.authz.clone(),
             audit_reads: state.config.audit_reads,
-        })
+        };
+        if let Some(r) = state.sessions.get(&hash) {
+            let (checked, rows) = TenantConn::read_once(pool, &session_resume(&r), read).await?;
+            if resumed(state, &r, &checked) {
+                return Ok(answer(r.caller, rows));
+            }
+        }
+        state.sessions.count_full();
+        let (checked, rows) =
+            TenantConn::read_once(pool, &session_check(state, &hash), read).await?;
+        Ok(answer(checked_caller(state, &checked, hash)?, rows))
     }
 
     /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
@@ -228,12 +282,27 @@ impl TenantTx {
     }
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
-        let (txn, rows) = TenantConn::begin(
-            state.db.get_postgres_connection_pool(),
-            &session_check(state, &hash),
-        )
-        .await?;
-        let caller = checked_caller(&rows, hash)?;
+        let pool = state.db.get_postgres_connection_pool();
+        let (txn, caller) = match state.sessions.get(&hash) {
+            Some(r) => {
+                let (txn, rows) = TenantConn::begin(pool, &session_resume(&r)).await?;
+                if resumed(state, &r, &rows) {
+                    (txn, r.caller)
+                } else {
+                    // The same transaction, still without a context: check in full.
+                    state.sessions.count_full();
+                    let rows = txn.query_all_raw(open_statement(state, &hash)).await?;
+                    let caller = checked_caller(state, &rows, hash)?;
+                    (txn, caller)
+                }
+            }
+            None => {
+                state.sessions.count_full();
+                let (txn, rows) = TenantConn::begin(pool, &session_check(state, &hash)).await?;
+                let caller = checked_caller(state, &rows, hash)?;
+                (txn, caller)
+            }
+        };
         Ok(Self {
             txn,
             caller,

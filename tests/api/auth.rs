@@ -237,3 +237,118 @@ async fn registration_rejects_unknown_fields_weak_passwords_and_never_grants_oth
         .await;
     assert_problem(&nohosp, 422);
 }
+
+/// The session checks a server counted in /metrics, by how (full, resumed, stale).
+async fn session_checks(app: &crate::helpers::TestApp) -> [u64; 3] {
+    let text = app
+        .client
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    ["full", "resumed", "stale"].map(|how| {
+        let key = format!("carebridge_session_checks_total{{how=\"{how}\"}} ");
+        text.lines()
+            .find_map(|l| l.strip_prefix(key.as_str()))
+            .unwrap_or_else(|| panic!("no {key} in /metrics"))
+            .parse()
+            .unwrap()
+    })
+}
+
+#[tokio::test]
+async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_it() {
+    let app = spawn_app().await;
+    let other = app.twin().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let d = app.doctor(&h).await;
+    let p = app.patient(&h).await;
+    app.assign(&h, p.id, d.id).await;
+    let record = format!("/api/v1/patients/{}", p.id);
+
+    // This server checks each session in full once, then resumes it.
+    let before = session_checks(&app).await;
+    for _ in 0..3 {
+        app.get(&record, &d.token).await.expect(200);
+        app.get("/api/v1/auth/me", &d.token).await.expect(200);
+    }
+    let after = session_checks(&app).await;
+    assert_eq!(
+        after[0] - before[0],
+        1,
+        "one full check: {before:?} -> {after:?}"
+    );
+    assert_eq!(
+        after[1] - before[1],
+        5,
+        "then resumed: {before:?} -> {after:?}"
+    );
+
+    // The other server renames the doctor: this one answers the new name at once.
+    other
+        .patch(
+            "/api/v1/auth/me",
+            &d.token,
+            json!({"full_name": "Dr Renamed"}),
+        )
+        .await
+        .expect(200);
+    let me = app.get("/api/v1/auth/me", &d.token).await.expect(200);
+    assert_eq!(me.body["full_name"], "Dr Renamed");
+
+    // A membership changed behind both servers' backs (straight in the database).
+    let owner = crate::helpers::admin_conn(&app.db).await;
+    use sea_orm::ConnectionTrait;
+    owner
+        .execute_unprepared(&format!(
+            "update membership set active = false where hospital_id = '{0}' \
+             and user_id = (select user_id from doctor where hospital_id = '{0}' and id = '{1}')",
+            h.id, d.id
+        ))
+        .await
+        .unwrap();
+    assert_problem(&app.get(&record, &d.token).await, 401);
+    assert_problem(&app.get("/api/v1/auth/me", &d.token).await, 401);
+    owner
+        .execute_unprepared(&format!(
+            "update membership set active = true where hospital_id = '{0}' \
+             and user_id = (select user_id from doctor where hospital_id = '{0}' and id = '{1}')",
+            h.id, d.id
+        ))
+        .await
+        .unwrap();
+    app.get(&record, &d.token).await.expect(200);
+
+    // Logged out on the other server: refused here, on every kind of request.
+    app.get("/api/v1/auth/me", &p.token).await.expect(200);
+    app.get(&record, &p.token).await.expect(200);
+    other
+        .request(Method::POST, "/api/v1/auth/logout", Some(&p.token), None)
+        .await;
+    assert_problem(&app.get(&record, &p.token).await, 401);
+    assert_problem(&app.get("/api/v1/auth/me", &p.token).await, 401);
+    assert_problem(&app.get("/api/v1/patients", &p.token).await, 401);
+
+    // The hospital suspended on the other server: its remembered sessions end here too.
+    app.get(&record, &d.token).await.expect(200);
+    app.get("/api/v1/patients", &h.admin).await.expect(200);
+    other
+        .patch(
+            &format!("/api/v1/hospitals/{}", h.id),
+            &root,
+            json!({"suspended": true}),
+        )
+        .await
+        .expect(200);
+    assert_problem(&app.get(&record, &d.token).await, 401);
+    assert_problem(&app.get("/api/v1/patients", &h.admin).await, 401);
+    let last = session_checks(&app).await;
+    assert!(
+        last[2] > after[2],
+        "stale sessions were counted: {after:?} -> {last:?}"
+    );
+}
