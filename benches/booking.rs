@@ -4,6 +4,9 @@
 
 mod common;
 
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
