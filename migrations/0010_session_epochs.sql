@@ -3,19 +3,23 @@
 --
 -- auth_begin joins the session, the user, the hospital and the membership on every request:
 -- about a quarter of PostgreSQL's time on an authenticated read. A server now remembers what a
--- full check (auth_open) answered, with the epoch of the session's hospital at that moment, and
--- later requests set their context with auth_resume, which only looks up that epoch. Every change
--- that could end or alter a session (revocation, a user deactivated or renamed, a membership
--- changed, a hospital suspended) bumps the epochs it touches, in the same transaction, so the
--- next auth_resume of any remembered session there fails and the server checks it in full again.
--- auth_resume reads the epoch in the same statement snapshot as the request's own work, so no
--- request ever runs in a context whose session a committed change has ended.
+-- full check (auth_open) answered, with the epoch of the caller's membership (hospital, user) at
+-- that moment, and later requests set their context with auth_resume, which only looks up that
+-- epoch. Every change that could end or alter a session (revocation, logout, a user deactivated
+-- or renamed, a membership changed, a hospital suspended) bumps the epochs of the memberships it
+-- touches, in the same transaction, so the next auth_resume of any remembered session there fails
+-- and the server checks it in full again. auth_resume reads the epoch in the transaction of the
+-- request's own work, before it, so no request runs in a context that a committed change has
+-- ended. Epochs are per membership so that one user's logout sends only that user's remembered
+-- sessions back to a full check, not everyone's in the hospital.
 
--- One counter per hospital; the nil uuid stands for sessions of no hospital (super admins). A
--- hospital without a row is at epoch 0.
+-- One counter per membership; the nil uuid stands for the hospital of sessions that have none
+-- (super admins). A membership without a row is at epoch 0.
 create table auth_epoch (
-  hospital_id uuid primary key,
-  n bigint not null
+  hospital_id uuid not null,
+  user_id uuid not null,
+  n bigint not null,
+  primary key (hospital_id, user_id)
 );
 -- Read and written only through the functions below (security definer).
 alter table auth_epoch enable row level security;
@@ -27,20 +31,23 @@ language sql immutable as $$
   select coalesce(p_hospital, '00000000-0000-0000-0000-000000000000'::uuid)
 $$;
 
-create function auth_epoch_bump(p_hospitals uuid[])
+-- Bumps the epochs of the memberships (p_hospitals[i], p_users[i]); rows are locked in key order,
+-- so concurrent bumps cannot deadlock.
+create function auth_epoch_bump(p_hospitals uuid[], p_users uuid[])
 returns void
 language sql volatile security definer set search_path = pg_catalog, public as $$
-  insert into auth_epoch (hospital_id, n)
-  select distinct auth_epoch_key(h), 1 from unnest(p_hospitals) as u(h)
-   order by 1
-  on conflict (hospital_id) do update set n = auth_epoch.n + 1
+  insert into auth_epoch (hospital_id, user_id, n)
+  select distinct auth_epoch_key(h), u, 1 from unnest(p_hospitals, p_users) as k(h, u)
+   order by 1, 2
+  on conflict (hospital_id, user_id) do update set n = auth_epoch.n + 1
 $$;
-revoke all on function auth_epoch_bump(uuid[]) from public;
+revoke all on function auth_epoch_bump(uuid[], uuid[]) from public;
 
--- The full check: auth_begin's answer, plus the epoch it was made at and how long (ms) the
--- session stays valid without another full check (idle and absolute expiry).
--- The epoch is read before the session, in an earlier snapshot: a change that commits between
--- the two is seen by the session lookup or, if not, has bumped the epoch past the one returned.
+-- The full check: auth_begin's answer, plus the epoch of the caller's membership it was made at
+-- and how long (ms) the session stays valid without another full check (idle and absolute
+-- expiry). The epoch is read before the session, in an earlier snapshot: a change that commits
+-- between the two is seen by the session lookup or, if not, has bumped the epoch past the one
+-- returned.
 create function auth_open(p_token_hash bytea, p_idle_seconds integer)
 returns table (user_id uuid, hospital_id uuid, role text, email text, full_name text,
                must_change_password boolean, hospital_slug text, epoch bigint,
@@ -52,11 +59,10 @@ declare
   v_epoch bigint;
   v_seen timestamptz;
 begin
-  v_epoch := coalesce((select e.n from auth_epoch e
-                        where e.hospital_id = auth_epoch_key((select s.hospital_id
-                                                                from auth_session s
-                                                               where s.token_hash = p_token_hash))),
-                      0);
+  v_epoch := coalesce((select e.n from auth_session s
+                          join auth_epoch e on e.hospital_id = auth_epoch_key(s.hospital_id)
+                                           and e.user_id = s.user_id
+                        where s.token_hash = p_token_hash), 0);
   select s.user_id, s.hospital_id, s.role, s.last_seen_at, s.expires_at, u.email, u.full_name,
          u.must_change_password, h.slug
     into v
@@ -92,14 +98,15 @@ begin
 end
 $$;
 
--- A remembered session: sets the context and answers true only while the epoch of the
--- session's hospital is still the one its full check saw; otherwise sets nothing (no context,
--- no rows) and answers false.
+-- A remembered session: sets the context and answers true only while the epoch of the caller's
+-- membership is still the one its full check saw; otherwise sets nothing (no context, no rows)
+-- and answers false.
 create function auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint)
 returns boolean
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  if coalesce((select e.n from auth_epoch e where e.hospital_id = auth_epoch_key(p_hospital)), 0)
+  if coalesce((select e.n from auth_epoch e
+                 where e.hospital_id = auth_epoch_key(p_hospital) and e.user_id = p_user), 0)
      <> p_epoch then
     return false;
   end if;
@@ -121,7 +128,7 @@ create function auth_epoch_session_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  perform auth_epoch_bump(array[old.hospital_id]);
+  perform auth_epoch_bump(array[old.hospital_id], array[old.user_id]);
   return null;
 end
 $$;
@@ -136,13 +143,15 @@ create trigger auth_session_epoch after update of revoked_at, expires_at, role, 
 create trigger auth_session_epoch_delete after delete on auth_session
   for each row execute function auth_epoch_session_changed();
 
--- A user's change reaches every hospital they belong to, and sessions of no hospital.
+-- A user's change reaches their membership of every hospital, and sessions of no hospital.
 create function auth_epoch_user_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+declare
+  v_hospitals uuid[] := array(select m.hospital_id from membership m where m.user_id = old.id)
+                        || null::uuid;
 begin
-  perform auth_epoch_bump(array(select m.hospital_id from membership m where m.user_id = old.id)
-                          || null::uuid);
+  perform auth_epoch_bump(v_hospitals, array_fill(old.id, array[cardinality(v_hospitals)]));
   return null;
 end
 $$;
@@ -160,8 +169,10 @@ create trigger app_user_epoch_delete after delete on app_user
 create function auth_epoch_hospital_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+declare
+  v_users uuid[] := array(select m.user_id from membership m where m.hospital_id = old.id);
 begin
-  perform auth_epoch_bump(array[old.id]);
+  perform auth_epoch_bump(array_fill(old.id, array[cardinality(v_users)]), v_users);
   return null;
 end
 $$;
@@ -175,7 +186,7 @@ create function auth_epoch_membership_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  perform auth_epoch_bump(array[old.hospital_id]);
+  perform auth_epoch_bump(array[old.hospital_id], array[old.user_id]);
   return null;
 end
 $$;

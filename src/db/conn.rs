@@ -109,7 +109,7 @@ impl Prepared {
     }
 
     /// A remembered session's check: `auth_resume` sets the context while the epoch of the
-    /// session's hospital is still `epoch`. A role is a name of `[a-z0-9_]` (the membership
+    /// caller's membership is still `epoch`. A role is a name of `[a-z0-9_]` (the membership
     /// table's check); its quotes are doubled all the same.
     pub fn session_resume(
         hospital: Option<uuid::Uuid>,

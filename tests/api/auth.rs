@@ -333,8 +333,18 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
     assert_problem(&app.get("/api/v1/auth/me", &p.token).await, 401);
     assert_problem(&app.get("/api/v1/patients", &p.token).await, 401);
 
-    // The hospital suspended on the other server: its remembered sessions end here too.
+    // The patient's logout moved only the patient's own epoch: the doctor's remembered session
+    // resumes as it was, without a full check.
+    let before = session_checks(&app).await;
     app.get(&record, &d.token).await.expect(200);
+    let after = session_checks(&app).await;
+    assert_eq!(
+        [0, 1, 0],
+        [0, 1, 2].map(|i| after[i] - before[i]),
+        "full, resumed, stale: {before:?} -> {after:?}"
+    );
+
+    // The hospital suspended on the other server: its remembered sessions end here too.
     app.get("/api/v1/patients", &h.admin).await.expect(200);
     other
         .patch(
@@ -347,8 +357,9 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
     assert_problem(&app.get(&record, &d.token).await, 401);
     assert_problem(&app.get("/api/v1/patients", &h.admin).await, 401);
     let last = session_checks(&app).await;
-    assert!(
-        last[2] > after[2],
-        "stale sessions were counted: {after:?} -> {last:?}"
+    assert_eq!(
+        last[2] - after[2],
+        2,
+        "the doctor's and the admin's remembered sessions were found stale: {after:?} -> {last:?}"
     );
 }
