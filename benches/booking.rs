@@ -125,6 +125,58 @@ async fn main() -> anyhow::Result<()> {
         .try_get::<String>("", "s")?;
     println!("  synchronous_commit = {sync}");
 
+    // What no booking can do without: its appointment INSERT (two exclusion constraints over
+    // tstzrange, composite foreign keys, five indexes), alone, as the owner (no session, RLS,
+    // audit or notifications), in autocommit; every worker at times of its own, far from the rest.
+    let pair = owner
+        .query_one_raw(carebridge::db::stmt(
+            "select d.hospital_id, d.id as doctor_id, d.user_id as doctor_user_id, p.id as patient_id,
+                    p.user_id as patient_user_id
+               from doctor d join patient p on p.hospital_id = d.hospital_id limit 1",
+            [],
+        ))
+        .await?
+        .expect("the bench made a doctor and patients");
+    let ids: Arc<Vec<sea_orm::Value>> = Arc::new(
+        [
+            "hospital_id",
+            "doctor_id",
+            "patient_id",
+            "doctor_user_id",
+            "patient_user_id",
+        ]
+        .iter()
+        .map(|c| pair.try_get::<uuid::Uuid>("", c).map(Into::into))
+        .collect::<Result<_, _>>()?,
+    );
+    let far = Utc::now() + Duration::days(365 * 50);
+    let o = owner.clone();
+    let appointments = closed_loop(CONNS, secs, move |w, i| {
+        let (o, ids) = (o.clone(), ids.clone());
+        async move {
+            let start = far + Duration::minutes(5 * (i as i64 * CONNS as i64 + w as i64));
+            let mut values = ids.to_vec();
+            values.push(start.into());
+            o.execute_raw(carebridge::db::stmt(
+                "insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id,
+                   patient_user_id, start_at, end_at, status, fee, currency)
+                 values ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $6 + interval '5 minutes',
+                   'confirmed', 0, 'NPR')",
+                values,
+            ))
+            .await
+            .is_ok()
+        }
+    })
+    .await;
+    print("the appointment INSERT alone, as the owner", &appointments);
+    owner
+        .execute_raw(carebridge::db::stmt(
+            "delete from appointment where start_at >= $1",
+            [far.into()],
+        ))
+        .await?;
+
     // The race: 1000 concurrent attempts on 50 slots of one doctor, far from the others.
     let race_day = first + Duration::days(50);
     let race_slots: Vec<String> = (0..50)
@@ -159,6 +211,10 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "booking / single-row INSERT: {:.2} (target >= 0.5)",
         booking.rps / inserts.rps
+    );
+    println!(
+        "appointment INSERT alone / single-row INSERT: {:.2} (a booking that did nothing else, in a transaction of its own)",
+        appointments.rps / inserts.rps
     );
     println!("race winners: {won} (must be exactly 50)");
     Ok(())
