@@ -3,18 +3,21 @@
 --
 -- auth_begin joins the session, the user, the hospital and the membership on every request:
 -- about a quarter of PostgreSQL's time on an authenticated read. A server now remembers what a
--- full check (auth_open) answered, with the epoch of the caller's membership (hospital, user) at
--- that moment, and later requests set their context with auth_resume, which only looks up that
--- epoch. Every change that could end or alter a session (revocation, logout, a user deactivated
--- or renamed, a membership changed, a hospital suspended) bumps the epochs of the memberships it
--- touches, in the same transaction, so the next auth_resume of any remembered session there fails
--- and the server checks it in full again. auth_resume reads the epoch in the transaction of the
--- request's own work, before it, so no request runs in a context that a committed change has
--- ended. Epochs are per membership so that one user's logout sends only that user's remembered
--- sessions back to a full check, not everyone's in the hospital.
+-- full check (auth_open) answered, with the session's epoch at that moment, and later requests
+-- set their context with auth_resume, which only looks that epoch up again. Every change that
+-- could end or alter a session bumps a counter the epoch is made of, in the same transaction, so
+-- the next auth_resume of any remembered session it touches fails and the server checks it in
+-- full again. auth_resume runs in the transaction of the request's own work, before it, so no
+-- request runs in a context that a committed change has ended.
+--
+-- A session's epoch is the sum of three counters, each bumped by the changes at its level:
+--   (hospital, user)  the membership: its sessions revoked or expired, the membership changed;
+--   (hospital, nil)   the hospital: suspended, renamed (slug), deleted;
+--   (nil, user)       the user: deactivated, renamed, must change their password, super admin or not.
+-- Sessions of no hospital (super admins) use nil for the hospital. Counters only grow, so any bump
+-- changes the sum. A hospital- or user-wide change is one bump, whatever memberships exist or are
+-- being created meanwhile, and one user's logout sends no one else's sessions to a full check.
 
--- One counter per membership; the nil uuid stands for the hospital of sessions that have none
--- (super admins). A membership without a row is at epoch 0.
 create table auth_epoch (
   hospital_id uuid not null,
   user_id uuid not null,
@@ -25,29 +28,42 @@ create table auth_epoch (
 alter table auth_epoch enable row level security;
 alter table auth_epoch force row level security;
 
-create function auth_epoch_key(p_hospital uuid)
+create function auth_epoch_nil()
 returns uuid
 language sql immutable as $$
-  select coalesce(p_hospital, '00000000-0000-0000-0000-000000000000'::uuid)
+  select '00000000-0000-0000-0000-000000000000'::uuid
 $$;
 
--- Bumps the epochs of the memberships (p_hospitals[i], p_users[i]); rows are locked in key order,
--- so concurrent bumps cannot deadlock.
-create function auth_epoch_bump(p_hospitals uuid[], p_users uuid[])
+-- The epoch of a session of user p_user in hospital p_hospital (null: none). PL/pgSQL keeps
+-- the query's plan for the session; a SQL function would be planned on every call.
+create function auth_epoch_of(p_hospital uuid, p_user uuid)
+returns bigint
+language plpgsql stable security definer set search_path = pg_catalog, public as $$
+begin
+  return (select coalesce(sum(e.n), 0)::bigint
+            from auth_epoch e
+           where (e.hospital_id = coalesce(p_hospital, auth_epoch_nil())
+                  and e.user_id in (p_user, auth_epoch_nil()))
+              or (e.hospital_id = auth_epoch_nil() and e.user_id = p_user));
+end
+$$;
+revoke all on function auth_epoch_of(uuid, uuid) from public;
+
+create function auth_epoch_bump(p_hospital uuid, p_user uuid)
 returns void
 language sql volatile security definer set search_path = pg_catalog, public as $$
   insert into auth_epoch (hospital_id, user_id, n)
-  select distinct auth_epoch_key(h), u, 1 from unnest(p_hospitals, p_users) as k(h, u)
-   order by 1, 2
+  values (coalesce(p_hospital, auth_epoch_nil()), coalesce(p_user, auth_epoch_nil()), 1)
   on conflict (hospital_id, user_id) do update set n = auth_epoch.n + 1
 $$;
-revoke all on function auth_epoch_bump(uuid[], uuid[]) from public;
+revoke all on function auth_epoch_bump(uuid, uuid) from public;
 
--- The full check: auth_begin's answer, plus the epoch of the caller's membership it was made at
--- and how long (ms) the session stays valid without another full check (idle and absolute
--- expiry). The epoch is read before the session, in an earlier snapshot: a change that commits
--- between the two is seen by the session lookup or, if not, has bumped the epoch past the one
--- returned.
+-- The full check: auth_begin's answer, plus the session's epoch and how long (ms) the session
+-- stays valid without another full check (idle and absolute expiry). The epoch is read before the
+-- session, in an earlier snapshot: a change that commits between the two is seen by the session
+-- lookup or, if not, has bumped the epoch past the one returned. How long it stays valid counts
+-- from the session's last use as committed before this check, never from the refresh this check
+-- makes, which the request's transaction may still roll back.
 create function auth_open(p_token_hash bytea, p_idle_seconds integer)
 returns table (user_id uuid, hospital_id uuid, role text, email text, full_name text,
                must_change_password boolean, hospital_slug text, epoch bigint,
@@ -57,12 +73,9 @@ language plpgsql volatile security definer set search_path = pg_catalog, public 
 declare
   v record;
   v_epoch bigint;
-  v_seen timestamptz;
 begin
-  v_epoch := coalesce((select e.n from auth_session s
-                          join auth_epoch e on e.hospital_id = auth_epoch_key(s.hospital_id)
-                                           and e.user_id = s.user_id
-                        where s.token_hash = p_token_hash), 0);
+  v_epoch := (select auth_epoch_of(s.hospital_id, s.user_id) from auth_session s
+               where s.token_hash = p_token_hash);
   select s.user_id, s.hospital_id, s.role, s.last_seen_at, s.expires_at, u.email, u.full_name,
          u.must_change_password, h.slug
     into v
@@ -80,34 +93,29 @@ begin
   if not found then
     return;
   end if;
-  v_seen := v.last_seen_at;
   -- Idle expiry has minute resolution, so a session is written at most once a minute.
   if v.last_seen_at < now() - interval '60 seconds' then
     update auth_session set last_seen_at = now() where token_hash = p_token_hash;
-    v_seen := now();
   end if;
   perform set_config('app.hospital_id', coalesce(v.hospital_id::text, ''), true);
   perform set_config('app.user_id', v.user_id::text, true);
   perform set_config('app.role', v.role, true);
   return query select v.user_id, v.hospital_id, v.role, v.email, v.full_name,
-                      v.must_change_password, v.slug,
-                      v_epoch,
+                      v.must_change_password, v.slug, coalesce(v_epoch, 0),
                       greatest(0, floor(extract(epoch from
-                        least(v.expires_at, v_seen + make_interval(secs => p_idle_seconds))
+                        least(v.expires_at, v.last_seen_at + make_interval(secs => p_idle_seconds))
                         - now()) * 1000))::bigint;
 end
 $$;
 
--- A remembered session: sets the context and answers true only while the epoch of the caller's
--- membership is still the one its full check saw; otherwise sets nothing (no context, no rows)
--- and answers false.
+-- A remembered session: sets the context and answers true only while the session's epoch is
+-- still the one its full check saw; otherwise sets nothing (no context, no rows) and answers
+-- false.
 create function auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint)
 returns boolean
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  if coalesce((select e.n from auth_epoch e
-                 where e.hospital_id = auth_epoch_key(p_hospital) and e.user_id = p_user), 0)
-     <> p_epoch then
+  if auth_epoch_of(p_hospital, p_user) <> p_epoch then
     return false;
   end if;
   perform set_config('app.hospital_id', coalesce(p_hospital::text, ''), true);
@@ -122,13 +130,14 @@ revoke all on function auth_open(bytea, integer), auth_resume(uuid, uuid, text, 
 grant execute on function auth_open(bytea, integer), auth_resume(uuid, uuid, text, bigint)
   to carebridge_runtime;
 
--- What bumps the epochs. Row triggers with column lists and WHEN clauses, so that the writes that
--- change nothing a session depends on (a session's last use, a profile's language) cost nothing.
+-- What bumps the counters. Row triggers with column lists and WHEN clauses, so that the writes
+-- that change nothing a session depends on (a session's last use, a profile's language) cost
+-- nothing.
 create function auth_epoch_session_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  perform auth_epoch_bump(array[old.hospital_id], array[old.user_id]);
+  perform auth_epoch_bump(old.hospital_id, old.user_id);
   return null;
 end
 $$;
@@ -143,15 +152,25 @@ create trigger auth_session_epoch after update of revoked_at, expires_at, role, 
 create trigger auth_session_epoch_delete after delete on auth_session
   for each row execute function auth_epoch_session_changed();
 
--- A user's change reaches their membership of every hospital, and sessions of no hospital.
+create function auth_epoch_membership_changed()
+returns trigger
+language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+begin
+  perform auth_epoch_bump(old.hospital_id, old.user_id);
+  return null;
+end
+$$;
+create trigger membership_epoch after update on membership for each row
+  when (old is distinct from new)
+  execute function auth_epoch_membership_changed();
+create trigger membership_epoch_delete after delete on membership
+  for each row execute function auth_epoch_membership_changed();
+
 create function auth_epoch_user_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-declare
-  v_hospitals uuid[] := array(select m.hospital_id from membership m where m.user_id = old.id)
-                        || null::uuid;
 begin
-  perform auth_epoch_bump(v_hospitals, array_fill(old.id, array[cardinality(v_hospitals)]));
+  perform auth_epoch_bump(null, old.id);
   return null;
 end
 $$;
@@ -169,10 +188,8 @@ create trigger app_user_epoch_delete after delete on app_user
 create function auth_epoch_hospital_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-declare
-  v_users uuid[] := array(select m.user_id from membership m where m.hospital_id = old.id);
 begin
-  perform auth_epoch_bump(array_fill(old.id, array[cardinality(v_users)]), v_users);
+  perform auth_epoch_bump(old.id, null);
   return null;
 end
 $$;
@@ -182,16 +199,18 @@ create trigger hospital_epoch after update of suspended, slug on hospital for ea
 create trigger hospital_epoch_delete after delete on hospital
   for each row execute function auth_epoch_hospital_changed();
 
-create function auth_epoch_membership_changed()
+-- TRUNCATE of these tables (an operator ending every session at once) bumps nothing row by row:
+-- it is refused for the tables sessions depend on, so that sessions end through updates the
+-- triggers see (auth_revoke_session, auth_revoke_hospital_sessions, deactivation).
+create function auth_epoch_refuse_truncate()
 returns trigger
-language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+language plpgsql as $$
 begin
-  perform auth_epoch_bump(array[old.hospital_id], array[old.user_id]);
-  return null;
+  raise exception 'end sessions by revoking them (update revoked_at), not by TRUNCATE: servers remember checked sessions'
+    using errcode = '0A000';
 end
 $$;
-create trigger membership_epoch after update on membership for each row
-  when (old is distinct from new)
-  execute function auth_epoch_membership_changed();
-create trigger membership_epoch_delete after delete on membership
-  for each row execute function auth_epoch_membership_changed();
+create trigger auth_session_no_truncate before truncate on auth_session
+  for each statement execute function auth_epoch_refuse_truncate();
+create trigger membership_no_truncate before truncate on membership
+  for each statement execute function auth_epoch_refuse_truncate();

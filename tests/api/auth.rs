@@ -323,6 +323,31 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
         .unwrap();
     app.get(&record, &d.token).await.expect(200);
 
+    // The hospital suspended and the user deactivated straight in the database, no session
+    // revoked: the hospital's and the user's own counters end the remembered session.
+    let doctor_user = format!(
+        "(select user_id from doctor where hospital_id = '{}' and id = '{}')",
+        h.id, d.id
+    );
+    for (end, undo) in [
+        (
+            format!("update hospital set suspended = true where id = '{}'", h.id),
+            format!(
+                "update hospital set suspended = false where id = '{}'",
+                h.id
+            ),
+        ),
+        (
+            format!("update app_user set active = false where id = {doctor_user}"),
+            format!("update app_user set active = true where id = {doctor_user}"),
+        ),
+    ] {
+        owner.execute_unprepared(&end).await.unwrap();
+        assert_problem(&app.get(&record, &d.token).await, 401);
+        owner.execute_unprepared(&undo).await.unwrap();
+        app.get(&record, &d.token).await.expect(200);
+    }
+
     // Logged out on the other server: refused here, on every kind of request.
     app.get("/api/v1/auth/me", &p.token).await.expect(200);
     app.get(&record, &p.token).await.expect(200);
@@ -346,6 +371,7 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
 
     // The hospital suspended on the other server: its remembered sessions end here too.
     app.get("/api/v1/patients", &h.admin).await.expect(200);
+    let after = session_checks(&app).await;
     other
         .patch(
             &format!("/api/v1/hospitals/{}", h.id),
