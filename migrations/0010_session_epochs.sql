@@ -130,17 +130,23 @@ revoke all on function auth_open(bytea, integer), auth_resume(uuid, uuid, text, 
 grant execute on function auth_open(bytea, integer), auth_resume(uuid, uuid, text, bigint)
   to carebridge_runtime;
 
--- What bumps the counters. Row triggers with column lists and WHEN clauses, so that the writes
--- that change nothing a session depends on (a session's last use, a profile's language) cost
--- nothing.
-create function auth_epoch_session_changed()
+-- What bumps the counters: one trigger function, told by its argument which counter a table's
+-- rows stand for. Row triggers with column lists and WHEN clauses, so that the writes that change
+-- nothing a session depends on (a session's last use, a profile's language) cost nothing.
+create function auth_epoch_changed()
 returns trigger
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 begin
-  perform auth_epoch_bump(old.hospital_id, old.user_id);
+  case tg_argv[0]
+    when 'membership' then perform auth_epoch_bump(old.hospital_id, old.user_id);
+    when 'hospital' then perform auth_epoch_bump(old.id, null);
+    when 'user' then perform auth_epoch_bump(null, old.id);
+  end case;
   return null;
 end
 $$;
+
+-- A session revoked, expired or altered, and a membership changed or gone: that membership.
 create trigger auth_session_epoch after update of revoked_at, expires_at, role, hospital_id, user_id
   on auth_session for each row
   when (old.revoked_at is distinct from new.revoked_at
@@ -148,32 +154,16 @@ create trigger auth_session_epoch after update of revoked_at, expires_at, role, 
         or old.role is distinct from new.role
         or old.hospital_id is distinct from new.hospital_id
         or old.user_id is distinct from new.user_id)
-  execute function auth_epoch_session_changed();
+  execute function auth_epoch_changed('membership');
 create trigger auth_session_epoch_delete after delete on auth_session
-  for each row execute function auth_epoch_session_changed();
-
-create function auth_epoch_membership_changed()
-returns trigger
-language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-begin
-  perform auth_epoch_bump(old.hospital_id, old.user_id);
-  return null;
-end
-$$;
+  for each row execute function auth_epoch_changed('membership');
 create trigger membership_epoch after update on membership for each row
   when (old is distinct from new)
-  execute function auth_epoch_membership_changed();
+  execute function auth_epoch_changed('membership');
 create trigger membership_epoch_delete after delete on membership
-  for each row execute function auth_epoch_membership_changed();
+  for each row execute function auth_epoch_changed('membership');
 
-create function auth_epoch_user_changed()
-returns trigger
-language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-begin
-  perform auth_epoch_bump(null, old.id);
-  return null;
-end
-$$;
+-- A user deactivated, renamed, told to change their password, made or unmade super admin.
 create trigger app_user_epoch after update of active, is_super_admin, must_change_password, email,
   full_name on app_user for each row
   when (old.active is distinct from new.active
@@ -181,23 +171,27 @@ create trigger app_user_epoch after update of active, is_super_admin, must_chang
         or old.must_change_password is distinct from new.must_change_password
         or old.email is distinct from new.email
         or old.full_name is distinct from new.full_name)
-  execute function auth_epoch_user_changed();
+  execute function auth_epoch_changed('user');
 create trigger app_user_epoch_delete after delete on app_user
-  for each row execute function auth_epoch_user_changed();
+  for each row execute function auth_epoch_changed('user');
 
-create function auth_epoch_hospital_changed()
-returns trigger
-language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-begin
-  perform auth_epoch_bump(old.id, null);
-  return null;
-end
-$$;
+-- A hospital suspended, renamed or gone.
 create trigger hospital_epoch after update of suspended, slug on hospital for each row
   when (old.suspended is distinct from new.suspended or old.slug is distinct from new.slug)
-  execute function auth_epoch_hospital_changed();
+  execute function auth_epoch_changed('hospital');
 create trigger hospital_epoch_delete after delete on hospital
-  for each row execute function auth_epoch_hospital_changed();
+  for each row execute function auth_epoch_changed('hospital');
+
+-- auth_begin (still used at login, to enter the new session's context) is now auth_open without
+-- the epoch: the rules of a valid session live in one place.
+create or replace function auth_begin(p_token_hash bytea, p_idle_seconds integer)
+returns table (user_id uuid, hospital_id uuid, role text, email text, full_name text,
+               must_change_password boolean, hospital_slug text)
+language sql volatile security definer set search_path = pg_catalog, public as $$
+  select o.user_id, o.hospital_id, o.role, o.email, o.full_name, o.must_change_password,
+         o.hospital_slug
+    from auth_open(p_token_hash, p_idle_seconds) o
+$$;
 
 -- TRUNCATE of these tables (an operator ending every session at once) bumps nothing row by row:
 -- it is refused for the tables sessions depend on, so that sessions end through updates the
