@@ -108,9 +108,9 @@ impl Prepared {
         )
     }
 
-    /// A remembered session's check: `auth_resume` sets the context while the epoch of the
-    /// caller's membership is still `epoch`. A role is a name of `[a-z0-9_]` (the membership
-    /// table's check); its quotes are doubled all the same.
+    /// A remembered session's check: `auth_resume` sets the context while the session's epoch
+    /// is still `epoch`. Only roles of `[a-z0-9_]` are remembered (`Sessions::remember`); quotes
+    /// would be doubled all the same.
     pub fn session_resume(
         hospital: Option<uuid::Uuid>,
         user: uuid::Uuid,

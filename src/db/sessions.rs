@@ -2,13 +2,15 @@
 //! check (a four-table join, about a quarter of PostgreSQL's time on an authenticated read).
 //!
 //! Remembering is safe because nothing is taken on trust: a remembered session sets its context
-//! through `auth_resume`, which compares the epoch of the caller's membership (hospital, user) with
-//! the one the full check saw, in the same transaction as the request's own statements. Any change
-//! that could end or alter a session (revocation, logout, password change, deactivation, a role or
-//! membership change, suspension) bumps the epochs of the memberships it touches in its own
-//! transaction (migration 0010's triggers), in whichever process made it. The next request then finds no context, forgets the session and
-//! checks it in full. Entries also lapse on their own: at the session's idle or absolute expiry,
-//! and after a minute, so that a session in use still records its last use about once a minute.
+//! through `auth_resume`, which compares the session's epoch with the one the full check saw, in
+//! the same transaction as the request's own statements. The epoch sums three counters: the
+//! caller's membership's (hospital, user), the hospital's and the user's. Any change that could end
+//! or alter a session (revocation, logout, password change, deactivation, a role or membership
+//! change, suspension, a rename) bumps one of them in its own transaction (migration 0010's
+//! triggers), in whichever process made it. The next request then finds no context, forgets the
+//! session and checks it in full. Entries also lapse on their own: at the session's idle or
+//! absolute expiry, and after a minute, so that a session in use still records its last use about
+//! once a minute.
 
 use std::{
     collections::HashMap,
@@ -29,7 +31,7 @@ const MOST: usize = 100_000;
 #[derive(Clone)]
 pub struct Remembered {
     pub caller: Caller,
-    /// The epoch of the caller's membership when the session was checked in full.
+    /// The session's epoch when it was checked in full.
     pub epoch: i64,
     until: Instant,
 }
@@ -96,7 +98,7 @@ impl Sessions {
         );
     }
 
-    /// Forgets a session (its epoch moved on, or this process revoked it).
+    /// Forgets a session whose epoch moved on.
     pub fn forget(&self, hash: &TokenHash) {
         self.map
             .lock()

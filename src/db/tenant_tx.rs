@@ -58,7 +58,7 @@ struct SessionRow {
     full_name: String,
     must_change_password: bool,
     hospital_slug: Option<String>,
-    /// The epoch of the caller's membership at the check (see [`Sessions`](super::Sessions)).
+    /// The session's epoch at the check (see [`Sessions`](super::Sessions)).
     epoch: i64,
     /// How long the session stays valid without another full check.
     valid_ms: i64,
