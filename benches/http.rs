@@ -84,6 +84,17 @@ async fn bare(
     Ok(poem::web::Json(p.to_json().unwrap_or_default()))
 }
 
+/// Serves the bare route on a port of its own, its SELECT on `db`.
+async fn serve_bare(db: DatabaseConnection) -> anyhow::Result<u16> {
+    let acceptor = TcpListener::bind("127.0.0.1:0").into_acceptor().await?;
+    let port = acceptor.local_addr()[0].as_socket_addr().unwrap().port();
+    tokio::spawn(
+        poem::Server::new_with_acceptor(acceptor)
+            .run(Route::new().at("/bare/:id", get(bare)).data(db)),
+    );
+    Ok(port)
+}
+
 async fn start_app_audit(mut config: Config, audit: bool) -> anyhow::Result<String> {
     config.audit_reads = audit;
     start_app(config).await
@@ -139,12 +150,7 @@ async fn main() -> anyhow::Result<()> {
     // The bare route: same SELECT, as the owner (no RLS), no auth, no audit.
     let owner =
         carebridge::db::connect(&config.database_admin_url, config.database_pool_size).await?;
-    let acceptor = TcpListener::bind("127.0.0.1:0").into_acceptor().await?;
-    let bare_port = acceptor.local_addr()[0].as_socket_addr().unwrap().port();
-    tokio::spawn(
-        poem::Server::new_with_acceptor(acceptor)
-            .run(Route::new().at("/bare/:id", get(bare)).data(owner.clone())),
-    );
+    let bare_port = serve_bare(owner.clone()).await?;
 
     // The same route and SELECT as the runtime role, on connections opened with the doctor's
     // context already set (session-wide, at connect): what RLS alone adds to the bare route, with
@@ -177,12 +183,7 @@ async fn main() -> anyhow::Result<()> {
                 .options(context.clone())
         });
     let runtime = sea_orm::Database::connect(opts).await?;
-    let acceptor = TcpListener::bind("127.0.0.1:0").into_acceptor().await?;
-    let rls_port = acceptor.local_addr()[0].as_socket_addr().unwrap().port();
-    tokio::spawn(
-        poem::Server::new_with_acceptor(acceptor)
-            .run(Route::new().at("/bare/:id", get(bare)).data(runtime)),
-    );
+    let rls_port = serve_bare(runtime).await?;
 
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!(

@@ -113,7 +113,6 @@ pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> 
             return Ok(r.caller);
         }
     }
-    state.sessions.count_full();
     let rows = state.db.query_all_raw(open_statement(state, &hash)).await?;
     checked_caller(state, &rows, hash)
 }
@@ -173,8 +172,9 @@ fn resumed(state: &AppState, r: &Remembered, rows: &[QueryResult]) -> bool {
 }
 
 /// The caller from the full check's rows, remembered for later requests; no row means an
-/// unknown, expired or revoked token.
+/// unknown, expired or revoked token. Every full check ends here, and is counted here.
 fn checked_caller(state: &AppState, rows: &[QueryResult], hash: TokenHash) -> ApiResult<Caller> {
+    state.sessions.count_full();
     match rows.first() {
         Some(r) => {
             let row = SessionRow::from_query_result(r, "")?;
@@ -259,14 +259,14 @@ impl TenantTx {
                 return Ok(answer(r.caller, rows));
             }
         }
-        state.sessions.count_full();
         let (checked, rows) =
             TenantConn::read_once(pool, &session_check(state, &hash), read).await?;
         Ok(answer(checked_caller(state, &checked, hash)?, rows))
     }
 
-    /// Begins the transaction and resolves the bearer token in it (`auth_begin` sets the
-    /// transaction-local context from the session row). Unknown, expired or revoked: 401.
+    /// Begins the transaction and resolves the bearer token in it (`auth_resume` or, for a
+    /// session not remembered, `auth_open` sets the transaction-local context). Unknown,
+    /// expired or revoked: 401.
     pub async fn begin(state: &AppState, token: &str, meta: RequestMeta) -> ApiResult<Self> {
         Self::begin_hashed(state, TokenHash::of(token), meta).await
     }
@@ -290,14 +290,12 @@ impl TenantTx {
                     (txn, r.caller)
                 } else {
                     // The same transaction, still without a context: check in full.
-                    state.sessions.count_full();
                     let rows = txn.query_all_raw(open_statement(state, &hash)).await?;
                     let caller = checked_caller(state, &rows, hash)?;
                     (txn, caller)
                 }
             }
             None => {
-                state.sessions.count_full();
                 let (txn, rows) = TenantConn::begin(pool, &session_check(state, &hash)).await?;
                 let caller = checked_caller(state, &rows, hash)?;
                 (txn, caller)
