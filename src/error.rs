@@ -111,6 +111,12 @@ impl ApiError {
 
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
+        // A write that row-level security refuses is an action this caller may not take,
+        // whatever casbin said: 403, logged, never a 500.
+        if sqlstate(&err).as_deref() == Some("42501") && err.to_string().contains("row-level") {
+            tracing::warn!("a write was refused by row-level security");
+            return Self::Forbidden;
+        }
         Self::Internal(anyhow::Error::new(err))
     }
 }
@@ -218,7 +224,22 @@ pub async fn catch_all(err: poem::Error) -> Response {
     if err.is::<ApiError>() {
         return err.into_response();
     }
-    let status = err.status();
+    // A value outside the bounds the spec declares (poem-openapi's validators: `limit`,
+    // `slot_minutes`, …) is semantically invalid, answered 422 like every other such check;
+    // anything else poem-openapi could not parse stays 400.
+    let out_of_bounds = err
+        .downcast_ref::<poem_openapi::error::ParseParamError>()
+        .map(|e| e.reason.contains("verification failed"))
+        .or_else(|| {
+            err.downcast_ref::<poem_openapi::error::ParseRequestPayloadError>()
+                .map(|e| e.reason.contains("verification failed"))
+        })
+        .unwrap_or(false);
+    let status = if out_of_bounds {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        err.status()
+    };
     let detail = match status {
         StatusCode::NOT_FOUND => "no such resource".to_string(),
         StatusCode::METHOD_NOT_ALLOWED => "this method is not allowed on this path".to_string(),

@@ -48,6 +48,14 @@ pub struct Config {
     /// Failed logins per client address within the window before 429.
     pub login_failures_per_ip: u32,
     pub login_throttle_window: Duration,
+    /// Self-registrations per client address per hour before 429 (a clinic's front desk
+    /// registers many patients from one address).
+    pub registrations_per_ip_per_hour: u32,
+    /// Password-reset requests per client address per hour before 429.
+    pub password_resets_per_ip_per_hour: u32,
+    /// Public prescription verifications per client address per minute before 429 (codes
+    /// cannot be guessed, and this keeps anyone from trying).
+    pub verifications_per_ip_per_minute: u32,
     /// Object storage: an S3 bucket when `S3_BUCKET` is set, otherwise `DATA_DIR/objects`.
     pub s3: Option<carebridge_storage::S3Settings>,
     /// Wraps every hospital's key (base64 of 32 bytes). When unset, `serve` and `demo` use
@@ -124,6 +132,9 @@ impl Config {
                 "LOGIN_THROTTLE_WINDOW_SECONDS",
                 15 * 60,
             )?),
+            registrations_per_ip_per_hour: parse_var("REGISTRATIONS_PER_IP_PER_HOUR", 300)?,
+            password_resets_per_ip_per_hour: parse_var("PASSWORD_RESETS_PER_IP_PER_HOUR", 30)?,
+            verifications_per_ip_per_minute: parse_var("VERIFICATIONS_PER_IP_PER_MINUTE", 30)?,
             s3: match var("S3_BUCKET") {
                 None => None,
                 Some(bucket) => Some(carebridge_storage::S3Settings {

@@ -1,5 +1,6 @@
-//! Around every request: a request id, the client address, a body size limit, one log line
-//! (no PHI: route pattern, status, timing, ids), and the metrics.
+//! Around every request: a request id, the client address, a body size limit, the edge rules
+//! of [`edge`](super::edge), one log line (no PHI: route pattern, status, timing, ids), the
+//! security headers, and the metrics.
 
 use std::{net::IpAddr, sync::Arc, time::Instant};
 
@@ -9,7 +10,11 @@ use poem::{
 };
 use tracing::Instrument;
 
-use crate::{app::metrics::Metrics, db::RequestMeta, error::problem_response};
+use crate::{
+    app::{edge, metrics::Metrics},
+    db::RequestMeta,
+    error::{ApiError, problem_response},
+};
 
 pub struct Observe {
     pub metrics: Arc<Metrics>,
@@ -17,6 +22,10 @@ pub struct Observe {
     pub max_body_bytes: usize,
     /// Document uploads may be this large (plus multipart framing).
     pub max_upload_bytes: u64,
+    /// Paths and their methods, for `Allow` on 405.
+    pub routes: Arc<edge::Routes>,
+    /// `PUBLIC_BASE_URL` is https: answers carry HSTS.
+    pub https: bool,
 }
 
 impl<E: Endpoint> Middleware<E> for Observe {
@@ -28,6 +37,8 @@ impl<E: Endpoint> Middleware<E> for Observe {
             trust_forwarded_for: self.trust_forwarded_for,
             max_body_bytes: self.max_body_bytes,
             max_upload_bytes: self.max_upload_bytes,
+            routes: self.routes.clone(),
+            https: self.https,
         }
     }
 }
@@ -38,6 +49,8 @@ pub struct ObserveEndpoint<E> {
     trust_forwarded_for: bool,
     max_body_bytes: usize,
     max_upload_bytes: u64,
+    routes: Arc<edge::Routes>,
+    https: bool,
 }
 
 /// Multipart framing around an uploaded file: boundaries, headers, the title and kind fields.
@@ -67,7 +80,8 @@ fn client_ip(req: &Request, trust_forwarded_for: bool) -> Option<IpAddr> {
     }
 }
 
-fn request_id(req: &Request) -> String {
+/// The client's own `X-Request-Id`, when it is a short token; kept beside ours, never as ours.
+fn client_request_id(req: &Request) -> Option<String> {
     req.headers()
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
@@ -77,7 +91,55 @@ fn request_id(req: &Request) -> String {
                 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
         .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}
+
+/// Under `/fhir/R4` a problem answer becomes the `OperationOutcome` FHIR clients expect.
+async fn fhir_outcome(mut resp: Response) -> Response {
+    let is_problem = resp
+        .headers()
+        .get(poem::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !is_problem {
+        return resp;
+    }
+    let status = resp.status();
+    let body = resp.take_body().into_bytes().await.unwrap_or_default();
+    let detail = serde_json::from_slice::<crate::error::Problem>(&body)
+        .map(|p| p.detail)
+        .unwrap_or_default();
+    let outcome = crate::fhir::operation_outcome(status.as_u16(), &detail);
+    resp.set_body(serde_json::to_vec(&outcome).unwrap_or_default());
+    resp.headers_mut().insert(
+        poem::http::header::CONTENT_TYPE,
+        poem::http::HeaderValue::from_static("application/fhir+json"),
+    );
+    resp.headers_mut()
+        .remove(poem::http::header::CONTENT_LENGTH);
+    resp
+}
+
+/// The edge rules of [`edge`]: a bodyless write reads as JSON `null`; NUL characters in the
+/// path, the query or a JSON body answer 422. The body is read (within the size limit checked
+/// before) only when it is JSON and could hold a NUL.
+async fn admit(req: &mut Request) -> Result<(), ApiError> {
+    if edge::bodyless(req.headers(), req.method()) {
+        req.headers_mut().insert(
+            poem::http::header::CONTENT_TYPE,
+            poem::http::HeaderValue::from_static("application/json"),
+        );
+    }
+    edge::check_uri(req.uri())?;
+    if edge::is_json(req.headers()) {
+        let body = req
+            .take_body()
+            .into_bytes()
+            .await
+            .map_err(|_| ApiError::BadRequest("the request body could not be read".into()))?;
+        let checked = edge::check_json_body(&body);
+        req.set_body(body);
+        checked?;
+    }
+    Ok(())
 }
 
 impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
@@ -86,11 +148,19 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
     async fn call(&self, mut req: Request) -> Result<Self::Output> {
         let start = Instant::now();
         let meta = RequestMeta {
-            request_id: request_id(&req),
+            request_id: uuid::Uuid::now_v7().to_string(),
+            client_request_id: client_request_id(&req),
             ip: client_ip(&req, self.trust_forwarded_for),
         };
         let method = req.method().to_string();
-        let span = tracing::info_span!("request", request_id = %meta.request_id, method = %method, hospital_id = tracing::field::Empty);
+        let path = req.uri().path().to_string();
+        let span = tracing::info_span!(
+            "request",
+            request_id = %meta.request_id,
+            client_request_id = meta.client_request_id.as_deref().unwrap_or(""),
+            method = %method,
+            hospital_id = tracing::field::Empty
+        );
         let rid = meta.request_id.clone();
         req.set_data(meta);
         let too_large = req
@@ -124,6 +194,8 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
                     "a Content-Length header is required",
                 )
             }
+        } else if let Err(e) = admit(&mut req).await {
+            poem::error::ResponseError::as_response(&e)
         } else {
             match self.inner.call(req).instrument(span.clone()).await {
                 Ok(r) => r.into_response(),
@@ -137,6 +209,9 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
                 }
             }
         };
+        if path.starts_with("/fhir/") {
+            resp = fhir_outcome(resp).await;
+        }
         let route = resp
             .data::<PathPattern>()
             .map_or_else(|| "unmatched".to_string(), |p| p.0.to_string());
@@ -146,6 +221,13 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         span.in_scope(|| {
             tracing::info!(route = %route, status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "request")
         });
+        if resp.status() == StatusCode::METHOD_NOT_ALLOWED
+            && let Some(allow) = self.routes.allow(&path)
+            && let Ok(v) = allow.parse()
+        {
+            resp.headers_mut().insert(poem::http::header::ALLOW, v);
+        }
+        edge::secure(resp.headers_mut(), &path, self.https);
         resp.headers_mut()
             .insert("x-request-id", rid.parse().expect("ascii"));
         Ok(resp)

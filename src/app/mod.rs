@@ -1,6 +1,8 @@
 //! Shared application plumbing: configuration, state, the HTTP server, operations endpoints.
 
 pub mod config;
+pub mod edge;
+pub mod fields;
 pub mod metrics;
 pub mod middleware;
 pub mod ops;
@@ -9,5 +11,5 @@ pub mod server;
 pub mod state;
 
 pub use config::Config;
-pub use server::{Application, openapi_service};
+pub use server::{Application, openapi_service, spec};
 pub use state::AppState;

@@ -68,6 +68,7 @@ impl Page {
 pub struct Listing<T: ParseFromJSON + ToJSON + Send + Sync> {
     pub items: Vec<T>,
     /// Pass as `cursor` for the next page; null on the last page.
+    #[oai(nullable)]
     pub next_cursor: Option<String>,
 }
 

@@ -91,6 +91,62 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
     )
 }
 
+/// The spec as served at `/openapi.json` and committed in `openapi/openapi.json`: what
+/// poem-openapi derives from the code, plus two facts its derives cannot state:
+/// - every object a request body carries refuses unknown fields (`deny_unknown_fields` on
+///   each), so its schema says `additionalProperties: false`;
+/// - a document's content is served with the type it was uploaded as (`*/*`).
+pub fn spec() -> String {
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&openapi_service().spec()).expect("poem-openapi writes JSON");
+    close_request_objects(&mut spec);
+    if let Some(ok) = spec
+        .pointer_mut("/paths/~1api~1v1~1documents~1{id}~1content/get/responses/200/content")
+        .and_then(serde_json::Value::as_object_mut)
+        && let Some(binary) = ok.remove("application/octet-stream")
+    {
+        ok.insert("*/*".into(), binary);
+    }
+    serde_json::to_string_pretty(&spec).expect("JSON")
+}
+
+/// Sets `additionalProperties: false` on every component schema a request body reaches.
+fn close_request_objects(spec: &mut serde_json::Value) {
+    fn refs(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(r) = m.get("$ref").and_then(|r| r.as_str()) {
+                    out.push(r.trim_start_matches("#/components/schemas/").to_string());
+                }
+                m.values().for_each(|x| refs(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut todo = Vec::new();
+    for op in spec["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values())
+    {
+        for body in op.as_object().into_iter().flat_map(|o| o.values()) {
+            refs(&body["requestBody"], &mut todo);
+        }
+    }
+    let mut done = std::collections::BTreeSet::new();
+    while let Some(name) = todo.pop() {
+        if !done.insert(name.clone()) {
+            continue;
+        }
+        let schema = &mut spec["components"]["schemas"][&name];
+        if schema["type"] == "object" {
+            schema["additionalProperties"] = serde_json::Value::Bool(false);
+        }
+        refs(schema, &mut todo);
+    }
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     acceptor: TcpAcceptor,
@@ -197,7 +253,15 @@ impl Application {
     ) -> anyhow::Result<()> {
         let state = self.state.clone();
         let api = openapi_service();
-        let spec = api.spec_endpoint();
+        let spec_text = spec();
+        let routes = serde_json::from_str(&spec_text)
+            .map(|spec| crate::app::edge::Routes::from_spec(&spec))
+            .unwrap_or_default();
+        let spec = poem::endpoint::make_sync(move |_| {
+            poem::Response::builder()
+                .content_type("application/json; charset=utf-8")
+                .body(spec_text.clone())
+        });
         let docs = api.swagger_ui();
         let app = Route::new()
             .at("/openapi.json", spec)
@@ -212,6 +276,8 @@ impl Application {
                 trust_forwarded_for: state.config.trust_forwarded_for,
                 max_body_bytes: state.config.max_body_bytes,
                 max_upload_bytes: state.config.max_upload_bytes,
+                routes: Arc::new(routes),
+                https: state.config.public_base_url.starts_with("https://"),
             });
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, shutdown, Some(Duration::from_secs(10)))

@@ -26,17 +26,24 @@ pub struct AuditEvent {
     pub id: Uuid,
     pub hospital_id: Uuid,
     pub occurred_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub actor_user_id: Option<Uuid>,
     pub actor_role: String,
     pub action: String,
     pub resource_type: String,
+    #[oai(nullable)]
     pub resource_id: Option<String>,
+    #[oai(nullable)]
     pub patient_id: Option<Uuid>,
+    #[oai(nullable)]
     pub purpose: Option<String>,
+    #[oai(nullable)]
     pub request_id: Option<String>,
+    #[oai(nullable)]
     pub ip: Option<String>,
     pub outcome: String,
     /// Position in the hospital's hash chain; null until sealed (within about a second).
+    #[oai(nullable)]
     pub seq: Option<i64>,
 }
 
@@ -46,10 +53,12 @@ pub struct AccessLogEntry {
     pub id: Uuid,
     pub occurred_at: DateTime<Utc>,
     /// The person's name where the caller may see it (staff names are visible to members).
+    #[oai(nullable)]
     pub actor_name: Option<String>,
     pub actor_role: String,
     pub action: String,
     pub resource_type: String,
+    #[oai(nullable)]
     pub purpose: Option<String>,
     pub outcome: String,
 }
@@ -101,7 +110,7 @@ impl AuditApi {
         action: Query<Option<String>>,
         from: Query<Option<DateTime<Utc>>>,
         to: Query<Option<DateTime<Utc>>>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<EventsAnswer> {
         let tx = auth.0;
@@ -150,7 +159,7 @@ impl AuditApi {
         &self,
         auth: BearerAuth,
         id: Path<Uuid>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<AccessLogAnswer> {
         let mut tx = auth.0;

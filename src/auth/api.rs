@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::{
     app::AppState,
+    app::fields,
     audit::AuditEntry,
     auth::{
         BearerAuth, BearerCaller, service,
@@ -25,6 +26,7 @@ pub struct LoginRequest {
     pub email: String,
     #[oai(write_only)]
     pub password: String,
+    #[oai(nullable)]
     pub hospital: Option<String>,
 }
 
@@ -38,6 +40,7 @@ pub struct LoginResponse {
     pub user_id: Uuid,
     pub role: String,
     /// Null for a super admin.
+    #[oai(nullable)]
     pub hospital_id: Option<Uuid>,
 }
 
@@ -47,7 +50,9 @@ pub struct Me {
     pub email: String,
     pub full_name: String,
     pub role: String,
+    #[oai(nullable)]
     pub hospital_id: Option<Uuid>,
+    #[oai(nullable)]
     pub hospital_slug: Option<String>,
     /// The account must change its password before anything else.
     pub must_change_password: bool,
@@ -64,7 +69,9 @@ pub struct RegisterRequest {
     #[oai(write_only)]
     pub password: String,
     pub full_name: String,
+    #[oai(nullable)]
     pub date_of_birth: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
 }
 
@@ -121,10 +128,13 @@ pub struct ResetCompletion {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct ProfilePatch {
+    #[oai(nullable)]
     pub full_name: Option<String>,
     /// `en` or `ne`: the language of emails and notifications.
+    #[oai(nullable)]
     pub language: Option<String>,
     /// IANA zone in which emails show times (default: the hospital's).
+    #[oai(nullable)]
     pub timezone: Option<String>,
 }
 
@@ -314,19 +324,9 @@ impl AuthApi {
             password: new_password(body.password, &email)?,
             email,
             full_name: full_name(&body.full_name)?,
-            date_of_birth: body.date_of_birth,
-            phone: body
-                .phone
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
+            date_of_birth: fields::date_of_birth(body.date_of_birth)?,
+            phone: fields::phone(body.phone)?,
         };
-        if let Some(p) = &reg.phone
-            && (p.len() > 32 || !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)))
-        {
-            return Err(ApiError::unprocessable(
-                "phone may hold digits, spaces and + - ( ) only",
-            ));
-        }
         let (user_id, patient_id) = service::register(&state, reg, &meta).await?;
         Ok(RegisterAnswer::Created(Json(Registered {
             user_id,

@@ -1,5 +1,7 @@
 //! Password reset by email: a single-use token valid for 30 minutes; completing it ends every
-//! session. The request answers the same whether the email has an account or not.
+//! session, and a newer request voids every older token. The request answers the same, after
+//! the same work (one queued INSERT, expanded by the outbox dispatcher), whether the email has
+//! an account or not.
 
 use sea_orm::{ConnectionTrait, Value};
 use secrecy::SecretString;
@@ -34,7 +36,7 @@ pub async fn request(state: &AppState, email: &str, meta: &RequestMeta) -> ApiRe
         rate_limit(
             &mut state.redis.clone(),
             &key,
-            10,
+            state.config.password_resets_per_ip_per_hour,
             std::time::Duration::from_secs(3600),
         )
         .await?;

@@ -206,7 +206,7 @@ pub async fn register(
         rate_limit(
             &mut state.redis.clone(),
             &key,
-            20,
+            state.config.registrations_per_ip_per_hour,
             std::time::Duration::from_secs(3600),
         )
         .await?;
@@ -222,15 +222,28 @@ pub async fn register(
     let existing = candidates(state, &reg.email).await?;
     let (user_id, new_user, hash) = match existing.first() {
         Some(c) => {
+            // Proving the password of an existing account is a sign-in: the same per-account
+            // (and per-address) throttle counts and stops it, or registration would be a way
+            // around the login lockout.
+            let mut throttle = Throttle::new(
+                state.redis.clone(),
+                &state.config,
+                "login",
+                &reg.email,
+                meta.ip,
+            );
+            throttle.check().await?;
             if !state
                 .hasher
                 .verify(&reg.password, Some(c.password_hash.clone()))
                 .await?
             {
+                throttle.record_failure().await?;
                 return Err(ApiError::conflict(
                     "an account with this email exists; register with that account's password to join this hospital",
                 ));
             }
+            throttle.clear_account().await?;
             (c.user_id, false, c.password_hash.clone())
         }
         None => (

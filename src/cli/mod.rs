@@ -159,7 +159,7 @@ pub fn init_tracing() {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Openapi => {
-            println!("{}", crate::app::openapi_service().spec());
+            println!("{}", crate::app::spec());
             Ok(())
         }
         Command::Serve => {

@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0010_session_epochs.sql",
         include_str!("../../migrations/0010_session_epochs.sql"),
     ),
+    (
+        11,
+        "0011_reset_requests.sql",
+        include_str!("../../migrations/0011_reset_requests.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -45,7 +45,10 @@ impl Caller {
 /// Per-request facts that the audit trail records, set by the request middleware.
 #[derive(Debug, Clone, Default)]
 pub struct RequestMeta {
+    /// Ours, made for every request (a client's `X-Request-Id` is never trusted as one).
     pub request_id: String,
+    /// The client's own `X-Request-Id`, when it was a short token; logged beside ours.
+    pub client_request_id: Option<String>,
     pub ip: Option<IpAddr>,
 }
 

@@ -37,6 +37,83 @@ pub enum FhirAnswer {
     Ok(Json<Value>),
 }
 
+/// An error under `/fhir/R4`: the same [`ApiError`], answered as a FHIR `OperationOutcome`
+/// (`application/fhir+json`). The request middleware turns every problem answer on these paths
+/// (also those given before a handler runs) into one; this type documents it in the spec.
+pub struct FhirError(pub ApiError);
+
+impl From<ApiError> for FhirError {
+    fn from(e: ApiError) -> Self {
+        Self(e)
+    }
+}
+
+impl From<sea_orm::DbErr> for FhirError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self(e.into())
+    }
+}
+
+impl From<FhirError> for poem::Error {
+    fn from(e: FhirError) -> Self {
+        e.0.into()
+    }
+}
+
+/// The issues of an `OperationOutcome`.
+#[derive(poem_openapi::Object)]
+pub struct OutcomeIssue {
+    /// `error`, or `fatal` for a server error.
+    pub severity: String,
+    /// A FHIR issue type such as `not-found`, `forbidden`, `login` or `invalid`.
+    pub code: String,
+    pub diagnostics: String,
+}
+
+/// A FHIR R4 `OperationOutcome`.
+#[derive(poem_openapi::Object)]
+#[oai(rename = "OperationOutcome")]
+pub struct OperationOutcome {
+    /// Always `OperationOutcome`.
+    #[oai(rename = "resourceType")]
+    pub resource_type: String,
+    pub issue: Vec<OutcomeIssue>,
+}
+
+#[derive(ApiResponse)]
+#[expect(dead_code, reason = "never built: only its meta documents the spec")]
+enum FhirErrorDoc {
+    /// Malformed request.
+    #[oai(status = 400, content_type = "application/fhir+json")]
+    BadRequest(Json<OperationOutcome>),
+    /// Missing, invalid, expired or revoked token.
+    #[oai(status = 401, content_type = "application/fhir+json")]
+    Unauthorized(Json<OperationOutcome>),
+    /// The caller's role may not read this type.
+    #[oai(status = 403, content_type = "application/fhir+json")]
+    Forbidden(Json<OperationOutcome>),
+    /// Not found, or not the caller's to see.
+    #[oai(status = 404, content_type = "application/fhir+json")]
+    NotFound(Json<OperationOutcome>),
+    /// Semantically invalid.
+    #[oai(status = 422, content_type = "application/fhir+json")]
+    Unprocessable(Json<OperationOutcome>),
+    /// Throttled; see Retry-After.
+    #[oai(status = 429, content_type = "application/fhir+json")]
+    TooManyRequests(Json<OperationOutcome>),
+}
+
+impl ApiResponse for FhirError {
+    fn meta() -> poem_openapi::registry::MetaResponses {
+        FhirErrorDoc::meta()
+    }
+    fn register(registry: &mut poem_openapi::registry::Registry) {
+        FhirErrorDoc::register(registry)
+    }
+}
+
+type FhirResult<T> = Result<T, FhirError>;
+
 const LIMIT: &str = " order by 1 limit 500";
 
 /// The casbin object a FHIR type is read as.
@@ -171,7 +248,7 @@ impl FhirApi {
         auth: BearerAuth,
         kind: Path<String>,
         id: Path<String>,
-    ) -> ApiResult<FhirAnswer> {
+    ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
         tx.permit(object(&kind.0)?, "read").await?;
         let hospital = tx.caller().hospital()?;
@@ -191,7 +268,7 @@ impl FhirApi {
         auth: BearerAuth,
         kind: Path<String>,
         patient: Query<Uuid>,
-    ) -> ApiResult<FhirAnswer> {
+    ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
         tx.permit(object(&kind.0)?, "read").await?;
         let hospital = tx.caller().hospital()?;
@@ -219,7 +296,7 @@ impl FhirApi {
         state: Data<&AppState>,
         auth: BearerAuth,
         id: Path<Uuid>,
-    ) -> ApiResult<FhirAnswer> {
+    ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
         tx.permit("patient", "read").await?;
         let hospital = tx.caller().hospital()?;

@@ -233,3 +233,30 @@ pub fn bundle(base: &str, resources: Vec<Value>) -> Value {
         "entry": entries,
     })
 }
+
+/// FHIR's `OperationOutcome.issue.code` for an HTTP error status.
+fn issue_code(status: u16) -> &'static str {
+    match status {
+        400 => "invalid",
+        401 => "login",
+        403 => "forbidden",
+        404 | 410 => "not-found",
+        409 => "conflict",
+        413 => "too-costly",
+        422 => "processing",
+        429 => "throttled",
+        _ => "exception",
+    }
+}
+
+/// The `OperationOutcome` FHIR clients expect instead of problem+json.
+pub fn operation_outcome(status: u16, detail: &str) -> Value {
+    json!({
+        "resourceType": "OperationOutcome",
+        "issue": [{
+            "severity": if status >= 500 { "fatal" } else { "error" },
+            "code": issue_code(status),
+            "diagnostics": detail,
+        }],
+    })
+}

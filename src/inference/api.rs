@@ -45,14 +45,19 @@ pub struct Job {
     pub status: String,
     /// 0 to 1 while running.
     pub progress: f32,
+    #[oai(nullable)]
     pub model_version: Option<String>,
     pub document_id: Uuid,
     pub patient_id: Uuid,
     pub attempts: i32,
+    #[oai(nullable)]
     pub error: Option<String>,
+    #[oai(nullable)]
     pub result: Option<serde_json::Value>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[oai(nullable)]
     pub started_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[oai(nullable)]
     pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -67,10 +72,12 @@ pub struct JobRow {
     pub kind: String,
     pub status: String,
     pub progress: f32,
+    #[oai(nullable)]
     pub model_version: Option<String>,
     pub document_id: Uuid,
     pub patient_id: Uuid,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[oai(nullable)]
     pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -306,7 +313,7 @@ impl InferenceApi {
         &self,
         auth: BearerAuth,
         patient_id: Query<Uuid>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<JobList> {
         let rows = crate::records::PatientRows {

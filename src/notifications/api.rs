@@ -21,7 +21,9 @@ pub struct Notification {
     pub kind: String,
     pub title: String,
     pub body: String,
+    #[oai(nullable)]
     pub appointment_id: Option<Uuid>,
+    #[oai(nullable)]
     pub read_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
@@ -34,9 +36,11 @@ pub struct OutboxMessage {
     pub subject: String,
     pub status: String,
     pub attempts: i32,
+    #[oai(nullable)]
     pub last_error: Option<String>,
     pub next_attempt_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub sent_at: Option<DateTime<Utc>>,
 }
 
@@ -68,7 +72,7 @@ impl NotificationsApi {
         &self,
         auth: BearerAuth,
         unread: Query<Option<bool>>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<NotificationList> {
         let tx = auth.0;
@@ -112,7 +116,7 @@ impl NotificationsApi {
         &self,
         auth: BearerAuth,
         status: Query<Option<String>>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<OutboxList> {
         let tx = auth.0;

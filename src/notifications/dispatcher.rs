@@ -84,6 +84,12 @@ impl Mailer {
 
 /// One pass: send what is due. Answers how many messages were sent.
 pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Result<usize> {
+    // Password-reset requests wait in their own queue (see migration 0011) until now.
+    db.execute_raw(stmt(
+        "select auth_expand_password_resets($1)",
+        [Value::from(100)],
+    ))
+    .await?;
     let claimed = Claimed::find_by_statement(stmt(
         "select hospital_id, id, recipient, subject, text_body, html_body from outbox_claim($1, $2)",
         [Value::from(20), Value::from(LEASE_SECONDS)],

@@ -29,7 +29,9 @@ pub struct Payment {
     pub amount: i64,
     pub currency: String,
     /// Where to send the patient to pay (while pending).
+    #[oai(nullable)]
     pub redirect_url: Option<String>,
+    #[oai(nullable)]
     pub expires_at: Option<DateTime<Utc>>,
 }
 

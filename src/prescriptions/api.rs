@@ -28,6 +28,7 @@ pub struct PrescriptionsApi;
 #[oai(deny_unknown_fields)]
 pub struct NewPrescription {
     pub patient_id: Uuid,
+    #[oai(nullable)]
     pub appointment_id: Option<Uuid>,
     /// 1 to 30 medications.
     pub items: Vec<Item>,
@@ -118,6 +119,17 @@ async fn unused_code(tx: &TenantTx) -> ApiResult<String> {
 }
 
 /// Moves an active prescription to `status`; 409 from any other state.
+/// Whether the caller is the doctor who wrote `p`.
+async fn prescribed_by_caller(tx: &TenantTx, p: &Prescription) -> ApiResult<bool> {
+    let n = tx
+        .conn_execute(
+            "select 1 from doctor where id = $1 and user_id = $2",
+            vec![p.doctor_id.into(), tx.caller().user_id.into()],
+        )
+        .await?;
+    Ok(n == 1)
+}
+
 async fn transition(tx: &TenantTx, id: Uuid, sql: &str) -> ApiResult<Prescription> {
     let current = prescription(tx, id).await?;
     let n = tx
@@ -266,7 +278,7 @@ impl PrescriptionsApi {
         auth: BearerAuth,
         patient_id: Query<Option<Uuid>>,
         status: Query<Option<String>>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<PrescriptionList> {
         let mut tx = auth.0;
@@ -396,7 +408,8 @@ impl PrescriptionsApi {
         Ok(PrescriptionAnswer::Ok(Json(p)))
     }
 
-    /// Cancel an active prescription (its doctors).
+    /// Cancel an active prescription (its prescriber only: 403 for any other doctor, even one
+    /// who may read it through the care team or a consent).
     #[oai(
         path = "/prescriptions/:id/cancel",
         method = "post",
@@ -406,6 +419,12 @@ impl PrescriptionsApi {
         let tx = auth.0;
         tx.permit("prescription", "cancel").await?;
         let hospital = tx.caller().hospital()?;
+        let current = prescription(&tx, id.0).await?;
+        if !prescribed_by_caller(&tx, &current).await? {
+            return Err(ApiError::ForbiddenBecause(
+                "only the prescriber may cancel a prescription",
+            ));
+        }
         let p = transition(
             &tx,
             id.0,
@@ -423,7 +442,8 @@ impl PrescriptionsApi {
     }
 
     /// Check a printed prescription's code (public, no sign-in): whether it is genuine, its
-    /// status, the issuing hospital and prescriber. Never any patient data.
+    /// status, the issuing hospital and prescriber. Never any patient data. Limited per client
+    /// address (`VERIFICATIONS_PER_IP_PER_MINUTE`, then 429 with Retry-After).
     #[oai(
         path = "/prescription-verifications/:code",
         method = "get",
@@ -432,8 +452,19 @@ impl PrescriptionsApi {
     async fn verify(
         &self,
         state: Data<&AppState>,
+        meta: Data<&crate::db::RequestMeta>,
         code: Path<String>,
     ) -> ApiResult<VerificationAnswer> {
+        // Codes carry about 58 bits and cannot be guessed; the limit keeps anyone from trying.
+        if let Some(ip) = meta.ip {
+            crate::auth::throttle::rate_limit(
+                &mut state.redis.clone(),
+                &format!("{}:verify:ip:{ip}", state.config.redis_namespace),
+                state.config.verifications_per_ip_per_minute,
+                std::time::Duration::from_secs(60),
+            )
+            .await?;
+        }
         let code = normalize_code(&code.0).ok_or(ApiError::NotFound)?;
         let v = Verification::find_by_statement(stmt(
             "select * from prescription_verify($1)",

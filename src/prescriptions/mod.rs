@@ -76,6 +76,7 @@ pub struct Prescription {
     pub id: Uuid,
     pub patient_id: Uuid,
     pub doctor_id: Uuid,
+    #[oai(nullable)]
     pub appointment_id: Option<Uuid>,
     pub items: Vec<Item>,
     /// `active`, `dispensed` or `cancelled`.
@@ -83,7 +84,9 @@ pub struct Prescription {
     /// Printed on the PDF; checked at `GET /api/v1/prescription-verifications/{code}`.
     pub verification_code: String,
     pub issued_at: chrono::DateTime<chrono::Utc>,
+    #[oai(nullable)]
     pub dispensed_at: Option<chrono::DateTime<chrono::Utc>>,
+    #[oai(nullable)]
     pub cancelled_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 

@@ -214,7 +214,10 @@ async fn small_text(field: poem::web::Field, name: &str) -> ApiResult<String> {
     if buf.len() > 4096 {
         return Err(ApiError::unprocessable(format!("{name} is too long")));
     }
-    String::from_utf8(buf).map_err(|_| ApiError::BadRequest(format!("{name} is not valid UTF-8")))
+    let text = String::from_utf8(buf)
+        .map_err(|_| ApiError::BadRequest(format!("{name} is not valid UTF-8")))?;
+    crate::app::edge::check_text(name, &text)?;
+    Ok(text)
 }
 
 async fn read_form(
@@ -351,7 +354,7 @@ impl RecordsApi {
         &self,
         auth: BearerAuth,
         id: Path<Uuid>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<DocumentList> {
         let rows = PatientRows {

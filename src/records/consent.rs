@@ -26,9 +26,12 @@ pub struct Grant {
     pub kind: String,
     /// `records` (a doctor outside the care team) or `private_notes` (a hospital admin).
     pub scope: String,
+    #[oai(nullable)]
     pub reason: Option<String>,
     pub created_at: DateTime<Utc>,
+    #[oai(nullable)]
     pub expires_at: Option<DateTime<Utc>>,
+    #[oai(nullable)]
     pub revoked_at: Option<DateTime<Utc>>,
     /// Unexpired and not revoked.
     pub active: bool,
@@ -46,6 +49,7 @@ pub struct NewConsent {
     pub grantee_user_id: Uuid,
     pub scope: String,
     /// Open-ended when absent.
+    #[oai(nullable)]
     pub expires_at: Option<DateTime<Utc>>,
 }
 
@@ -55,6 +59,7 @@ pub struct BreakGlass {
     /// Why emergency access is needed (recorded and shown to admins).
     pub reason: String,
     /// 1 to 60; default 60.
+    #[oai(nullable)]
     pub minutes: Option<i64>,
 }
 

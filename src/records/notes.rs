@@ -25,11 +25,13 @@ pub struct Encounter {
     pub id: Uuid,
     pub patient_id: Uuid,
     pub doctor_id: Uuid,
+    #[oai(nullable)]
     pub appointment_id: Option<Uuid>,
     /// `in_progress` or `finished`.
     pub status: String,
     pub reason: String,
     pub started_at: chrono::DateTime<chrono::Utc>,
+    #[oai(nullable)]
     pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -41,7 +43,9 @@ pub const ENCOUNTER_SELECT: &str = "select e.id, e.patient_id, e.doctor_id, e.ap
 pub struct NewEncounter {
     pub patient_id: Uuid,
     /// The appointment this visit belongs to (one encounter per appointment).
+    #[oai(nullable)]
     pub appointment_id: Option<Uuid>,
+    #[oai(nullable)]
     pub reason: Option<String>,
 }
 
@@ -49,6 +53,7 @@ pub struct NewEncounter {
 pub struct Note {
     pub id: Uuid,
     pub patient_id: Uuid,
+    #[oai(nullable)]
     pub encounter_id: Option<Uuid>,
     pub author_user_id: Uuid,
     /// Hidden from hospital admins unless the patient grants them access.
@@ -66,6 +71,7 @@ pub struct NewNote {
     pub body: String,
     #[oai(default)]
     pub private: bool,
+    #[oai(nullable)]
     pub encounter_id: Option<Uuid>,
 }
 
@@ -186,7 +192,7 @@ impl NotesApi {
         &self,
         auth: BearerAuth,
         patient_id: Query<Uuid>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<EncounterList> {
         let rows = PatientRows {
@@ -286,7 +292,7 @@ impl NotesApi {
         &self,
         auth: BearerAuth,
         id: Path<Uuid>,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<NoteList> {
         let rows = PatientRows {

@@ -29,6 +29,7 @@ pub const MAX_SLOT_RANGE_DAYS: i64 = 31;
 #[oai(deny_unknown_fields)]
 pub struct Rule {
     /// 1 = Monday .. 7 = Sunday.
+    #[oai(validator(minimum(value = "1"), maximum(value = "7")))]
     pub weekday: u8,
     /// Local time, `HH:MM`.
     pub start: String,
@@ -41,7 +42,9 @@ pub struct Rule {
 #[oai(deny_unknown_fields)]
 pub struct Exception {
     pub date: NaiveDate,
+    #[oai(nullable)]
     pub start: Option<String>,
+    #[oai(nullable)]
     pub end: Option<String>,
 }
 
@@ -50,10 +53,17 @@ pub struct Exception {
 pub struct AvailabilityBody {
     /// IANA time zone the rules are written in, e.g. `Asia/Kathmandu`.
     pub timezone: String,
+    /// Length of one visit, 5 to 240 minutes.
+    #[oai(validator(minimum(value = "5"), maximum(value = "240")))]
     pub slot_minutes: u32,
-    /// Gap left after every visit (default 0).
+    /// Gap left after every visit (default 0, at most 120).
+    #[oai(nullable, validator(maximum(value = "120")))]
     pub buffer_minutes: Option<u32>,
+    /// At most 100 weekly rules.
+    #[oai(validator(max_items = 100))]
     pub rules: Vec<Rule>,
+    /// At most 400 dated exceptions.
+    #[oai(nullable, validator(max_items = 400))]
     pub exceptions: Option<Vec<Exception>>,
 }
 
@@ -86,14 +96,17 @@ pub struct NewAppointment {
     /// Seen by the patient, the doctor and admins; never sent by email.
     pub reason: String,
     /// When an admin books on a patient's behalf.
+    #[oai(nullable)]
     pub patient_id: Option<Uuid>,
 }
 
 #[derive(Object, Default)]
 #[oai(deny_unknown_fields)]
 pub struct TransitionBody {
+    #[oai(nullable)]
     pub reason: Option<String>,
     /// For `propose`: the new start.
+    #[oai(nullable)]
     pub start_at: Option<DateTime<Utc>>,
 }
 
@@ -391,7 +404,7 @@ impl SchedulingApi {
     async fn list(
         &self,
         auth: BearerAuth,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<AppointmentList> {
         let tx = auth.0;

@@ -28,8 +28,11 @@ pub struct Appointment {
     /// Minor units.
     pub fee: i64,
     pub currency: String,
+    #[oai(nullable)]
     pub proposed_start_at: Option<DateTime<Utc>>,
+    #[oai(nullable)]
     pub status_reason: Option<String>,
+    #[oai(nullable)]
     pub cancelled_by: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -69,10 +69,13 @@ pub struct NewHospital {
     pub payment_provider: PaymentProvider,
     pub admin: NewAdmin,
     /// Appointments wait for a doctor's approval (default true).
+    #[oai(nullable)]
     pub approval_required: Option<bool>,
     /// Appointments must be paid before they are confirmed (default: provider is not `none`).
+    #[oai(nullable)]
     pub payment_required: Option<bool>,
     /// AI assistance for doctors (default false).
+    #[oai(nullable)]
     pub ai_assistance: Option<bool>,
 }
 
@@ -80,29 +83,45 @@ pub struct NewHospital {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct HospitalPatch {
+    #[oai(nullable)]
     pub name: Option<String>,
+    #[oai(nullable)]
     pub timezone: Option<String>,
+    #[oai(nullable)]
     pub currency: Option<String>,
+    #[oai(nullable)]
     pub appointment_fee: Option<i64>,
+    #[oai(nullable)]
     pub payment_provider: Option<PaymentProvider>,
+    #[oai(nullable)]
     pub approval_required: Option<bool>,
+    #[oai(nullable)]
     pub payment_required: Option<bool>,
+    #[oai(nullable)]
     pub ai_assistance: Option<bool>,
     /// true ends every session of the hospital and blocks its logins; false lifts it.
+    #[oai(nullable)]
     pub suspended: Option<bool>,
     /// How far ahead patients may book (1 to 365 days).
+    #[oai(nullable)]
     pub booking_horizon_days: Option<i32>,
     /// How soon a slot may be booked (0 to 10080 minutes ahead).
+    #[oai(nullable)]
     pub min_notice_minutes: Option<i32>,
     /// Patients may cancel a confirmed appointment until this many hours before it (0 to 720).
+    #[oai(nullable)]
     pub cancellation_window_hours: Option<i32>,
     /// AI sleep staging (when `ai_assistance` is on).
+    #[oai(nullable)]
     pub ai_sleep_staging: Option<bool>,
     /// AI chest X-ray triage (when `ai_assistance` is on).
+    #[oai(nullable)]
     pub ai_chest_xray: Option<bool>,
     /// AI jobs the hospital may queue per day (0 to 100000).
+    #[oai(nullable)]
     pub inference_daily_quota: Option<i32>,
     /// AI jobs of this hospital that may run at once (1 to 64).
+    #[oai(nullable)]
     pub inference_concurrency: Option<i32>,
 }
 
@@ -310,7 +329,7 @@ impl HospitalsApi {
     async fn list(
         &self,
         auth: BearerAuth,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<ListAnswer> {
         let tx = auth.0;

@@ -73,9 +73,18 @@ struct Row {
     action: String,
 }
 
+/// Objects whose actions stay with hospital admins: the database lets only an admin create,
+/// deactivate or reset a member, or define roles, so a custom role granted them could never
+/// use them (and would be one step from making itself an admin).
+pub const ADMIN_ONLY_OBJECTS: [&str; 2] = ["member", "role"];
+
 /// No escalation: a custom role gets what an admin could do, plus the permissions that exist
-/// only to be delegated (a pharmacist's, in policy.csv under `delegable`).
+/// only to be delegated (a pharmacist's, in policy.csv under `delegable`), but never the
+/// management of members and roles.
 pub async fn grantable(authz: &Authz, domain: &str, object: &str, action: &str) -> ApiResult<bool> {
+    if ADMIN_ONLY_OBJECTS.contains(&object) {
+        return Ok(false);
+    }
     Ok(authz
         .allows("hospital_admin", domain, object, action)
         .await?

@@ -11,6 +11,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
+    app::fields,
     app::{
         AppState,
         paging::{Listing, Page},
@@ -33,7 +34,9 @@ pub struct NewDoctor {
     pub password: String,
     pub specialization: String,
     pub license_number: String,
+    #[oai(nullable)]
     pub languages: Option<Vec<String>>,
+    #[oai(nullable)]
     pub bio: Option<String>,
 }
 
@@ -56,7 +59,9 @@ pub struct NewPatient {
     pub full_name: String,
     #[oai(write_only)]
     pub password: String,
+    #[oai(nullable)]
     pub date_of_birth: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
 }
 
@@ -72,9 +77,13 @@ pub struct Patient {
     pub user_id: Uuid,
     pub full_name: String,
     pub email: String,
+    #[oai(nullable)]
     pub date_of_birth: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
+    #[oai(nullable)]
     pub sex: Option<String>,
+    #[oai(nullable)]
     pub blood_type: Option<String>,
     pub allergies: String,
     pub medical_history: String,
@@ -86,14 +95,21 @@ pub struct Patient {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct PatientPatch {
+    #[oai(nullable)]
     pub date_of_birth: Option<NaiveDate>,
+    #[oai(nullable)]
     pub phone: Option<String>,
     /// `female`, `male`, `other` or `unknown`.
+    #[oai(nullable)]
     pub sex: Option<String>,
     /// `A+`, `A-`, `B+`, `B-`, `AB+`, `AB-`, `O+` or `O-`.
+    #[oai(nullable)]
     pub blood_type: Option<String>,
+    #[oai(nullable)]
     pub allergies: Option<String>,
+    #[oai(nullable)]
     pub medical_history: Option<String>,
+    #[oai(nullable)]
     pub emergency_contact: Option<String>,
 }
 
@@ -262,7 +278,7 @@ impl StaffApi {
     async fn list_doctors(
         &self,
         auth: BearerAuth,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<DoctorList> {
         let tx = auth.0;
@@ -298,13 +314,17 @@ impl StaffApi {
         tx.permit("patient", "create").await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
+        let (date_of_birth, phone) = (
+            fields::date_of_birth(b.date_of_birth)?,
+            fields::phone(b.phone)?,
+        );
         let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
         let user_id = create_member(&tx, hospital, member, "patient").await?;
         let id = Uuid::now_v7();
         tx.conn()
             .execute_raw(stmt(
                 "insert into patient (hospital_id, id, user_id, date_of_birth, phone) values ($1, $2, $3, $4, $5)",
-                [Value::from(hospital), id.into(), user_id.into(), b.date_of_birth.into(), b.phone.into()],
+                [Value::from(hospital), id.into(), user_id.into(), date_of_birth.into(), phone.into()],
             ))
             .await?;
         tx.audit_write(
@@ -324,7 +344,7 @@ impl StaffApi {
     async fn list_patients(
         &self,
         auth: BearerAuth,
-        limit: Query<Option<u32>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<String>>,
     ) -> ApiResult<PatientList> {
         let mut tx = auth.0;
@@ -389,18 +409,21 @@ impl StaffApi {
                 "blood_type must be one of A+, A-, B+, B-, AB+, AB-, O+, O-",
             ));
         }
-        for (field, v, max) in [
-            ("allergies", &b.allergies, 4000),
-            ("medical_history", &b.medical_history, 20000),
-            ("emergency_contact", &b.emergency_contact, 500),
-            ("phone", &b.phone, 32),
-        ] {
-            if v.as_ref().is_some_and(|v| v.chars().count() > max) {
-                return Err(ApiError::unprocessable(format!(
-                    "{field} must have at most {max} characters"
-                )));
-            }
-        }
+        fields::bounded("allergies", &b.allergies, fields::ALLERGIES_MAX)?;
+        fields::bounded(
+            "medical_history",
+            &b.medical_history,
+            fields::MEDICAL_HISTORY_MAX,
+        )?;
+        fields::bounded(
+            "emergency_contact",
+            &b.emergency_contact,
+            fields::EMERGENCY_CONTACT_MAX,
+        )?;
+        let (date_of_birth, phone) = (
+            fields::date_of_birth(b.date_of_birth)?,
+            fields::phone(b.phone)?,
+        );
         tx.execute_one(
             "update patient set date_of_birth = coalesce($2, date_of_birth), phone = coalesce($3, phone),
                sex = coalesce($4, sex), blood_type = coalesce($5, blood_type),
@@ -409,8 +432,8 @@ impl StaffApi {
              where id = $1",
             vec![
                 id.0.into(),
-                b.date_of_birth.into(),
-                b.phone.into(),
+                date_of_birth.into(),
+                phone.into(),
                 b.sex.into(),
                 b.blood_type.into(),
                 b.allergies.into(),

@@ -6,7 +6,7 @@ use std::io::Write;
 use serde_json::{Value, json};
 
 use crate::{
-    helpers::{assert_problem, spawn_app},
+    helpers::{assert_outcome, assert_problem, spawn_app},
     records::{item, sample, upload},
 };
 
@@ -170,16 +170,26 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
         .expect(200);
     assert_eq!(search.body["total"], 2);
     validate(&search.body);
-    assert_problem(
+    assert_outcome(
         &app.get(&format!("/fhir/R4/MedicationRequest/{rx}-3"), &d.token)
             .await,
         404,
     );
-    assert_problem(
-        &app.get(&format!("/fhir/R4/Observation/{rx}"), &d.token)
-            .await,
-        404,
-    );
+    let unknown_type = app
+        .get(&format!("/fhir/R4/Observation/{rx}"), &d.token)
+        .await;
+    assert_outcome(&unknown_type, 404);
+    validate(&unknown_type.body);
+    let no_token = app
+        .client
+        .get(format!("{}/fhir/R4/Patient/{}", app.base, p.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status().as_u16(), 401);
+    let outcome: Value = no_token.json().await.unwrap();
+    assert_eq!(outcome["issue"][0]["code"], "login", "{outcome}");
+    validate(&outcome);
 
     // Another hospital's staff get 404 for every id; reads land in the access log.
     let other = app.hospital(&root).await;
@@ -188,7 +198,7 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
         if *kind == "Practitioner" {
             continue;
         }
-        assert_problem(
+        assert_outcome(
             &app.get(&format!("/fhir/R4/{kind}/{id}"), &stranger.token)
                 .await,
             404,

@@ -481,3 +481,30 @@ pub fn assert_problem(r: &Resp, status: u16) {
         );
     }
 }
+
+/// An error under `/fhir/R4`: a FHIR `OperationOutcome` (not problem+json), whose issue code
+/// says what happened, leaking nothing.
+#[track_caller]
+pub fn assert_outcome(r: &Resp, status: u16) {
+    assert_eq!(r.status.as_u16(), status, "body: {}", r.text);
+    assert!(
+        r.content_type().starts_with("application/fhir+json"),
+        "content-type {}",
+        r.content_type()
+    );
+    assert_eq!(r.body["resourceType"], "OperationOutcome", "{}", r.text);
+    let issue = &r.body["issue"][0];
+    assert_eq!(issue["severity"], "error", "{}", r.text);
+    let code = match status {
+        401 => "login",
+        403 => "forbidden",
+        404 => "not-found",
+        _ => "invalid",
+    };
+    assert_eq!(issue["code"], code, "{}", r.text);
+    assert!(issue["diagnostics"].is_string(), "{}", r.text);
+    let lower = r.text.to_lowercase();
+    for leak in ["select ", "sqlx", "panicked", "constraint", "hospital_id ="] {
+        assert!(!lower.contains(leak), "outcome leaks {leak:?}: {}", r.text);
+    }
+}

@@ -7,6 +7,7 @@ mod errors;
 mod fake_khalti;
 mod fake_stripe;
 mod fhir;
+mod hardening;
 mod helpers;
 mod hospitals;
 mod isolation;
