@@ -3,7 +3,8 @@
 #   - s3s-fs, a real S3-compatible server (crates.io), for the document storage tests;
 #   - a Python virtualenv with fhir.resources (the independent FHIR validator) and pyedflib
 #     (an independent EDF reader, whose wheel ships real EDF/BDF test recordings), pydicom and
-#     pydicom-data (a real chest radiograph, RG1_UNCR.dcm).
+#     pydicom-data (a real chest radiograph, RG1_UNCR.dcm);
+#   - schemathesis in the same virtualenv, the property-based API fuzzer of scripts/fuzz.sh.
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -21,6 +22,12 @@ if [ ! -x "$tools/venv/bin/python" ] \
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
     'fhir.resources==8.3.0' 'pyedflib==0.1.42' 'pydicom==3.0.2' 'pydicom-data==1.0.0'
+fi
+
+if ! "$tools/venv/bin/python" -c \
+     'import importlib.metadata as m, sys; sys.exit(m.version("schemathesis") != "4.32.5")' 2>/dev/null; then
+  echo "installing schemathesis 4.32.5 (the API fuzzer of scripts/fuzz.sh) into $tools/venv" >&2
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
 fi
 
 # The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.

@@ -208,6 +208,9 @@ enum ProblemDoc {
     /// Throttled; see Retry-After.
     #[oai(status = 429, content_type = "application/problem+json")]
     TooManyRequests(Json<Problem>),
+    /// A dependency (a payment provider, Redis) is unavailable or not configured; retry later.
+    #[oai(status = 503, content_type = "application/problem+json")]
+    Unavailable(Json<Problem>),
 }
 
 impl ApiResponse for ApiError {

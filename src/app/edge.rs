@@ -2,7 +2,8 @@
 //!
 //! - **Text**: PostgreSQL cannot store a NUL character, so a NUL anywhere in a JSON body, a
 //!   query parameter or the path is refused here with 422 naming the field ([`nul_field`]).
-//!   Multipart text fields go through [`check_text`], the same rule.
+//!   Multipart text fields go through [`check_text`], the same rule. A field the spec says is
+//!   text must come as a JSON string (400 otherwise), not as `false` or `12`.
 //! - **Bodies**: a POST, PUT or PATCH sent without a body and without a `Content-Type` is read
 //!   as JSON `null`, so an operation whose body is optional (appointment transitions) accepts it
 //!   instead of answering 415.
@@ -54,22 +55,6 @@ pub fn nul_field(doc: &Value) -> Option<String> {
         }
     }
     walk(doc, "").map(|f| if f.is_empty() { "body".into() } else { f })
-}
-
-/// Checks a JSON body. JSON can carry a NUL only as the escape `\u0000`, so bodies without
-/// that text are not parsed here at all.
-pub fn check_json_body(body: &[u8]) -> ApiResult<()> {
-    if !body.windows(5).any(|w| w == b"u0000") {
-        return Ok(());
-    }
-    match serde_json::from_slice::<Value>(body) {
-        Ok(doc) => match nul_field(&doc) {
-            Some(field) => Err(nul_error(&field)),
-            None => Ok(()),
-        },
-        // Malformed JSON is the payload parser's to report (400).
-        Err(_) => Ok(()),
-    }
 }
 
 /// Checks the decoded path and query parameters.
@@ -147,46 +132,145 @@ pub fn secure(headers: &mut HeaderMap, path: &str, https: bool) {
     }
 }
 
-/// The methods each path of the API answers, read from the OpenAPI spec, for `Allow` on 405.
+/// What the spec says of each path: the methods it answers (for `Allow` on 405) and the JSON
+/// body each method takes (for [`Routes::check_json`]).
 #[derive(Default)]
-pub struct Routes(Vec<(Vec<Option<String>>, String)>);
+pub struct Routes {
+    routes: Vec<Route>,
+    /// The spec's `components.schemas`, which request bodies refer to.
+    schemas: Value,
+}
+
+struct Route {
+    pattern: Vec<Option<String>>,
+    allow: String,
+    /// (METHOD, the schema of its `application/json` body).
+    bodies: Vec<(String, Value)>,
+}
 
 impl Routes {
     /// From the spec's `paths` (`/api/v1/patients/{id}`: `{…}` matches any one segment) plus
     /// the operations endpoints.
     pub fn from_spec(spec: &Value) -> Self {
         let mut routes = Vec::new();
-        if let Some(paths) = spec.get("paths").and_then(Value::as_object) {
-            for (path, ops) in paths {
-                let mut methods: Vec<String> = ops
-                    .as_object()
-                    .map(|o| o.keys().map(|m| m.to_ascii_uppercase()).collect())
-                    .unwrap_or_default();
-                if methods.iter().any(|m| m == "GET") {
-                    methods.push("HEAD".into());
-                }
-                routes.push((segments(path), methods.join(", ")));
+        for (path, ops) in spec["paths"].as_object().into_iter().flatten() {
+            let ops = ops.as_object().cloned().unwrap_or_default();
+            let mut methods: Vec<String> = ops.keys().map(|m| m.to_ascii_uppercase()).collect();
+            if methods.iter().any(|m| m == "GET") {
+                methods.push("HEAD".into());
             }
+            let bodies = ops
+                .iter()
+                .filter_map(|(m, op)| {
+                    // poem-openapi writes `application/json; charset=utf-8`.
+                    let (_, media) = op["requestBody"]["content"]
+                        .as_object()?
+                        .iter()
+                        .find(|(ct, _)| ct.starts_with("application/json"))?;
+                    Some((m.to_ascii_uppercase(), media["schema"].clone()))
+                })
+                .collect();
+            routes.push(Route {
+                pattern: segments(path),
+                allow: methods.join(", "),
+                bodies,
+            });
         }
         for p in ["/healthz", "/readyz", "/metrics", "/openapi.json"] {
-            routes.push((segments(p), "GET, HEAD".into()));
+            routes.push(Route {
+                pattern: segments(p),
+                allow: "GET, HEAD".into(),
+                bodies: vec![],
+            });
         }
-        Self(routes)
+        Self {
+            routes,
+            schemas: spec["components"]["schemas"].clone(),
+        }
+    }
+
+    fn find(&self, path: &str) -> Option<&Route> {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+        self.routes.iter().find(|r| {
+            r.pattern.len() == parts.len()
+                && r.pattern
+                    .iter()
+                    .zip(&parts)
+                    .all(|(p, s)| p.as_deref().is_none_or(|p| p == *s))
+        })
     }
 
     /// The `Allow` value for `path`, if some route matches it.
     pub fn allow(&self, path: &str) -> Option<&str> {
-        let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-        self.0
-            .iter()
-            .find(|(pattern, _)| {
-                pattern.len() == parts.len()
-                    && pattern
-                        .iter()
-                        .zip(&parts)
-                        .all(|(p, s)| p.as_deref().is_none_or(|p| p == *s))
-            })
-            .map(|(_, m)| m.as_str())
+        self.find(path).map(|r| r.allow.as_str())
+    }
+
+    /// Checks a JSON body: no NUL in any text (422), and text fields given as JSON strings
+    /// (400): the payload parser would otherwise take `false` or `12` for the text "false" or
+    /// "12". JSON can carry a NUL only as the escape `\u0000`, so a body whose operation takes
+    /// no text and that has no such escape is not parsed here at all.
+    pub fn check_json(&self, path: &str, method: &str, body: &[u8]) -> ApiResult<()> {
+        let schema = self
+            .find(path)
+            .and_then(|r| r.bodies.iter().find(|(m, _)| m == method))
+            .map(|(_, s)| s);
+        let may_hold_nul = body.windows(5).any(|w| w == b"u0000");
+        if schema.is_none() && !may_hold_nul {
+            return Ok(());
+        }
+        // Malformed JSON is the payload parser's to report (400).
+        let Ok(doc) = serde_json::from_slice::<Value>(body) else {
+            return Ok(());
+        };
+        if let Some(field) = nul_field(&doc) {
+            return Err(nul_error(&field));
+        }
+        if let Some(field) = schema.and_then(|s| self.not_text(s, &doc, "")) {
+            let name: String = field.chars().take(100).collect();
+            return Err(ApiError::BadRequest(format!(
+                "{name} must be a JSON string"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The first field that the schema says is text but the document gives as another type.
+    fn not_text(&self, schema: &Value, v: &Value, at: &str) -> Option<String> {
+        let schema = match schema["$ref"].as_str() {
+            Some(r) => &self.schemas[r.trim_start_matches("#/components/schemas/")],
+            None => schema,
+        };
+        if let Some(all) = schema["allOf"].as_array() {
+            return all.iter().find_map(|s| self.not_text(s, v, at));
+        }
+        let name = |k: &str| {
+            if at.is_empty() {
+                k.to_string()
+            } else {
+                format!("{at}.{k}")
+            }
+        };
+        match schema["type"].as_str() {
+            // Raw bytes taken unparsed (a signed webhook), whatever JSON they hold.
+            Some("string") if schema["format"] == "binary" => None,
+            Some("string") if !v.is_string() && !v.is_null() => Some(if at.is_empty() {
+                "body".into()
+            } else {
+                at.into()
+            }),
+            Some("object") => v.as_object()?.iter().find_map(|(k, x)| {
+                let p = &schema["properties"][k];
+                (!p.is_null())
+                    .then(|| self.not_text(p, x, &name(k)))
+                    .flatten()
+            }),
+            Some("array") => v
+                .as_array()?
+                .iter()
+                .enumerate()
+                .find_map(|(i, x)| self.not_text(&schema["items"], x, &format!("{at}[{i}]"))),
+            _ => None,
+        }
     }
 }
 
@@ -217,9 +301,16 @@ mod tests {
             nul_field(&serde_json::json!({"a": ["fine", 1, null]})),
             None
         );
-        assert!(check_json_body(br#"{"note": "a\u0000b"}"#).is_err());
+        let r = Routes::default();
+        assert!(
+            r.check_json("/x", "POST", br#"{"note": "a\u0000b"}"#)
+                .is_err()
+        );
         // An escaped backslash followed by "u0000" is text, not a NUL.
-        assert!(check_json_body(br#"{"note": "a\\u0000b"}"#).is_ok());
+        assert!(
+            r.check_json("/x", "POST", br#"{"note": "a\\u0000b"}"#)
+                .is_ok()
+        );
     }
 
     #[test]
@@ -233,5 +324,36 @@ mod tests {
         assert_eq!(r.allow("/api/v1/patients"), Some("POST"));
         assert_eq!(r.allow("/api/v1/nothing"), None);
         assert_eq!(r.allow("/healthz"), Some("GET, HEAD"));
+    }
+
+    #[test]
+    fn text_fields_take_json_strings_only() {
+        let spec = serde_json::json!({
+            "paths": {"/p": {"post": {"requestBody": {"content": {"application/json; charset=utf-8": {
+                "schema": {"$ref": "#/components/schemas/P"}}}}}}},
+            "components": {"schemas": {
+                "P": {"type": "object", "properties": {
+                    "name": {"type": "string"},
+                    "age": {"type": "integer"},
+                    "items": {"type": "array", "items": {"$ref": "#/components/schemas/I"}}}},
+                "I": {"type": "object", "properties": {"drug": {"type": "string", "nullable": true}}}}},
+        });
+        let r = Routes::from_spec(&spec);
+        let check = |body: &str| r.check_json("/p", "POST", body.as_bytes());
+        assert!(check(r#"{"name": "x", "age": 3, "items": [{"drug": null}]}"#).is_ok());
+        let err = |body: &str| match check(body) {
+            Err(ApiError::BadRequest(d)) => d,
+            other => panic!("{body}: {other:?}"),
+        };
+        assert_eq!(err(r#"{"name": false}"#), "name must be a JSON string");
+        assert_eq!(
+            err(r#"{"items": [{"drug": "a"}, {"drug": 12}]}"#),
+            "items[1].drug must be a JSON string"
+        );
+        let raw = Routes::from_spec(&serde_json::json!({"paths": {"/w": {"post": {"requestBody":
+            {"content": {"application/json": {"schema": {"type": "string", "format": "binary"}}}}}}}}));
+        assert!(raw.check_json("/w", "POST", br#"{"id": 1}"#).is_ok());
+        // Another method or path takes nothing here.
+        assert!(r.check_json("/p", "PUT", br#"{"name": false}"#).is_ok());
     }
 }

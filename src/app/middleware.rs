@@ -119,9 +119,9 @@ async fn fhir_outcome(mut resp: Response) -> Response {
 }
 
 /// The edge rules of [`edge`]: a bodyless write reads as JSON `null`; NUL characters in the
-/// path, the query or a JSON body answer 422. The body is read (within the size limit checked
-/// before) only when it is JSON and could hold a NUL.
-async fn admit(req: &mut Request) -> Result<(), ApiError> {
+/// path, the query or a JSON body answer 422; text given as another JSON type answers 400. A
+/// JSON body is read here (within the size limit checked before) and handed on unchanged.
+async fn admit(req: &mut Request, routes: &edge::Routes) -> Result<(), ApiError> {
     if edge::bodyless(req.headers(), req.method()) {
         req.headers_mut().insert(
             poem::http::header::CONTENT_TYPE,
@@ -135,7 +135,7 @@ async fn admit(req: &mut Request) -> Result<(), ApiError> {
             .into_bytes()
             .await
             .map_err(|_| ApiError::BadRequest("the request body could not be read".into()))?;
-        let checked = edge::check_json_body(&body);
+        let checked = routes.check_json(req.uri().path(), req.method().as_str(), &body);
         req.set_body(body);
         checked?;
     }
@@ -194,7 +194,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
                     "a Content-Length header is required",
                 )
             }
-        } else if let Err(e) = admit(&mut req).await {
+        } else if let Err(e) = admit(&mut req, &self.routes).await {
             poem::error::ResponseError::as_response(&e)
         } else {
             match self.inner.call(req).instrument(span.clone()).await {

@@ -19,20 +19,18 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn parse(limit: Option<u32>, cursor: Option<String>) -> ApiResult<Self> {
+    /// `cursor` is the `next_cursor` of the previous page (an id: the spec says `format: uuid`).
+    pub fn parse(limit: Option<u32>, cursor: Option<Uuid>) -> ApiResult<Self> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
             return Err(ApiError::unprocessable(format!(
                 "limit must be between 1 and {MAX_LIMIT}"
             )));
         }
-        let after = cursor
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                Uuid::parse_str(&c).map_err(|_| ApiError::BadRequest("cursor is not valid".into()))
-            })
-            .transpose()?;
-        Ok(Self { limit, after })
+        Ok(Self {
+            limit,
+            after: cursor,
+        })
     }
 
     /// Fetch one more than the limit, to know whether there is a next page.

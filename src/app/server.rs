@@ -95,11 +95,13 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
 /// poem-openapi derives from the code, plus two facts its derives cannot state:
 /// - every object a request body carries refuses unknown fields (`deny_unknown_fields` on
 ///   each), so its schema says `additionalProperties: false`;
-/// - a document's content is served with the type it was uploaded as (`*/*`).
+/// - a document's content is served with the type it was uploaded as (`*/*`);
+/// - dates are OpenAPI's standard `date` format, unsigned integers say `minimum: 0`.
 pub fn spec() -> String {
     let mut spec: serde_json::Value =
         serde_json::from_str(&openapi_service().spec()).expect("poem-openapi writes JSON");
     close_request_objects(&mut spec);
+    standard_formats(&mut spec);
     if let Some(ok) = spec
         .pointer_mut("/paths/~1api~1v1~1documents~1{id}~1content/get/responses/200/content")
         .and_then(serde_json::Value::as_object_mut)
@@ -108,6 +110,28 @@ pub fn spec() -> String {
         ok.insert("*/*".into(), binary);
     }
     serde_json::to_string_pretty(&spec).expect("JSON")
+}
+
+/// poem-openapi names chrono's `NaiveDate` format `naive-date`; what it parses is RFC 3339's
+/// `full-date`, which OpenAPI calls `date`. Its unsigned integer formats (`uint32`, …) are
+/// not OpenAPI's, so the schema also says what they mean: `minimum: 0`.
+fn standard_formats(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            match m.get("format").and_then(|f| f.as_str()) {
+                Some("naive-date") => {
+                    m.insert("format".into(), "date".into());
+                }
+                Some(f) if f.starts_with("uint") && !m.contains_key("minimum") => {
+                    m.insert("minimum".into(), 0.into());
+                }
+                _ => {}
+            }
+            m.values_mut().for_each(standard_formats);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(standard_formats),
+        _ => {}
+    }
 }
 
 /// Sets `additionalProperties: false` on every component schema a request body reaches.

@@ -76,20 +76,14 @@ pub enum AccessLogAnswer {
 }
 
 /// Newest first: the cursor is the last id seen, and the next page holds older ids.
-fn newest_first(limit: Option<u32>, cursor: Option<String>) -> ApiResult<(i64, Uuid)> {
+fn newest_first(limit: Option<u32>, cursor: Option<Uuid>) -> ApiResult<(i64, Uuid)> {
     let limit = limit.unwrap_or(50);
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::unprocessable(format!(
             "limit must be between 1 and {MAX_LIMIT}"
         )));
     }
-    let before = match cursor.filter(|c| !c.is_empty()) {
-        Some(c) => {
-            Uuid::parse_str(&c).map_err(|_| ApiError::BadRequest("cursor is not valid".into()))?
-        }
-        None => Uuid::max(),
-    };
-    Ok((i64::from(limit), before))
+    Ok((i64::from(limit), cursor.unwrap_or(Uuid::max())))
 }
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Audit")]
@@ -111,7 +105,7 @@ impl AuditApi {
         from: Query<Option<DateTime<Utc>>>,
         to: Query<Option<DateTime<Utc>>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<EventsAnswer> {
         let tx = auth.0;
         tx.permit("audit_event", "list").await?;
@@ -160,7 +154,7 @@ impl AuditApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AccessLogAnswer> {
         let mut tx = auth.0;
         tx.permit("access_log", "read").await?;

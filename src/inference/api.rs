@@ -314,7 +314,7 @@ impl InferenceApi {
         auth: BearerAuth,
         patient_id: Query<Uuid>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<JobList> {
         let rows = crate::records::PatientRows {
             object: "inference",

@@ -73,7 +73,7 @@ impl NotificationsApi {
         auth: BearerAuth,
         unread: Query<Option<bool>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<NotificationList> {
         let tx = auth.0;
         tx.permit("notification", "list").await?;
@@ -117,7 +117,7 @@ impl NotificationsApi {
         auth: BearerAuth,
         status: Query<Option<String>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<OutboxList> {
         let tx = auth.0;
         tx.permit("outbox", "list").await?;

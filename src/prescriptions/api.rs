@@ -279,7 +279,7 @@ impl PrescriptionsApi {
         patient_id: Query<Option<Uuid>>,
         status: Query<Option<String>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<PrescriptionList> {
         let mut tx = auth.0;
         tx.permit("prescription", "list").await?;

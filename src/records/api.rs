@@ -355,7 +355,7 @@ impl RecordsApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<DocumentList> {
         let rows = PatientRows {
             object: "document",

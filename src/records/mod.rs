@@ -89,7 +89,7 @@ pub async fn list_for_patient<T>(
     rows: PatientRows<'_>,
     patient: Uuid,
     limit: Option<u32>,
-    cursor: Option<String>,
+    cursor: Option<Uuid>,
     id: impl Fn(&T) -> Uuid,
 ) -> ApiResult<crate::app::paging::Listing<T>>
 where

@@ -193,7 +193,7 @@ impl NotesApi {
         auth: BearerAuth,
         patient_id: Query<Uuid>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<EncounterList> {
         let rows = PatientRows {
             object: "encounter",
@@ -293,7 +293,7 @@ impl NotesApi {
         auth: BearerAuth,
         id: Path<Uuid>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<NoteList> {
         let rows = PatientRows {
             object: "note",

@@ -405,7 +405,7 @@ impl SchedulingApi {
         &self,
         auth: BearerAuth,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AppointmentList> {
         let tx = auth.0;
         tx.permit("appointment", "list").await?;

@@ -330,7 +330,7 @@ impl HospitalsApi {
         &self,
         auth: BearerAuth,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<ListAnswer> {
         let tx = auth.0;
         tx.permit("hospital", "list").await?;

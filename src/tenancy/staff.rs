@@ -279,7 +279,7 @@ impl StaffApi {
         &self,
         auth: BearerAuth,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<DoctorList> {
         let tx = auth.0;
         tx.permit("doctor", "list").await?;
@@ -345,7 +345,7 @@ impl StaffApi {
         &self,
         auth: BearerAuth,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
-        cursor: Query<Option<String>>,
+        cursor: Query<Option<Uuid>>,
     ) -> ApiResult<PatientList> {
         let mut tx = auth.0;
         tx.permit("patient", "list").await?;

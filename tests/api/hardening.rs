@@ -681,3 +681,31 @@ async fn public_prescription_verification_is_rate_limited_per_address() {
     assert_eq!(code("192.0.2.9").await, (429, true));
     assert_eq!(code("192.0.2.10").await.0, 404, "another address");
 }
+
+#[tokio::test]
+async fn text_fields_refuse_json_booleans_and_numbers() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let p = app.patient(&h).await;
+    let r = app
+        .patch("/api/v1/auth/me", &p.token, json!({"full_name": false}))
+        .await;
+    assert_problem(&r, 400);
+    assert_eq!(r.body["detail"], "full_name must be a JSON string");
+    let r = app
+        .patch(
+            &format!("/api/v1/patients/{}", p.id),
+            &h.admin,
+            json!({"phone": 9_841_000_000_u64}),
+        )
+        .await;
+    assert_problem(&r, 400);
+    let me = app.get("/api/v1/auth/me", &p.token).await.expect(200);
+    assert_eq!(me.body["full_name"], "Pat Test", "nothing was written");
+    let profile = app
+        .get(&format!("/api/v1/patients/{}", p.id), &h.admin)
+        .await
+        .expect(200);
+    assert!(profile.body["phone"].is_null());
+}
