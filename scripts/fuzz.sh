@@ -3,13 +3,13 @@
 # database, Redis namespace and data directory, a free loopback port. One hospital with an admin,
 # a doctor and a patient is onboarded through the API; schemathesis then runs once with the
 # patient's token and once with the hospital admin's. Exits non-zero when either run finds a
-# failure (or cannot run). It does not build: it serves the debug binary that `cargo build` (or
-# scripts/test.sh) left in CARGO_TARGET_DIR.
+# failure (or cannot run). It does not build: the server (scripts/live.sh) is the debug binary
+# that `cargo build` (or scripts/test.sh) left in CARGO_TARGET_DIR.
 #
 # Environment:
 #   FUZZ_MAX_EXAMPLES  generated cases per operation in the fuzzing phase, and the stateful
-#                      phase's budget (default 60: both runs take about 2.5 minutes on 2 cores;
-#                      the coverage phase's deterministic cases come on top)
+#                      (default 60: both runs take about 2 minutes on 2 cores; the coverage
+#                      phase's deterministic cases come on top)
 #   FUZZ_SEED          schemathesis/Hypothesis seed (default fixed, so a run can be repeated)
 #   FUZZ_OUT           directory for fuzz-patient.txt, fuzz-admin.txt and fuzz-server.log
 #                      (default: a new directory under $TMPDIR, printed at the end)
@@ -17,59 +17,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-target="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
-bin="${CAREBRIDGE_BIN:-$target/debug/carebridge}"
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 st="$tools/venv/bin/st"
 max_examples="${FUZZ_MAX_EXAMPLES:-60}"
 seed="${FUZZ_SEED:-20240601}"
-
-if [ ! -x "$bin" ]; then
-  echo "fuzz: $bin is missing; build it first (cargo build --locked)" >&2
-  exit 2
-fi
 [ -x "$st" ] || scripts/tools.sh
-scripts/services.sh
+# shellcheck source=scripts/live.sh
+source scripts/live.sh
 
 out="${FUZZ_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/carebridge-fuzz.XXXXXX")}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/carebridge-fuzz-work.XXXXXX")"
-pg="postgres://postgres@127.0.0.1:5432"
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 "$pg/postgres" "$@"; }
 
-# Databases of earlier runs that were killed before their trap ran (the pid is in the name).
-for stale in $(psql_admin -At -c "select datname from pg_database where datname like 'cb\_fuzz\_%'"); do
-  pid="${stale#cb_fuzz_}"; pid="${pid%%_*}"
-  [ -d "/proc/$pid" ] || psql_admin -c "drop database if exists $stale with (force)"
-done
-
-db="cb_fuzz_$$_$(date +%s)"
-ns="cbfuzz:$db"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  psql_admin -c "drop database if exists $db with (force)" >/dev/null 2>&1 || true
-  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern "$ns:*" 2>/dev/null \
-    | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-base="http://127.0.0.1:$port"
-export DATABASE_URL="postgres://carebridge_app@127.0.0.1:5432/$db"
-export DATABASE_ADMIN_URL="$pg/$db"
-export DATABASE_POOL_SIZE=8
-export REDIS_URL="redis://127.0.0.1:6379"
-export REDIS_NAMESPACE="$ns"
-export BIND_ADDR="127.0.0.1:$port"
-export PUBLIC_BASE_URL="$base"
-export DATA_DIR="$work/data"
-export MASTER_KEY="$(openssl rand -base64 32)"
 # No outbox dispatcher, reminders or inference workers: the fuzzer tests the HTTP surface, and
 # the two cores are better spent on requests. No SMTP, S3 or provider API keys either (nothing
 # leaves the machine): emails wait in the outbox, documents go to DATA_DIR. A Stripe webhook
@@ -82,25 +41,15 @@ export STRIPE_WEBHOOK_SECRET="whsec_$(openssl rand -hex 16)"
 # few dozen, leaving the handlers behind them untested; the integration tests cover throttling.
 export LOGIN_FAILURES_PER_IP=1000000 REGISTRATIONS_PER_IP_PER_HOUR=1000000
 export PASSWORD_RESETS_PER_IP_PER_HOUR=1000000 VERIFICATIONS_PER_IP_PER_MINUTE=1000000
-export RUST_LOG="${RUST_LOG:-info,sqlx=warn,sea_orm=warn}"
 unset SMTP_URL S3_BUCKET STRIPE_SECRET_KEY
 # A Khalti key with its API on a closed loopback port: Khalti's return URL is fuzzed (an unknown
 # pidx goes back to the web app) instead of answering 503 for a server without Khalti, and no
 # request can leave the machine.
 export KHALTI_SECRET_KEY="fuzz-no-network" KHALTI_BASE_URL="http://127.0.0.1:9/api/v2"
-
-"$bin" migrate >"$out/fuzz-server.log" 2>&1 \
-  || { echo "fuzz: migrate failed; see $out/fuzz-server.log" >&2; exit 2; }
-# In a session of its own, so that Ctrl-C stops schemathesis (and this script) but not the
-# server under it; the trap stops the server.
-setsid "$bin" serve >>"$out/fuzz-server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break
-  kill -0 "$server_pid" 2>/dev/null || { echo "fuzz: the server exited; see $out/fuzz-server.log" >&2; exit 2; }
-  sleep 0.5
-done
-curl -fsS -o /dev/null "$base/readyz" || { echo "fuzz: the server is not ready" >&2; exit 2; }
+LIVE_LOG="$out/fuzz-server.log"
+live_start fuzz
+base="$CAREBRIDGE_URL"
+work="$LIVE_WORK"
 
 password="fuzz-password-$(openssl rand -hex 8)"
 slug="fuzz-$(openssl rand -hex 4)"
@@ -112,13 +61,12 @@ api() {
   curl -sS --fail-with-body "$base$path" -H 'content-type: application/json' "${auth[@]}" -d "$body" \
     || { echo " <- fuzz: setup request POST $path failed" >&2; return 1; }
 }
-login() {  # email, hospital slug or ""
-  api /api/v1/auth/login "$(jq -nc --arg e "$1" --arg p "$password" --arg h "$2" \
+login() {  # email, hospital slug or "", password (default: $password)
+  api /api/v1/auth/login "$(jq -nc --arg e "$1" --arg p "${3:-$password}" --arg h "$2" \
     '{email: $e, password: $p} + (if $h == "" then {} else {hospital: $h} end)')" | jq -er .token
 }
 
-printf '%s' "$password" | "$bin" super-admin create --email "root@$slug.test" >/dev/null
-super="$(login "root@$slug.test" "")"
+super="$(login "$CAREBRIDGE_SUPER_EMAIL" "" "$CAREBRIDGE_SUPER_PASSWORD")"
 api /api/v1/hospitals "$(jq -nc --arg s "$slug" --arg p "$password" '{
     name: "Fuzz Hospital", slug: $s, timezone: "Asia/Kathmandu", currency: "NPR",
     appointment_fee: 50000, payment_provider: "none",
@@ -163,7 +111,7 @@ fuzz() {
 fuzz patient "$patient"
 fuzz admin "$admin"
 
-kill -0 "$server_pid" 2>/dev/null || { echo "fuzz: the server died during the run" >&2; failed+=(server); }
+live_alive || { echo "fuzz: the server died during the run" >&2; failed+=(server); }
 echo "fuzz: logs in $out (fuzz-patient.txt, fuzz-admin.txt, fuzz-server.log)" >&2
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]}" >&2

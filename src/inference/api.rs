@@ -93,8 +93,10 @@ pub struct Correction {
     pub stage: String,
 }
 
+/// A doctor's corrections to a job's stages. Named `CorrectionSet` in the spec: a schema whose
+/// name equals one of its properties trips openapi-python-client (its issue #1117).
 #[derive(Object)]
-#[oai(deny_unknown_fields)]
+#[oai(rename = "CorrectionSet", deny_unknown_fields)]
 pub struct Corrections {
     pub corrections: Vec<Correction>,
 }
