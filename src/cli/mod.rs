@@ -34,6 +34,9 @@ pub enum Command {
     },
     /// Print the OpenAPI spec.
     Openapi,
+    /// Print what the migrations add up to (`migrations/schema.snapshot.sql`): migrates a
+    /// scratch database next to DATABASE_ADMIN_URL's, dumps its schema, drops it.
+    Schema,
     /// First look: migrate, onboard the demo hospitals from tenants/, print logins, serve.
     Demo,
     /// Run the outbox dispatcher and scheduled jobs without serving HTTP.
@@ -160,6 +163,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Openapi => {
             println!("{}", crate::app::spec());
+            Ok(())
+        }
+        Command::Schema => {
+            print!(
+                "{}",
+                crate::db::schema::of_migrations(&Config::from_env()?).await?
+            );
             Ok(())
         }
         Command::Serve => {

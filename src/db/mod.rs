@@ -3,6 +3,7 @@
 
 mod conn;
 pub mod migrate;
+pub mod schema;
 mod sessions;
 mod tenant_tx;
 

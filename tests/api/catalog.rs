@@ -259,3 +259,28 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
         "another hospital's context sees this hospital's patients"
     );
 }
+
+#[tokio::test]
+async fn the_committed_schema_snapshot_is_what_the_migrations_add_up_to() {
+    let app = crate::helpers::spawn_app().await;
+    let dumped = carebridge::db::schema::snapshot(&app.config.database_admin_url).unwrap();
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/migrations/schema.snapshot.sql"
+    ))
+    .unwrap_or_default();
+    assert!(
+        dumped == committed,
+        "migrations/schema.snapshot.sql differs from the migrations; run: \
+         cargo run --quiet -- schema > migrations/schema.snapshot.sql"
+    );
+    // It holds the rules a reader looks for: policies, grants, functions.
+    for needle in [
+        "CREATE POLICY",
+        "GRANT",
+        "SECURITY DEFINER",
+        "FORCE ROW LEVEL SECURITY",
+    ] {
+        assert!(committed.contains(needle), "the snapshot lacks {needle}");
+    }
+}
