@@ -12,6 +12,7 @@
 
 live_start() {
   local name="$1"
+  case "$name" in *[!a-z0-9]* | "") echo "live: the name must be [a-z0-9]+" >&2; exit 2 ;; esac
   local target="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
   LIVE_BIN="${CAREBRIDGE_BIN:-$target/debug/carebridge}"
   if [ ! -x "$LIVE_BIN" ]; then
@@ -49,8 +50,12 @@ live_start() {
     || { echo "live: migrate failed; see $LIVE_LOG" >&2; exit 2; }
   # In a session of its own, so that Ctrl-C stops the client (and the script) first; the trap
   # stops the server.
-  setsid "$LIVE_BIN" serve >>"$LIVE_LOG" 2>&1 &
-  LIVE_PID=$!
+  # The server writes its own pid: with job control on, a backgrounded setsid forks again and
+  # `$!` would name a process that is already gone.
+  setsid sh -c 'echo $$ >"$1"; exec "$2" serve' sh "$LIVE_WORK/server.pid" "$LIVE_BIN" \
+    >>"$LIVE_LOG" 2>&1 &
+  for _ in $(seq 1 50); do [ -s "$LIVE_WORK/server.pid" ] && break; sleep 0.1; done
+  LIVE_PID="$(cat "$LIVE_WORK/server.pid")"
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "$CAREBRIDGE_URL/readyz" 2>/dev/null && break
     kill -0 "$LIVE_PID" 2>/dev/null || { echo "live: the server exited; see $LIVE_LOG" >&2; exit 2; }

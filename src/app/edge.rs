@@ -225,6 +225,12 @@ impl Routes {
         if let Some(field) = nul_field(&doc) {
             return Err(nul_error(&field));
         }
+        // An optional body is sent or left out; a JSON `null` in its place is neither.
+        if doc.is_null() && schema.is_some_and(|s| s["nullable"] != true) {
+            return Err(ApiError::BadRequest(
+                "the body is a JSON object, or no body at all; not null".into(),
+            ));
+        }
         if let Some(field) = schema.and_then(|s| self.not_text(s, &doc, "")) {
             let name: String = field.chars().take(100).collect();
             return Err(ApiError::BadRequest(format!(

@@ -49,11 +49,7 @@ impl Page {
     {
         let more = rows.len() > self.limit as usize;
         rows.truncate(self.limit as usize);
-        let next_cursor = if more {
-            rows.last().map(|r| id(r).to_string())
-        } else {
-            None
-        };
+        let next_cursor = if more { rows.last().map(&id) } else { None };
         Listing {
             items: rows,
             next_cursor,
@@ -67,7 +63,7 @@ pub struct Listing<T: ParseFromJSON + ToJSON + Send + Sync> {
     pub items: Vec<T>,
     /// Pass as `cursor` for the next page; null on the last page.
     #[oai(nullable)]
-    pub next_cursor: Option<String>,
+    pub next_cursor: Option<Uuid>,
 }
 
 impl Page {

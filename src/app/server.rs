@@ -94,14 +94,20 @@ pub fn openapi_service() -> OpenApiService<Apis, ()> {
 /// The spec as served at `/openapi.json` and committed in `openapi/openapi.json`: what
 /// poem-openapi derives from the code, plus two facts its derives cannot state:
 /// - every object a request body carries refuses unknown fields (`deny_unknown_fields` on
-///   each), so its schema says `additionalProperties: false`;
+///   each), so its schema says `additionalProperties: false`; every answered property is
+///   always sent, so answers' schemas require them all;
+/// - JSON bodies are `application/json`;
 /// - a document's content is served with the type it was uploaded as (`*/*`);
-/// - dates are OpenAPI's standard `date` format, unsigned integers say `minimum: 0`.
+/// - dates are OpenAPI's standard `date` format, unsigned integers say `minimum: 0`, a
+///   nullable reference is `allOf: [ref]` with `nullable: true`;
+/// - the main flows carry request and answer examples, kept in `openapi/examples.json`.
 pub fn spec() -> String {
     let mut spec: serde_json::Value =
         serde_json::from_str(&openapi_service().spec()).expect("poem-openapi writes JSON");
     close_request_objects(&mut spec);
     standard_formats(&mut spec);
+    plain_json_media_type(&mut spec["paths"]);
+    add_examples(&mut spec);
     if let Some(ok) = spec
         .pointer_mut("/paths/~1api~1v1~1documents~1{id}~1content/get/responses/200/content")
         .and_then(serde_json::Value::as_object_mut)
@@ -110,6 +116,40 @@ pub fn spec() -> String {
         ok.insert("*/*".into(), binary);
     }
     serde_json::to_string_pretty(&spec).expect("JSON")
+}
+
+/// Puts each example of `openapi/examples.json` (by operation id: `request`, and `responses` by
+/// status) on its operation's JSON body.
+fn add_examples(spec: &mut serde_json::Value) {
+    let examples: serde_json::Value =
+        serde_json::from_str(include_str!("../../openapi/examples.json")).expect("examples.json");
+    let json_body = |content: Option<&mut serde_json::Value>, example: &serde_json::Value| {
+        let media_types = content.and_then(|c| c.as_object_mut());
+        for (ct, media) in media_types.into_iter().flatten() {
+            if ct.starts_with("application/json") {
+                media["example"] = example.clone();
+            }
+        }
+    };
+    for op in spec["paths"]
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|p| p.values_mut())
+        .flat_map(|p| p.as_object_mut().into_iter().flat_map(|o| o.values_mut()))
+    {
+        let Some(ex) = op["operationId"].as_str().and_then(|id| examples.get(id)) else {
+            continue;
+        };
+        if let Some(request) = ex.get("request") {
+            json_body(op.pointer_mut("/requestBody/content"), request);
+        }
+        for (status, answer) in ex["responses"].as_object().into_iter().flatten() {
+            json_body(
+                op.pointer_mut(&format!("/responses/{status}/content")),
+                answer,
+            );
+        }
+    }
 }
 
 /// poem-openapi names chrono's `NaiveDate` format `naive-date`; what it parses is RFC 3339's
@@ -127,6 +167,11 @@ fn standard_formats(v: &mut serde_json::Value) {
                 }
                 _ => {}
             }
+            // A nullable reference comes out as `allOf: [ref, {nullable: true}]` beside
+            // `nullable: true`; the second member says nothing and trips SDK generators.
+            if let Some(all) = m.get_mut("allOf").and_then(|a| a.as_array_mut()) {
+                all.retain(|s| *s != serde_json::json!({"nullable": true}));
+            }
             m.values_mut().for_each(standard_formats);
         }
         serde_json::Value::Array(a) => a.iter_mut().for_each(standard_formats),
@@ -134,7 +179,9 @@ fn standard_formats(v: &mut serde_json::Value) {
     }
 }
 
-/// Sets `additionalProperties: false` on every component schema a request body reaches.
+/// Sets `additionalProperties: false` on every component schema a request body reaches; every
+/// other object schema is only ever answered, and an answer carries each of its properties
+/// (null when empty), so they are all `required`.
 fn close_request_objects(spec: &mut serde_json::Value) {
     fn refs(v: &serde_json::Value, out: &mut Vec<String>) {
         match v {
@@ -168,6 +215,35 @@ fn close_request_objects(spec: &mut serde_json::Value) {
             schema["additionalProperties"] = serde_json::Value::Bool(false);
         }
         refs(schema, &mut todo);
+    }
+    for (name, schema) in spec["components"]["schemas"]
+        .as_object_mut()
+        .into_iter()
+        .flatten()
+    {
+        if done.contains(name) || schema["type"] != "object" {
+            continue;
+        }
+        let all: Vec<serde_json::Value> = schema["properties"]
+            .as_object()
+            .map(|p| p.keys().map(|k| k.as_str().into()).collect())
+            .unwrap_or_default();
+        if !all.is_empty() {
+            schema["required"] = all.into();
+        }
+    }
+}
+
+/// poem-openapi names JSON bodies `application/json; charset=utf-8`; the media type is
+/// `application/json` (what SDK generators match), and UTF-8 is JSON's only encoding.
+fn plain_json_media_type(v: &mut serde_json::Value) {
+    if let Some(m) = v.as_object_mut() {
+        if let Some(content) = m.get_mut("content").and_then(|c| c.as_object_mut())
+            && let Some(media) = content.remove("application/json; charset=utf-8")
+        {
+            content.insert("application/json".into(), media);
+        }
+        m.values_mut().for_each(plain_json_media_type);
     }
 }
 

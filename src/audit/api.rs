@@ -88,8 +88,13 @@ fn newest_first(limit: Option<u32>, cursor: Option<Uuid>) -> ApiResult<(i64, Uui
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Audit")]
 impl AuditApi {
-    /// The audit trail, newest first: a hospital admin sees their hospital's; a super admin
-    /// sees platform events (onboarding, suspension), never patient data.
+    /// The audit trail, newest first: the hospital's for admins, platform events for super admins.
+    ///
+    /// Hospital admins see every event of their hospital, reads of patient data included; super
+    /// admins see only events whose actor was a super admin (onboarding, settings, suspension),
+    /// never patient data; doctors and patients get 403. Filter by `actor`, `patient`, `action`,
+    /// `from` (inclusive) and `to` (exclusive); `seq` stays null until the event is sealed into the
+    /// hash chain, within about a second.
     #[oai(
         path = "/audit-events",
         method = "get",
@@ -144,6 +149,11 @@ impl AuditApi {
     }
 
     /// Who read or changed this patient's record, when and why, newest first.
+    ///
+    /// The patient, hospital admins and doctors on the care team (404 for a patient the caller may
+    /// not see); a doctor who sees the patient only through a consent or break-glass gets no
+    /// entries. Actors are named where the caller may see their name; reading the log is itself
+    /// audited.
     #[oai(
         path = "/patients/:id/access-log",
         method = "get",

@@ -191,6 +191,10 @@ impl AuthApi {
     }
 
     /// Who am I.
+    ///
+    /// Any signed-in caller, also a super admin and an account that must change its password first.
+    /// Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
+    /// `must_change_password`; 401 for a missing, invalid, expired or revoked token.
     #[oai(path = "/me", method = "get", operation_id = "me")]
     async fn me(&self, auth: BearerCaller) -> ApiResult<MeAnswer> {
         let c = auth.0;
@@ -206,6 +210,10 @@ impl AuthApi {
     }
 
     /// Sign out: the session is revoked on the server.
+    ///
+    /// Any signed-in caller. Only this token's session ends (the account's other sessions stay
+    /// open), and the token answers 401 from then on; recorded in the audit trail of the caller's
+    /// hospital.
     #[oai(path = "/logout", method = "post", operation_id = "logout")]
     async fn logout(&self, auth: BearerAuth) -> ApiResult<LogoutAnswer> {
         let tx = auth.0;
@@ -226,6 +234,11 @@ impl AuthApi {
     }
 
     /// Change one's own password (also the way out of a forced change after a reset).
+    ///
+    /// Any signed-in caller, also one who must change their password before anything else. 403 when
+    /// `current_password` is wrong; 422 when the new password has fewer than 12 or more than 256
+    /// characters, is the email address or equals the current one. Every other session of the
+    /// account ends (this one stays), the forced change is cleared and the change is audited.
     #[oai(path = "/password", method = "post", operation_id = "changePassword")]
     async fn change_password(
         &self,
@@ -238,6 +251,11 @@ impl AuthApi {
     }
 
     /// Update one's own name, language or time zone.
+    ///
+    /// Any signed-in caller; fields left out stay as they are, and the answer is the updated
+    /// profile. 422 when `full_name` is not 1 to 200 printable characters, `language` is not `en`
+    /// or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
+    /// emails and in-app notifications.
     #[oai(path = "/me", method = "patch", operation_id = "updateMe")]
     async fn update_me(&self, auth: BearerAuth, body: Json<ProfilePatch>) -> ApiResult<MeAnswer> {
         let tx = auth.0;
@@ -274,7 +292,12 @@ impl AuthApi {
         })))
     }
 
-    /// Ask for a password reset email. Same answer whether the email has an account or not.
+    /// Ask for a password reset email (same answer whether the email has an account or not).
+    ///
+    /// Public, no sign-in. Always 202 after the same work whatever the address; an active account
+    /// then gets an email with a single-use link valid for 30 minutes, and its older links stop
+    /// working. Limited per client address (`PASSWORD_RESETS_PER_IP_PER_HOUR`, then 429 with
+    /// Retry-After).
     #[oai(
         path = "/password-reset",
         method = "post",
@@ -291,6 +314,10 @@ impl AuthApi {
     }
 
     /// Complete a password reset with the emailed token (single use, 30 minutes).
+    ///
+    /// Public, no sign-in. 422 when the token is unknown, used or expired, or the new password
+    /// breaks the rules (12 to 256 characters, not the email address). On success (204) the
+    /// password is set, a forced change is cleared and every session of the account ends.
     #[oai(
         path = "/password-reset/complete",
         method = "post",

@@ -240,8 +240,13 @@ async fn read(tx: &TenantTx, kind: &str, id: &str) -> ApiResult<(Value, Option<U
 
 #[OpenApi(prefix_path = "/fhir/R4", tag = "crate::app::server::Tag::Fhir")]
 impl FhirApi {
-    /// Read one resource: Patient, Practitioner, Appointment, Encounter, MedicationRequest,
-    /// DocumentReference or Consent.
+    /// Read one FHIR resource by type and id.
+    ///
+    /// Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
+    /// `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    /// the caller may not see, answers 404. Each type needs the role permission of its API
+    /// counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
+    /// `OperationOutcome`s and every read is audited.
     #[oai(path = "/:kind/:id", method = "get", operation_id = "fhirRead")]
     async fn read(
         &self,
@@ -261,6 +266,11 @@ impl FhirApi {
     }
 
     /// Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
+    ///
+    /// For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+    /// for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
+    /// API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
+    /// `OperationOutcome`s and the search is audited.
     #[oai(path = "/:kind", method = "get", operation_id = "fhirSearch")]
     async fn search(
         &self,
@@ -286,6 +296,11 @@ impl FhirApi {
     }
 
     /// Everything on one patient's record that the caller may see, as a `searchset` Bundle.
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant (404
+    /// otherwise). Holds the Patient and, for each type the caller's role may read, the
+    /// Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    /// Practitioners they name; errors are `OperationOutcome`s and the read is audited.
     #[oai(
         path = "/Patient/:id/$everything",
         method = "get",

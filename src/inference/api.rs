@@ -217,6 +217,11 @@ fn validate(kind: &str, bytes: Vec<u8>) -> anyhow::Result<(serde_json::Value, Ve
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Inference")]
 impl InferenceApi {
     /// Queue an AI job on a stored document (doctors, admins). Answers at once; poll the job.
+    ///
+    /// Doctors and hospital admins who may see the document's patient (404 for any other document).
+    /// `kind` is `sleep_staging` or `chest_xray` (422 otherwise); 409 when the hospital has
+    /// switched that AI feature off, 429 with Retry-After once its daily quota is used up. Answers
+    /// 202 with the job id; audited.
     #[oai(
         path = "/inference/jobs",
         method = "post",
@@ -287,6 +292,9 @@ impl InferenceApi {
     }
 
     /// One job with its progress, model version and (when done) result.
+    ///
+    /// Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
+    /// 404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
     #[oai(
         path = "/inference/jobs/:id",
         method = "get",
@@ -306,6 +314,10 @@ impl InferenceApi {
     }
 
     /// A patient's jobs (without results).
+    ///
+    /// Jobs for the patient named by `patient_id`, for doctors and hospital admins who may see that
+    /// patient (patients get 403; 404 for any other patient). Oldest first, paged with `limit` and
+    /// `cursor`; the read is audited.
     #[oai(
         path = "/inference/jobs",
         method = "get",
@@ -337,6 +349,9 @@ impl InferenceApi {
     }
 
     /// Cancel a queued or running job; a finished one answers 409.
+    ///
+    /// Doctors and hospital admins who may see the job's patient (404 otherwise). Answers the job,
+    /// now `cancelled`; audited.
     #[oai(
         path = "/inference/jobs/:id/cancel",
         method = "post",
@@ -366,8 +381,11 @@ impl InferenceApi {
         Ok(JobAnswer::Ok(Json(j)))
     }
 
-    /// The sleep report: a hypnogram (SVG) with the summary, the model version and the input's
-    /// sha256. Doctors' corrections are drawn in.
+    /// The sleep report: a hypnogram (SVG) with the summary, model version and input's sha256.
+    ///
+    /// Doctors and hospital admins who may see the job's patient; 409 unless it is a succeeded
+    /// sleep-staging job. Doctors' corrections are drawn in and the summary counts them; the read
+    /// is audited.
     #[oai(
         path = "/inference/jobs/:id/report",
         method = "get",
@@ -435,6 +453,11 @@ impl InferenceApi {
     }
 
     /// Correct staged epochs (doctors); corrections are kept as training labels.
+    ///
+    /// Doctors who may see the job's patient; 409 unless it is a succeeded sleep-staging job. 1 to
+    /// 10000 corrections, each a 0-based `epoch` of the result and a stage `W`, `N1`, `N2`, `N3` or
+    /// `REM` (422 otherwise); a new correction of an epoch replaces the old one. Answers how many
+    /// of the job's epochs are corrected in all; audited.
     #[oai(
         path = "/inference/jobs/:id/corrections",
         method = "put",
@@ -496,8 +519,13 @@ impl InferenceApi {
         Ok(CorrectedAnswer::Ok(Json(Corrected { corrected: n })))
     }
 
-    /// Register new weights (super admins): they are loaded and run on the held-out evaluation
-    /// nights first; only weights that load and evaluate are registered, as `shadow`.
+    /// Register new weights (super admins), evaluated first and registered as `shadow`.
+    ///
+    /// Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
+    /// (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
+    /// are loaded and run on held-out evaluation nights first, and weights that do not load or run
+    /// answer 422. 409 when the version exists; the change is logged, not written to an audit
+    /// trail.
     #[oai(
         path = "/models/:kind/versions",
         method = "post",
@@ -576,6 +604,11 @@ impl InferenceApi {
     }
 
     /// Activate, shadow or retire a version (super admins). Jobs use the active version.
+    ///
+    /// Super admins only; `status` is `active`, `shadow` or `retired` (422 otherwise), and
+    /// activating a version retires the kind's previous active one. 404 for an unknown kind or
+    /// version; answers every version of the kind. The change is logged, not written to an audit
+    /// trail.
     #[oai(
         path = "/models/:kind/versions/:version/status",
         method = "post",
@@ -624,6 +657,9 @@ impl InferenceApi {
     }
 
     /// The model registry: every version per kind, its sha256, metrics and status.
+    ///
+    /// Super admins, hospital admins and doctors (patients get 403). Versions per kind in
+    /// registration order, each `active`, `shadow` or `retired`; new jobs use the active one.
     #[oai(path = "/models", method = "get", operation_id = "listModels")]
     async fn models(&self, auth: BearerAuth) -> ApiResult<ModelList> {
         let tx = auth.0;

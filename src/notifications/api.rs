@@ -63,6 +63,9 @@ pub enum OutboxList {
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Scheduling")]
 impl NotificationsApi {
     /// The caller's in-app notifications, oldest first; `unread=true` for unread only.
+    ///
+    /// Patients, doctors and hospital admins, each seeing only their own (appointment and payment
+    /// changes, refunds, break-glass alerts for admins). Paged with `limit` and `cursor`.
     #[oai(
         path = "/notifications",
         method = "get",
@@ -93,6 +96,9 @@ impl NotificationsApi {
     }
 
     /// Mark one of the caller's notifications read.
+    ///
+    /// Patients, doctors and hospital admins, for their own notifications only (404 otherwise).
+    /// Marking a notification that is already read changes nothing and answers 204 too.
     #[oai(
         path = "/notifications/:id/read",
         method = "post",
@@ -111,6 +117,10 @@ impl NotificationsApi {
     }
 
     /// Outgoing messages of the hospital (admins), e.g. `status=failed` for those that gave up.
+    ///
+    /// Hospital admins only. Each email's subject and delivery state (`pending`, `sent` or
+    /// `failed`, attempts, last error, next attempt), never its body; a message is marked `failed`
+    /// after 5 failed attempts. Paged with `limit` and `cursor`.
     #[oai(path = "/outbox", method = "get", operation_id = "listOutbox")]
     async fn outbox(
         &self,

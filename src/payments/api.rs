@@ -65,8 +65,14 @@ struct Patient {
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
 impl PaymentsApi {
-    /// Start paying for an appointment that awaits payment (its patient). Idempotent while a
-    /// payment is pending; after it expires, a new one starts.
+    /// Start paying for an appointment that awaits payment (its patient).
+    ///
+    /// 409 unless the appointment is `awaiting_payment` or when the hospital takes no payments; 422
+    /// for a Khalti fee under 1000 paisa; 503 when the provider is not configured or does not
+    /// answer. Answers 201 with the provider's `redirect_url`, or 200 with the pending payment
+    /// while its link is valid; once that link has expired, the call checks it with the provider
+    /// and answers 409, and a later call starts a new payment. Audited; only the provider's
+    /// verified outcome confirms the appointment.
     #[oai(
         path = "/appointments/:id/payments",
         method = "post",
@@ -253,6 +259,10 @@ impl PaymentsApi {
     }
 
     /// One payment (whoever sees its appointment).
+    ///
+    /// The appointment's patient, its doctor and hospital admins; 404 for anyone else or another
+    /// hospital's id. Shows provider, status, amount and currency, and while pending the
+    /// `redirect_url` and its expiry.
     #[oai(path = "/payments/:id", method = "get", operation_id = "getPayment")]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
         let tx = auth.0;
@@ -266,6 +276,11 @@ impl PaymentsApi {
     }
 
     /// Record that an owed refund (`pending_manual`) was paid back by hand (hospital admin).
+    ///
+    /// Hospital admins only, for Khalti payments owed back after a cancellation (Stripe refunds are
+    /// sent automatically); 404 for another hospital's payment, 409 unless it is `pending_manual`.
+    /// It becomes `refunded`, the patient is notified by email and in-app, and the change is
+    /// audited.
     #[oai(
         path = "/payments/:id/refunded",
         method = "post",
@@ -311,8 +326,14 @@ impl PaymentsApi {
         Ok(PaymentAnswer::Ok(Json(p)))
     }
 
-    /// Stripe's webhook. The signature is verified on the raw body before anything is parsed
-    /// (400 otherwise); events are parsed loosely and applied once per event id.
+    /// Stripe's webhook.
+    ///
+    /// Called by Stripe, without a bearer token; 503 when `STRIPE_WEBHOOK_SECRET` is not set.
+    /// `Stripe-Signature` is verified on the raw body before anything is parsed (400 when it or the
+    /// JSON is invalid); Checkout Session events of sessions this server created confirm or end the
+    /// payment, each event id at most once, and a success whose amount or currency differs fails
+    /// it. Other verified events and replays answer 200 and change nothing; a confirmation notifies
+    /// the patient and every change is audited.
     #[oai(
         path = "/payments/stripe/webhook",
         method = "post",
@@ -348,8 +369,13 @@ impl PaymentsApi {
         Ok(WebhookAnswer::Received)
     }
 
-    /// Khalti's redirect target. The query string is not trusted: the server looks the payment
-    /// up itself, applies the verified outcome once, then sends the browser to the web app.
+    /// Khalti's redirect target.
+    ///
+    /// Opened by the patient's browser, without a bearer token; 503 when Khalti is not configured.
+    /// The query string is not trusted: the server looks `pidx` up with Khalti and applies the
+    /// verified outcome once (a completed payment of the amount asked confirms the appointment, an
+    /// expired or cancelled one ends the payment), then answers 303 to the web app with the
+    /// payment's id and status.
     #[oai(
         path = "/payments/khalti/return",
         method = "get",

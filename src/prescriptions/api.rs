@@ -208,6 +208,12 @@ fn render_pdf(p: &Prescription, f: &Print, verify_url: &str) -> Vec<u8> {
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
 impl PrescriptionsApi {
     /// Issue a prescription (a doctor of the patient's care team).
+    ///
+    /// Doctors with a profile here, for a patient on their care team or who gave them an active
+    /// grant (404 for any other patient). 1 to 30 `items` with medication, dose, route and
+    /// frequency, `duration_days` 1 to 365, `quantity` 1 to 10000 and `refills` 0 to 12 (422
+    /// otherwise); `appointment_id`, when given, must be one of this patient's appointments (422).
+    /// It starts `active` with a verification code for the printed copy; audited.
     #[oai(
         path = "/prescriptions",
         method = "post",
@@ -266,8 +272,13 @@ impl PrescriptionsApi {
         Ok(PrescriptionCreated::Created(Json(p)))
     }
 
-    /// Prescriptions the caller may see: a patient's (`patient_id`), or for pharmacists all
-    /// of the hospital's.
+    /// Prescriptions the caller may see: a patient's, or for pharmacists all of the hospital's.
+    ///
+    /// Patients see their own, doctors those of patients on their care team or who gave them an
+    /// active grant, and custom roles granted `prescription:list` (pharmacists) the whole
+    /// hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
+    /// `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    /// recorded as read.
     #[oai(
         path = "/prescriptions",
         method = "get",
@@ -322,6 +333,10 @@ impl PrescriptionsApi {
     }
 
     /// One prescription.
+    ///
+    /// The patient, doctors on the care team or holding an active grant, and custom roles granted
+    /// `prescription:read` (pharmacists); hospital admins get 403, any other prescription 404. The
+    /// read is audited.
     #[oai(
         path = "/prescriptions/:id",
         method = "get",
@@ -340,8 +355,11 @@ impl PrescriptionsApi {
         Ok(PrescriptionAnswer::Ok(Json(p)))
     }
 
-    /// The prescription as a PDF (hospital, prescriber and licence, patient, items, date and
-    /// the verification code).
+    /// The prescription as a PDF.
+    ///
+    /// Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
+    /// prescriber and licence, the patient's name and date of birth, items, issue date, status and
+    /// the verification code with its public check address; audited as a print.
     #[oai(
         path = "/prescriptions/:id/pdf",
         method = "get",
@@ -383,6 +401,9 @@ impl PrescriptionsApi {
     }
 
     /// Mark a prescription dispensed (pharmacists: a custom role granted `prescription:dispense`).
+    ///
+    /// Any other role gets 403. 409 unless the prescription is `active`; it becomes `dispensed`,
+    /// with the time and the dispensing member recorded, and the change is audited.
     #[oai(
         path = "/prescriptions/:id/dispense",
         method = "post",
@@ -408,8 +429,11 @@ impl PrescriptionsApi {
         Ok(PrescriptionAnswer::Ok(Json(p)))
     }
 
-    /// Cancel an active prescription (its prescriber only: 403 for any other doctor, even one
-    /// who may read it through the care team or a consent).
+    /// Cancel an active prescription (its prescriber only).
+    ///
+    /// 403 for everyone else, including any other doctor who may read it through the care team or a
+    /// consent; 409 unless it is `active`. It becomes `cancelled`, which the public verification
+    /// then shows; audited.
     #[oai(
         path = "/prescriptions/:id/cancel",
         method = "post",
@@ -441,9 +465,12 @@ impl PrescriptionsApi {
         Ok(PrescriptionAnswer::Ok(Json(p)))
     }
 
-    /// Check a printed prescription's code (public, no sign-in): whether it is genuine, its
-    /// status, the issuing hospital and prescriber. Never any patient data. Limited per client
-    /// address (`VERIFICATIONS_PER_IP_PER_MINUTE`, then 429 with Retry-After).
+    /// Check a printed prescription's code (public, no sign-in).
+    ///
+    /// Answers whether the code is genuine: status, issue date, hospital, prescriber and licence
+    /// number, and how many items; never any patient data. Case and dashes do not matter; an
+    /// unknown or malformed code answers 404. Limited per client address
+    /// (`VERIFICATIONS_PER_IP_PER_MINUTE`, then 429 with Retry-After).
     #[oai(
         path = "/prescription-verifications/:code",
         method = "get",

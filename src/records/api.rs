@@ -283,8 +283,14 @@ async fn record(
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
 impl RecordsApi {
-    /// Upload a document for a patient (multipart `file`, `title`, `kind`). The file is
-    /// encrypted before it leaves the server; `sha256` and `size` describe what was sent.
+    /// Upload a document for a patient (multipart `file`, `title`, `kind`).
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant (404
+    /// for any other patient). The file is encrypted before it leaves the server; `sha256` and
+    /// `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
+    /// `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
+    /// multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
+    /// fails, and a success is audited.
     #[oai(
         path = "/patients/:id/documents",
         method = "post",
@@ -345,6 +351,11 @@ impl RecordsApi {
     }
 
     /// A patient's documents, newest last (descriptions only).
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant (404
+    /// for any other patient). Title, kind, file name, content type, size and SHA-256, never the
+    /// bytes (see `GET /api/v1/documents/{id}/content`); paged with `limit` and `cursor`, and the
+    /// read is audited.
     #[oai(
         path = "/patients/:id/documents",
         method = "get",
@@ -368,8 +379,12 @@ impl RecordsApi {
         Ok(DocumentList::Ok(Json(listing)))
     }
 
-    /// A document's bytes, decrypted. A damaged or truncated object answers 500 and serves
-    /// nothing; after the hospital's key was destroyed, 410.
+    /// A document's bytes, decrypted.
+    ///
+    /// Whoever may see the patient's documents (404 otherwise). The whole object is authenticated
+    /// before the first byte is sent, so a damaged or truncated object answers 500 and serves
+    /// nothing; after the hospital's key was destroyed, 410. Served as an attachment with its
+    /// original content type; the read is audited.
     #[oai(
         path = "/documents/:id/content",
         method = "get",

@@ -160,8 +160,12 @@ async fn alert_admins(tx: &TenantTx, hospital: Uuid, grant: &Grant, minutes: i64
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
 impl ConsentApi {
-    /// Grant access to your record (patients): a doctor outside your care team (`records`) or a
-    /// hospital admin to your private notes (`private_notes`).
+    /// Grant a doctor (`records`) or an admin (`private_notes`) access to your record (patients).
+    ///
+    /// The patient only, on their own record (404 for any other patient id). `grantee_user_id` must
+    /// be an active doctor of this hospital for `records` or an active hospital admin for
+    /// `private_notes` (422 otherwise); `expires_at`, when given, must be in the future, and
+    /// without it the grant lasts until revoked. Audited.
     #[oai(
         path = "/patients/:id/consents",
         method = "post",
@@ -225,6 +229,10 @@ impl ConsentApi {
     }
 
     /// Grants on a patient's record (consents and break-glass), as the caller may see them.
+    ///
+    /// The patient and hospital admins see every grant on the record, doctors only grants made to
+    /// themselves; 404 for a patient the caller may not see. Up to 200, newest first, each with
+    /// `active` (unexpired and not revoked); the read is audited.
     #[oai(
         path = "/patients/:id/consents",
         method = "get",
@@ -249,7 +257,11 @@ impl ConsentApi {
         Ok(GrantList::Ok(Json(rows)))
     }
 
-    /// Revoke a consent (patients). Access ends at once.
+    /// Revoke a consent (patients); access ends at once.
+    ///
+    /// The patient only, for a consent on their own record; break-glass grants cannot be revoked
+    /// here, and an unknown or another patient's grant answers 404. Revoking an already revoked
+    /// consent answers 204 again; audited.
     #[oai(
         path = "/patients/:id/consents/:grant_id",
         method = "delete",
@@ -282,8 +294,13 @@ impl ConsentApi {
         Ok(GrantRevoked::Done)
     }
 
-    /// Emergency access (doctors) to a patient outside the care team, with a reason, for at
-    /// most 60 minutes. Audited; the hospital's admins are alerted in-app and by email.
+    /// Emergency access (doctors) to a patient outside the care team, for at most 60 minutes.
+    ///
+    /// Doctors only, for any patient of this hospital (404 for an unknown id). `reason` must have
+    /// 10 to 500 characters and `minutes` be 1 to 60 (default 60), else 422; until it expires the
+    /// doctor has the same access as the care team. Audited as `break_glass.open` (shown in the
+    /// patient's access log), and every active admin of the hospital gets an in-app notification
+    /// and an email with the patient's id, not their name.
     #[oai(
         path = "/patients/:id/break-glass",
         method = "post",

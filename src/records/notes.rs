@@ -138,6 +138,11 @@ pub async fn encounter(tx: &TenantTx, id: Uuid) -> ApiResult<Encounter> {
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Records")]
 impl NotesApi {
     /// Open an encounter (a visit's clinical record) for a patient on the caller's care team.
+    ///
+    /// Doctors with a profile in this hospital (403 otherwise), for a patient on their care team or
+    /// who gave them an active grant (404 for any other patient); it starts `in_progress`.
+    /// `appointment_id`, when given, must be one of this patient's appointments the doctor can see
+    /// (422) and may have only one encounter (409); `reason` has at most 500 characters. Audited.
     #[oai(
         path = "/encounters",
         method = "post",
@@ -187,6 +192,10 @@ impl NotesApi {
     }
 
     /// A patient's encounters.
+    ///
+    /// For the patient named by `patient_id`: the patient, hospital admins, and doctors on the care
+    /// team or holding an active grant (404 for any other patient). In creation order, paged with
+    /// `limit` and `cursor`; the read is audited.
     #[oai(path = "/encounters", method = "get", operation_id = "listEncounters")]
     async fn list_encounters(
         &self,
@@ -214,6 +223,9 @@ impl NotesApi {
     }
 
     /// One encounter.
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant; 404
+    /// otherwise, also for another hospital's id. The read is audited.
     #[oai(
         path = "/encounters/:id",
         method = "get",
@@ -233,6 +245,11 @@ impl NotesApi {
     }
 
     /// Write a consultation note (doctors on the patient's care team or with granted access).
+    ///
+    /// Doctors only; 404 for a patient the caller may not see. `body` must have 1 to 20000
+    /// characters and `encounter_id`, when given, must be one of this patient's encounters (422). A
+    /// `private` note is hidden from hospital admins unless the patient grants them
+    /// `private_notes`; audited.
     #[oai(
         path = "/patients/:id/notes",
         method = "post",
@@ -283,6 +300,10 @@ impl NotesApi {
     }
 
     /// A patient's notes (private ones only for those allowed to see them).
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant (404
+    /// for any other patient). Private notes are left out for hospital admins without the patient's
+    /// `private_notes` grant. Oldest first, paged with `limit` and `cursor`; the read is audited.
     #[oai(
         path = "/patients/:id/notes",
         method = "get",
@@ -307,6 +328,10 @@ impl NotesApi {
     }
 
     /// One note.
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant; 404
+    /// otherwise, and for a private note to an admin without the patient's `private_notes` grant.
+    /// The read is audited.
     #[oai(path = "/notes/:id", method = "get", operation_id = "getNote")]
     async fn get_note(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<NoteAnswer> {
         let mut tx = auth.0;

@@ -199,6 +199,23 @@ fn parse(body: &AvailabilityBody) -> ApiResult<Availability> {
                 ));
             }
         };
+        let clash =
+            exceptions
+                .iter()
+                .any(|(d, h): &(NaiveDate, Option<(NaiveTime, NaiveTime)>)| {
+                    *d == x.date
+                        && match (h, hours) {
+                            (None, None) => true,
+                            (Some((s1, e1)), Some((s2, e2))) => *s1 < e2 && s2 < *e1,
+                            _ => false,
+                        }
+                });
+        if clash {
+            return Err(ApiError::unprocessable(format!(
+                "the exceptions on {} repeat or overlap",
+                x.date
+            )));
+        }
         exceptions.push((x.date, hours));
     }
     if rules.len() > 100 || exceptions.len() > 400 {
@@ -250,7 +267,13 @@ struct DoctorUser {
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Scheduling")]
 impl SchedulingApi {
-    /// Publish a doctor's weekly availability (that doctor or an admin). Replaces the previous one.
+    /// Publish a doctor's weekly availability (that doctor or an admin); replaces the previous one.
+    ///
+    /// Hospital admins for any doctor of the hospital, doctors for themselves only (403 for another
+    /// doctor; 404 for an unknown doctor). 422 for an invalid time zone, `slot_minutes` outside 5
+    /// to 240, `buffer_minutes` over 120, times not `HH:MM`, an end not after its start,
+    /// overlapping rules on one weekday, or an exception with only one of `start` and `end`. Booked
+    /// appointments are not changed; audited.
     #[oai(
         path = "/doctors/:id/availability",
         method = "put",
@@ -289,6 +312,10 @@ impl SchedulingApi {
     }
 
     /// A doctor's published availability.
+    ///
+    /// Hospital admins, doctors and patients of the hospital. Answers the weekly rules, slot
+    /// length, buffer and exceptions in the doctor's time zone; 404 when the doctor is unknown, of
+    /// another hospital, or has published none.
     #[oai(
         path = "/doctors/:id/availability",
         method = "get",
@@ -308,8 +335,12 @@ impl SchedulingApi {
         Ok(AvailabilityAnswer::Ok(Json(view(id.0, &av))))
     }
 
-    /// Free slots of a doctor between `from` and `to` (at most 31 days), booked and held time
-    /// excluded, within the hospital's minimum notice and booking horizon.
+    /// Free slots of a doctor between `from` and `to` (at most 31 days).
+    ///
+    /// Hospital admins, doctors and patients of the hospital. Booked and held time is left out
+    /// without saying whose, and only slots within the hospital's minimum notice and booking
+    /// horizon are listed; a doctor without published availability has none. 422 when `to` is not
+    /// after `from` or the range exceeds 31 days, 404 for an unknown doctor.
     #[oai(
         path = "/doctors/:id/slots",
         method = "get",
@@ -363,8 +394,14 @@ impl SchedulingApi {
         })))
     }
 
-    /// Book an appointment (a patient for themselves, an admin for a patient). 409 when the
-    /// slot was taken meanwhile.
+    /// Book an appointment (a patient for themselves, an admin for a patient).
+    ///
+    /// Admins must give `patient_id` (422 otherwise); 404 for an unknown doctor or patient.
+    /// `start_at` must be one of the doctor's free slots (422 when it is not, is too soon or too
+    /// far ahead, or the doctor has no published availability; 409 when the slot or the patient's
+    /// time was taken meanwhile). It starts `requested`, or `awaiting_payment` or `confirmed` where
+    /// the hospital needs no approval (then the doctor joins the care team); patient and doctor are
+    /// notified by email and in-app, and the booking is audited.
     #[oai(
         path = "/appointments",
         method = "post",
@@ -396,6 +433,9 @@ impl SchedulingApi {
     }
 
     /// The caller's appointments: a patient's own, a doctor's own, all of the hospital for admins.
+    ///
+    /// Patients, doctors and hospital admins (403 for a super admin). In creation order, paged with
+    /// `limit` and `cursor`.
     #[oai(
         path = "/appointments",
         method = "get",
@@ -425,6 +465,10 @@ impl SchedulingApi {
     }
 
     /// One appointment.
+    ///
+    /// Its patient, its doctor or a hospital admin; 404 for anyone else's appointment or another
+    /// hospital's id. Shows status, times, reason, fee and any pending proposal of another time
+    /// (`proposed_start_at`).
     #[oai(
         path = "/appointments/:id",
         method = "get",
@@ -439,6 +483,11 @@ impl SchedulingApi {
     }
 
     /// Approve a requested appointment (its doctor or an admin).
+    ///
+    /// 409 unless the appointment is `requested`. It becomes `awaiting_payment` (when the hospital
+    /// takes payment through a provider and the fee is above zero; the slot is held for the payment
+    /// window) or `confirmed`; the doctor joins the patient's care team, the patient is notified by
+    /// email and in-app, and the change is audited.
     #[oai(
         path = "/appointments/:id/approve",
         method = "post",
@@ -453,6 +502,10 @@ impl SchedulingApi {
         act(auth, id.0, Action::Approve, body.0).await
     }
     /// Reject a requested appointment with a reason (its doctor or an admin).
+    ///
+    /// 409 unless the appointment is `requested`; 422 without a non-empty `reason` (at most 2000
+    /// characters), which is kept as `status_reason`. The patient is notified by email and in-app;
+    /// audited.
     #[oai(
         path = "/appointments/:id/reject",
         method = "post",
@@ -467,6 +520,12 @@ impl SchedulingApi {
         act(auth, id.0, Action::Reject, body.0).await
     }
     /// Propose another time (`start_at`); the patient accepts or cancels.
+    ///
+    /// The appointment's doctor or an admin, while it is `requested`, `awaiting_payment` or
+    /// `confirmed` (409 otherwise). `start_at` must be one of the doctor's slots within the
+    /// hospital's notice and horizon (422) and free (409); status and time stay as they are until
+    /// the patient accepts, and the proposal holds no slot. The patient is notified by email and
+    /// in-app; audited.
     #[oai(
         path = "/appointments/:id/propose",
         method = "post",
@@ -481,6 +540,11 @@ impl SchedulingApi {
         act(auth, id.0, Action::Propose, body.0).await
     }
     /// Accept the proposed time (the patient).
+    ///
+    /// The appointment's patient only (403 for staff); 409 when there is no pending proposal or the
+    /// time was taken meanwhile. The appointment moves to the proposed time, and a `requested` one
+    /// counts as approved (`awaiting_payment` or `confirmed`); the patient is notified by email and
+    /// in-app, and the change is audited.
     #[oai(
         path = "/appointments/:id/accept-proposal",
         method = "post",
@@ -494,7 +558,14 @@ impl SchedulingApi {
     ) -> ApiResult<AppointmentAnswer> {
         act(auth, id.0, Action::AcceptProposal, body.0).await
     }
-    /// Cancel (the patient, inside the hospital's cancellation window; the doctor; an admin).
+    /// Cancel (the patient, until the hospital's cancellation window; the doctor; an admin).
+    ///
+    /// Possible while `requested`, `awaiting_payment` or `confirmed` (409 otherwise); a patient may
+    /// cancel a confirmed appointment only until `cancellation_window_hours` before its start (409
+    /// after). The other side is notified by email and in-app (both when an admin cancels);
+    /// audited. The payment of a confirmed appointment is owed back when the doctor or hospital
+    /// cancels, or the patient does at least `refund_window_hours` ahead: Stripe refunds it
+    /// automatically, a Khalti payment becomes `pending_manual`.
     #[oai(
         path = "/appointments/:id/cancel",
         method = "post",
@@ -509,6 +580,10 @@ impl SchedulingApi {
         act(auth, id.0, Action::Cancel, body.0).await
     }
     /// Start the consultation (the doctor, from 15 minutes before its time).
+    ///
+    /// The appointment's doctor only (403 for admins and patients); 409 unless it is `confirmed`
+    /// and now is between 15 minutes before its start and its end. It becomes `in_progress`;
+    /// audited.
     #[oai(
         path = "/appointments/:id/start",
         method = "post",
@@ -523,6 +598,9 @@ impl SchedulingApi {
         act(auth, id.0, Action::Start, body.0).await
     }
     /// Complete the consultation (the doctor).
+    ///
+    /// The appointment's doctor only (403 for admins and patients); 409 unless it is `in_progress`.
+    /// It becomes `completed`; audited.
     #[oai(
         path = "/appointments/:id/complete",
         method = "post",

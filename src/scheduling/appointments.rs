@@ -440,6 +440,11 @@ pub async fn transition(
                     "only the patient may accept a proposed time",
                 ));
             }
+            // Only an appointment still ahead takes a proposal: a rejected, cancelled, started
+            // or finished one keeps its time whatever was proposed before.
+            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
+                return Err(illegal(&a, action));
+            }
             let start = a.proposed_start_at.ok_or_else(|| illegal(&a, action))?;
             let len = a.end_at - a.start_at;
             // The doctor proposing the time is the doctor's approval.

@@ -262,6 +262,12 @@ pub async fn fetch(tx: &TenantTx, id: Uuid) -> ApiResult<Hospital> {
 )]
 impl HospitalsApi {
     /// Onboard a hospital with its first administrator (super admin).
+    ///
+    /// Super admins only. Creates the hospital and a `hospital_admin` account that signs in with
+    /// the given password; `approval_required` defaults to true, `payment_required` to true unless
+    /// the provider is `none`, and `ai_assistance` to false. 422 for an invalid name, slug, time
+    /// zone, currency, fee or admin field, or Khalti with a currency other than NPR; 409 when the
+    /// slug or the admin's email is taken; audited.
     #[oai(path = "/", method = "post", operation_id = "createHospital")]
     async fn create(
         &self,
@@ -325,6 +331,9 @@ impl HospitalsApi {
     }
 
     /// List hospitals: all for a super admin, one's own for everyone else.
+    ///
+    /// Super admins, hospital admins, doctors and patients. In creation order, paged with `limit`
+    /// (1 to 200, default 50) and `cursor` (the previous page's `next_cursor`).
     #[oai(path = "/", method = "get", operation_id = "listHospitals")]
     async fn list(
         &self,
@@ -343,6 +352,10 @@ impl HospitalsApi {
     }
 
     /// One hospital (404 for another tenant's id unless super admin).
+    ///
+    /// Super admins read any hospital; hospital admins, doctors and patients only their own.
+    /// Answers its settings: payment, booking rules, AI switches and quota, and whether it is
+    /// suspended.
     #[oai(path = "/:id", method = "get", operation_id = "getHospital")]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<HospitalAnswer> {
         let tx = auth.0;
@@ -353,6 +366,12 @@ impl HospitalsApi {
     }
 
     /// Change settings; a super admin may also suspend or reinstate.
+    ///
+    /// Super admins for any hospital, hospital admins for their own (404 for another's id); fields
+    /// left out stay as they are, and setting `suspended` is for super admins only (403 otherwise).
+    /// 422 for an invalid or out-of-range value, e.g. Khalti with a currency other than NPR.
+    /// Audited; suspending ends every session of the hospital and blocks its sign-ins until it is
+    /// reinstated.
     #[oai(path = "/:id", method = "patch", operation_id = "updateHospital")]
     async fn update(
         &self,

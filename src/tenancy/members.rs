@@ -91,6 +91,11 @@ async fn set_active(auth: BearerAuth, user_id: Uuid, active: bool) -> ApiResult<
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Staff")]
 impl MembersApi {
     /// Add a staff member with an admin or custom role (hospital admin).
+    ///
+    /// Hospital admins only. `role` is `hospital_admin` or one of this hospital's custom roles (422
+    /// otherwise: doctors and patients have their own endpoints); the account signs in with the
+    /// given password. 422 for an invalid email, name or password, 409 when the email already has
+    /// an account (in any hospital); audited.
     #[oai(path = "/staff", method = "post", operation_id = "createStaff")]
     async fn create(
         &self,
@@ -126,6 +131,10 @@ impl MembersApi {
     }
 
     /// Deactivate a member of this hospital: their sessions here end at once.
+    ///
+    /// Hospital admins only. The member cannot sign in to this hospital until reactivated;
+    /// memberships in other hospitals are not affected. 404 when the user is not a member of this
+    /// hospital, 422 for oneself; audited.
     #[oai(
         path = "/members/:user_id/deactivate",
         method = "post",
@@ -136,6 +145,9 @@ impl MembersApi {
     }
 
     /// Reactivate a member of this hospital.
+    ///
+    /// Hospital admins only. The member can sign in to this hospital again. 404 when the user is
+    /// not a member of this hospital, 422 for oneself; audited.
     #[oai(
         path = "/members/:user_id/reactivate",
         method = "post",
@@ -145,9 +157,12 @@ impl MembersApi {
         set_active(auth, user_id.0, true).await
     }
 
-    /// Reset a member's password: answers a temporary password that must be changed at the
-    /// next sign-in; every session of the account ends. Accounts shared with another hospital
-    /// are not this hospital's to reset (409).
+    /// Reset a member's password to a temporary one, to be changed at the next sign-in.
+    ///
+    /// Hospital admins only. Answers the temporary password to hand to the person; every session of
+    /// the account ends. 404 when the user is not a member of this hospital; 409 when the account
+    /// also belongs to another hospital (or is a super admin's), since only its owner may then
+    /// reset it; audited.
     #[oai(
         path = "/members/:user_id/reset-password",
         method = "post",

@@ -150,8 +150,12 @@ pub async fn save_role(
 
 #[OpenApi(prefix_path = "/api/v1/roles", tag = "crate::app::server::Tag::Staff")]
 impl RolesApi {
-    /// Define (or redefine) a custom role for this hospital (hospital admin). Every server
-    /// instance applies the change within a second.
+    /// Define (or redefine) a custom role for this hospital (hospital admin).
+    ///
+    /// Hospital admins only. The role's permissions are replaced by the 1 to 64 given, each one a
+    /// hospital admin has or a delegable one (`prescription` list, read, dispense), never on
+    /// `member` or `role` (422 otherwise); 422 for an invalid name, 409 for a base role's name.
+    /// Audited; every server instance applies the change within a second.
     #[oai(path = "/", method = "post", operation_id = "saveRole")]
     async fn save(
         &self,
@@ -173,6 +177,9 @@ impl RolesApi {
     }
 
     /// This hospital's custom roles.
+    ///
+    /// Hospital admins only. Each custom role with its permissions (object and action), by name;
+    /// base roles are not listed.
     #[oai(path = "/", method = "get", operation_id = "listRoles")]
     async fn list(&self, auth: BearerAuth) -> ApiResult<RoleList> {
         let tx = auth.0;
@@ -200,6 +207,10 @@ impl RolesApi {
     }
 
     /// Delete a custom role no member holds any more.
+    ///
+    /// Hospital admins only. 409 while any member of the hospital holds the role, deactivated
+    /// members included; 404 for an unknown role. Audited; every server instance applies the change
+    /// within a second.
     #[oai(path = "/:name", method = "delete", operation_id = "deleteRole")]
     async fn delete(
         &self,

@@ -210,6 +210,11 @@ pub async fn patient(tx: &TenantTx, id: Uuid) -> ApiResult<Patient> {
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Staff")]
 impl StaffApi {
     /// Add a doctor to the hospital (hospital admin).
+    ///
+    /// Hospital admins only. Creates the doctor's account, which signs in with the given password,
+    /// and profile. 422 for an invalid email, name or password, or a specialization, licence
+    /// number, languages or bio out of bounds; 409 when the email already has an account (in any
+    /// hospital) or the licence number is taken here; audited.
     #[oai(path = "/doctors", method = "post", operation_id = "createDoctor")]
     async fn create_doctor(
         &self,
@@ -274,6 +279,9 @@ impl StaffApi {
     }
 
     /// The hospital's doctors (any member).
+    ///
+    /// Hospital admins, doctors and patients of the hospital (403 for a super admin). Profiles in
+    /// creation order, paged with `limit` and `cursor`.
     #[oai(path = "/doctors", method = "get", operation_id = "listDoctors")]
     async fn list_doctors(
         &self,
@@ -293,6 +301,9 @@ impl StaffApi {
     }
 
     /// One doctor.
+    ///
+    /// Hospital admins, doctors and patients of the hospital. 404 for an unknown id or another
+    /// hospital's doctor.
     #[oai(path = "/doctors/:id", method = "get", operation_id = "getDoctor")]
     async fn get_doctor(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<DoctorAnswer> {
         let tx = auth.0;
@@ -303,6 +314,10 @@ impl StaffApi {
     }
 
     /// Add a patient (hospital admin).
+    ///
+    /// Hospital admins only. Creates the patient's account, which signs in with the given password,
+    /// and profile. 422 for an invalid email, name, password, date of birth (1900-01-01 to today)
+    /// or phone; 409 when the email already has an account (in any hospital); audited.
     #[oai(path = "/patients", method = "post", operation_id = "createPatient")]
     async fn create_patient(
         &self,
@@ -340,6 +355,10 @@ impl StaffApi {
     }
 
     /// Patients the caller may see: all (admin), the care team's (doctor), oneself (patient).
+    ///
+    /// Doctors see the patients on their care teams and those who gave them an active consent or
+    /// break-glass grant. Paged with `limit` and `cursor`; every patient on the page is recorded in
+    /// the audit trail as read.
     #[oai(path = "/patients", method = "get", operation_id = "listPatients")]
     async fn list_patients(
         &self,
@@ -365,6 +384,10 @@ impl StaffApi {
     }
 
     /// One patient's profile (audited read).
+    ///
+    /// The patient, hospital admins, and doctors on the care team or holding an active grant; 404
+    /// for any other patient, including another hospital's. The read is recorded before the answer
+    /// is sent and shows in the patient's access log.
     #[oai(path = "/patients/:id", method = "get", operation_id = "getPatient")]
     async fn get_patient(&self, auth: BearerRead, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
         let read = auth.0.read(&PATIENT_BY_ID.with_id(id.0)).await?;
@@ -380,6 +403,11 @@ impl StaffApi {
     }
 
     /// Update a patient's profile (hospital admin).
+    ///
+    /// Hospital admins only; fields left out stay as they are and the answer is the updated
+    /// profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
+    /// `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
+    /// contact over their length limits. Audited.
     #[oai(
         path = "/patients/:id",
         method = "patch",
@@ -453,6 +481,10 @@ impl StaffApi {
     }
 
     /// Put a doctor on a patient's care team (hospital admin).
+    ///
+    /// Hospital admins only. The doctor can then read the patient's profile and records, write
+    /// notes and encounters, and prescribe. 404 when the patient or doctor is not in this hospital,
+    /// 409 when the doctor is already on the team; audited.
     #[oai(
         path = "/patients/:id/care-team",
         method = "post",
@@ -499,6 +531,10 @@ impl StaffApi {
     }
 
     /// Take a doctor off a patient's care team (hospital admin).
+    ///
+    /// Hospital admins only. The doctor's access through the care team ends; a consent or
+    /// break-glass grant they hold is not affected. 404 when the doctor is not on this patient's
+    /// team; audited.
     #[oai(
         path = "/patients/:id/care-team/:doctor_id",
         method = "delete",

@@ -709,3 +709,95 @@ async fn text_fields_refuse_json_booleans_and_numbers() {
         .expect(200);
     assert!(profile.body["phone"].is_null());
 }
+
+#[tokio::test]
+async fn an_old_proposal_cannot_move_a_rejected_appointment() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    app.open_all_week(&h, &d, 30).await;
+    let from = chrono::Utc::now() + chrono::Duration::days(2);
+    let slots = app
+        .get(
+            &format!(
+                "/api/v1/doctors/{}/slots?from={}&to={}",
+                d.id,
+                from.format("%Y-%m-%dT%H:%M:%SZ"),
+                (from + chrono::Duration::hours(3)).format("%Y-%m-%dT%H:%M:%SZ")
+            ),
+            &p.token,
+        )
+        .await
+        .expect(200);
+    let (first, later) = (
+        slots.body["items"][0]["start_at"].clone(),
+        slots.body["items"][3]["start_at"].clone(),
+    );
+    let id = app
+        .post(
+            "/api/v1/appointments",
+            Some(&p.token),
+            json!({"doctor_id": d.id, "start_at": first, "reason": "x"}),
+        )
+        .await
+        .expect(201)
+        .id();
+    let path = |action: &str| format!("/api/v1/appointments/{id}/{action}");
+    app.post(&path("propose"), Some(&d.token), json!({"start_at": later}))
+        .await
+        .expect(200);
+    let rejected = app
+        .post(
+            &path("reject"),
+            Some(&d.token),
+            json!({"reason": "fully booked"}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(rejected.body["status"], "rejected");
+    let r = app
+        .post(&path("accept-proposal"), Some(&p.token), json!({}))
+        .await;
+    assert_problem(&r, 409);
+    let after = app
+        .get(&format!("/api/v1/appointments/{id}"), &p.token)
+        .await
+        .expect(200);
+    assert_eq!(after.body["status"], "rejected");
+    assert_eq!(after.body["start_at"], rejected.body["start_at"]);
+}
+
+#[tokio::test]
+async fn repeated_days_off_answer_422_and_a_null_body_400() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let d = app.doctor(&h).await;
+    let r = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/doctors/{}/availability", d.id),
+            Some(&d.token),
+            Some(json!({"timezone": "UTC", "slot_minutes": 30,
+                        "rules": [{"weekday": 1, "start": "09:00", "end": "12:00"}],
+                        "exceptions": [{"date": "2026-12-25"}, {"date": "2026-12-25"}]})),
+        )
+        .await;
+    assert_problem(&r, 422);
+    assert!(r.text.contains("2026-12-25"), "{}", r.text);
+    let r = app
+        .client
+        .post(format!(
+            "{}/api/v1/appointments/{}/approve",
+            app.base,
+            uuid::Uuid::now_v7()
+        ))
+        .bearer_auth(&d.token)
+        .header("content-type", "application/json")
+        .body("null")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+}
