@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.me import Me
+from ...models.problem import Problem
+from ...models.profile_patch import ProfilePatch
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ProfilePatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/auth/me",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | Problem | None:
+    if response.status_code == 200:
+        response_200 = Me.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Me | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProfilePatch,
+) -> Response[Me | Problem]:
+    """Update one's own name, language or time zone.
+
+     Any signed-in caller; fields left out stay as they are, and the answer is the updated
+    profile. 422 when `full_name` is not 1 to 200 printable characters, `language` is not `en`
+    or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
+    emails and in-app notifications.
+
+    Args:
+        body (ProfilePatch): Changes to one's own profile.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Me | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ProfilePatch,
+) -> Me | Problem | None:
+    """Update one's own name, language or time zone.
+
+     Any signed-in caller; fields left out stay as they are, and the answer is the updated
+    profile. 422 when `full_name` is not 1 to 200 printable characters, `language` is not `en`
+    or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
+    emails and in-app notifications.
+
+    Args:
+        body (ProfilePatch): Changes to one's own profile.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Me | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ProfilePatch,
+) -> Response[Me | Problem]:
+    """Update one's own name, language or time zone.
+
+     Any signed-in caller; fields left out stay as they are, and the answer is the updated
+    profile. 422 when `full_name` is not 1 to 200 printable characters, `language` is not `en`
+    or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
+    emails and in-app notifications.
+
+    Args:
+        body (ProfilePatch): Changes to one's own profile.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Me | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ProfilePatch,
+) -> Me | Problem | None:
+    """Update one's own name, language or time zone.
+
+     Any signed-in caller; fields left out stay as they are, and the answer is the updated
+    profile. 422 when `full_name` is not 1 to 200 printable characters, `language` is not `en`
+    or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
+    emails and in-app notifications.
+
+    Args:
+        body (ProfilePatch): Changes to one's own profile.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Me | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.created_hospital import CreatedHospital
+from ...models.new_hospital import NewHospital
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: NewHospital,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/hospitals",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreatedHospital | Problem | None:
+    if response.status_code == 201:
+        response_201 = CreatedHospital.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreatedHospital | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewHospital,
+) -> Response[CreatedHospital | Problem]:
+    """Onboard a hospital with its first administrator (super admin).
+
+     Super admins only. Creates the hospital and a `hospital_admin` account that signs in with
+    the given password; `approval_required` defaults to true, `payment_required` to true unless
+    the provider is `none`, and `ai_assistance` to false. 422 for an invalid name, slug, time
+    zone, currency, fee or admin field, or Khalti with a currency other than NPR; 409 when the
+    slug or the admin's email is taken; audited.
+
+    Args:
+        body (NewHospital):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreatedHospital | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: NewHospital,
+) -> CreatedHospital | Problem | None:
+    """Onboard a hospital with its first administrator (super admin).
+
+     Super admins only. Creates the hospital and a `hospital_admin` account that signs in with
+    the given password; `approval_required` defaults to true, `payment_required` to true unless
+    the provider is `none`, and `ai_assistance` to false. 422 for an invalid name, slug, time
+    zone, currency, fee or admin field, or Khalti with a currency other than NPR; 409 when the
+    slug or the admin's email is taken; audited.
+
+    Args:
+        body (NewHospital):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreatedHospital | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewHospital,
+) -> Response[CreatedHospital | Problem]:
+    """Onboard a hospital with its first administrator (super admin).
+
+     Super admins only. Creates the hospital and a `hospital_admin` account that signs in with
+    the given password; `approval_required` defaults to true, `payment_required` to true unless
+    the provider is `none`, and `ai_assistance` to false. 422 for an invalid name, slug, time
+    zone, currency, fee or admin field, or Khalti with a currency other than NPR; 409 when the
+    slug or the admin's email is taken; audited.
+
+    Args:
+        body (NewHospital):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreatedHospital | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: NewHospital,
+) -> CreatedHospital | Problem | None:
+    """Onboard a hospital with its first administrator (super admin).
+
+     Super admins only. Creates the hospital and a `hospital_admin` account that signs in with
+    the given password; `approval_required` defaults to true, `payment_required` to true unless
+    the provider is `none`, and `ai_assistance` to false. 422 for an invalid name, slug, time
+    zone, currency, fee or admin field, or Khalti with a currency other than NPR; 409 when the
+    slug or the admin's email is taken; audited.
+
+    Args:
+        body (NewHospital):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreatedHospital | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.encounter import Encounter
+from ...models.new_encounter import NewEncounter
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: NewEncounter,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/encounters",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Encounter | Problem | None:
+    if response.status_code == 201:
+        response_201 = Encounter.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Encounter | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewEncounter,
+) -> Response[Encounter | Problem]:
+    """Open an encounter (a visit's clinical record) for a patient on the caller's care team.
+
+     Doctors with a profile in this hospital (403 otherwise), for a patient on their care team or
+    who gave them an active grant (404 for any other patient); it starts `in_progress`.
+    `appointment_id`, when given, must be one of this patient's appointments the doctor can see
+    (422) and may have only one encounter (409); `reason` has at most 500 characters. Audited.
+
+    Args:
+        body (NewEncounter):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Encounter | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: NewEncounter,
+) -> Encounter | Problem | None:
+    """Open an encounter (a visit's clinical record) for a patient on the caller's care team.
+
+     Doctors with a profile in this hospital (403 otherwise), for a patient on their care team or
+    who gave them an active grant (404 for any other patient); it starts `in_progress`.
+    `appointment_id`, when given, must be one of this patient's appointments the doctor can see
+    (422) and may have only one encounter (409); `reason` has at most 500 characters. Audited.
+
+    Args:
+        body (NewEncounter):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Encounter | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: NewEncounter,
+) -> Response[Encounter | Problem]:
+    """Open an encounter (a visit's clinical record) for a patient on the caller's care team.
+
+     Doctors with a profile in this hospital (403 otherwise), for a patient on their care team or
+    who gave them an active grant (404 for any other patient); it starts `in_progress`.
+    `appointment_id`, when given, must be one of this patient's appointments the doctor can see
+    (422) and may have only one encounter (409); `reason` has at most 500 characters. Audited.
+
+    Args:
+        body (NewEncounter):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Encounter | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: NewEncounter,
+) -> Encounter | Problem | None:
+    """Open an encounter (a visit's clinical record) for a patient on the caller's care team.
+
+     Doctors with a profile in this hospital (403 otherwise), for a patient on their care team or
+    who gave them an active grant (404 for any other patient); it starts `in_progress`.
+    `appointment_id`, when given, must be one of this patient's appointments the doctor can see
+    (422) and may have only one encounter (409); `reason` has at most 500 characters. Audited.
+
+    Args:
+        body (NewEncounter):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Encounter | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

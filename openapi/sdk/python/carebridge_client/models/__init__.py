@@ -1,0 +1,171 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .access_log_entry import AccessLogEntry
+from .appointment import Appointment
+from .audit_event import AuditEvent
+from .availability_body import AvailabilityBody
+from .availability_view import AvailabilityView
+from .break_glass import BreakGlass
+from .care_team_assignment import CareTeamAssignment
+from .care_team_member import CareTeamMember
+from .corrected import Corrected
+from .correction import Correction
+from .correction_set import CorrectionSet
+from .created_hospital import CreatedHospital
+from .created_patient import CreatedPatient
+from .doctor import Doctor
+from .document import Document
+from .document_receipt import DocumentReceipt
+from .encounter import Encounter
+from .exception import Exception_
+from .grant import Grant
+from .hospital import Hospital
+from .hospital_patch import HospitalPatch
+from .item import Item
+from .job import Job
+from .job_accepted import JobAccepted
+from .job_row import JobRow
+from .listing_access_log_entry import ListingAccessLogEntry
+from .listing_appointment import ListingAppointment
+from .listing_audit_event import ListingAuditEvent
+from .listing_doctor import ListingDoctor
+from .listing_document import ListingDocument
+from .listing_encounter import ListingEncounter
+from .listing_hospital import ListingHospital
+from .listing_job_row import ListingJobRow
+from .listing_note import ListingNote
+from .listing_notification import ListingNotification
+from .listing_outbox_message import ListingOutboxMessage
+from .listing_patient import ListingPatient
+from .listing_prescription import ListingPrescription
+from .login_request import LoginRequest
+from .login_response import LoginResponse
+from .me import Me
+from .model_version import ModelVersion
+from .new_admin import NewAdmin
+from .new_appointment import NewAppointment
+from .new_consent import NewConsent
+from .new_doctor import NewDoctor
+from .new_encounter import NewEncounter
+from .new_hospital import NewHospital
+from .new_job import NewJob
+from .new_note import NewNote
+from .new_patient import NewPatient
+from .new_prescription import NewPrescription
+from .new_staff import NewStaff
+from .note import Note
+from .notification import Notification
+from .operation_outcome import OperationOutcome
+from .outbox_message import OutboxMessage
+from .outcome_issue import OutcomeIssue
+from .password_change import PasswordChange
+from .patient import Patient
+from .patient_patch import PatientPatch
+from .payment import Payment
+from .payment_provider import PaymentProvider
+from .permission import Permission
+from .prescription import Prescription
+from .problem import Problem
+from .profile_patch import ProfilePatch
+from .register_request import RegisterRequest
+from .registered import Registered
+from .reset_completion import ResetCompletion
+from .reset_request import ResetRequest
+from .role import Role
+from .role_definition import RoleDefinition
+from .rule import Rule
+from .slot import Slot
+from .slots import Slots
+from .staff_member import StaffMember
+from .status_change import StatusChange
+from .temporary_password import TemporaryPassword
+from .transition_body import TransitionBody
+from .upload_document_body import UploadDocumentBody
+from .upload_document_body_kind import UploadDocumentBodyKind
+from .verification import Verification
+
+__all__ = (
+    "AccessLogEntry",
+    "Appointment",
+    "AuditEvent",
+    "AvailabilityBody",
+    "AvailabilityView",
+    "BreakGlass",
+    "CareTeamAssignment",
+    "CareTeamMember",
+    "Corrected",
+    "Correction",
+    "CorrectionSet",
+    "CreatedHospital",
+    "CreatedPatient",
+    "Doctor",
+    "Document",
+    "DocumentReceipt",
+    "Encounter",
+    "Exception_",
+    "Grant",
+    "Hospital",
+    "HospitalPatch",
+    "Item",
+    "Job",
+    "JobAccepted",
+    "JobRow",
+    "ListingAccessLogEntry",
+    "ListingAppointment",
+    "ListingAuditEvent",
+    "ListingDoctor",
+    "ListingDocument",
+    "ListingEncounter",
+    "ListingHospital",
+    "ListingJobRow",
+    "ListingNote",
+    "ListingNotification",
+    "ListingOutboxMessage",
+    "ListingPatient",
+    "ListingPrescription",
+    "LoginRequest",
+    "LoginResponse",
+    "Me",
+    "ModelVersion",
+    "NewAdmin",
+    "NewAppointment",
+    "NewConsent",
+    "NewDoctor",
+    "NewEncounter",
+    "NewHospital",
+    "NewJob",
+    "NewNote",
+    "NewPatient",
+    "NewPrescription",
+    "NewStaff",
+    "Note",
+    "Notification",
+    "OperationOutcome",
+    "OutboxMessage",
+    "OutcomeIssue",
+    "PasswordChange",
+    "Patient",
+    "PatientPatch",
+    "Payment",
+    "PaymentProvider",
+    "Permission",
+    "Prescription",
+    "Problem",
+    "ProfilePatch",
+    "Registered",
+    "RegisterRequest",
+    "ResetCompletion",
+    "ResetRequest",
+    "Role",
+    "RoleDefinition",
+    "Rule",
+    "Slot",
+    "Slots",
+    "StaffMember",
+    "StatusChange",
+    "TemporaryPassword",
+    "TransitionBody",
+    "UploadDocumentBody",
+    "UploadDocumentBodyKind",
+    "Verification",
+)

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="LoginResponse")
+
+
+@_attrs_define
+class LoginResponse:
+    """A new session.
+
+    Attributes:
+        expires_at (datetime.datetime): The session ends at this time at the latest (it also ends after 30 idle
+            minutes).
+        hospital_id (None | UUID): Null for a super admin.
+        role (str):
+        token (str): Opaque bearer token (256 bits). Send it as `Authorization: Bearer <token>`.
+        user_id (UUID):
+    """
+
+    expires_at: datetime.datetime
+    hospital_id: None | UUID
+    role: str
+    token: str
+    user_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        expires_at = self.expires_at.isoformat()
+
+        hospital_id: None | str
+        if isinstance(self.hospital_id, UUID):
+            hospital_id = str(self.hospital_id)
+        else:
+            hospital_id = self.hospital_id
+
+        role = self.role
+
+        token = self.token
+
+        user_id = str(self.user_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "expires_at": expires_at,
+                "hospital_id": hospital_id,
+                "role": role,
+                "token": token,
+                "user_id": user_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        expires_at = datetime.datetime.fromisoformat(d.pop("expires_at"))
+
+        def _parse_hospital_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                hospital_id_type_0 = UUID(data)
+
+                return hospital_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        hospital_id = _parse_hospital_id(d.pop("hospital_id"))
+
+        role = d.pop("role")
+
+        token = d.pop("token")
+
+        user_id = UUID(d.pop("user_id"))
+
+        login_response = cls(
+            expires_at=expires_at,
+            hospital_id=hospital_id,
+            role=role,
+            token=token,
+            user_id=user_id,
+        )
+
+        login_response.additional_properties = d
+        return login_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
