@@ -142,6 +142,76 @@ async fn admit(req: &mut Request, routes: &edge::Routes) -> Result<(), ApiError>
     Ok(())
 }
 
+impl<E: Endpoint> ObserveEndpoint<E> {
+    /// 413 when the declared body is over the limit, 411 when no length is declared.
+    fn size_refusal(&self, req: &Request) -> Option<Response> {
+        let length = req.headers().get("content-length");
+        let too_large = length
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok())
+            .is_some_and(|n| {
+                if is_upload(req) {
+                    n as u64 > self.max_upload_bytes + MULTIPART_SLACK
+                } else {
+                    n > self.max_body_bytes
+                }
+            });
+        if too_large {
+            return Some(problem_response(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "the request body is larger than allowed",
+            ));
+        }
+        let chunked = length.is_none() && req.headers().get("transfer-encoding").is_some();
+        chunked.then(|| {
+            problem_response(
+                StatusCode::LENGTH_REQUIRED,
+                "a Content-Length header is required",
+            )
+        })
+    }
+
+    /// The answer: the web app at `/`, a refusal at the edge, or the API's.
+    async fn answer(&self, mut req: Request, span: &tracing::Span) -> Response {
+        if req.method() == poem::http::Method::GET && req.uri().path() == "/" {
+            let mut r = crate::app::ops::index();
+            r.set_data(PathPattern("/".into()));
+            return r;
+        }
+        if let Some(refusal) = self.size_refusal(&req) {
+            return refusal;
+        }
+        if let Err(e) = admit(&mut req, &self.routes).await {
+            return poem::error::ResponseError::as_response(&e);
+        }
+        match self.inner.call(req).instrument(span.clone()).await {
+            Ok(r) => r.into_response(),
+            Err(e) => {
+                let pattern = e.data::<PathPattern>().cloned();
+                let mut r = crate::error::catch_all(e).await;
+                if let Some(p) = pattern {
+                    r.set_data(p);
+                }
+                r
+            }
+        }
+    }
+
+    /// What every answer carries: `Allow` on a 405, the security headers, our request id.
+    fn finish(&self, mut resp: Response, path: &str, request_id: &str) -> Response {
+        if resp.status() == StatusCode::METHOD_NOT_ALLOWED
+            && let Some(allow) = self.routes.allow(path)
+            && let Ok(v) = allow.parse()
+        {
+            resp.headers_mut().insert(poem::http::header::ALLOW, v);
+        }
+        edge::secure(resp.headers_mut(), path, self.https);
+        resp.headers_mut()
+            .insert("x-request-id", request_id.parse().expect("ascii"));
+        resp
+    }
+}
+
 impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
     type Output = Response;
 
@@ -163,52 +233,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         );
         let rid = meta.request_id.clone();
         req.set_data(meta);
-        let too_large = req
-            .headers()
-            .get("content-length")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok())
-            .is_some_and(|n| {
-                if is_upload(&req) {
-                    n as u64 > self.max_upload_bytes + MULTIPART_SLACK
-                } else {
-                    n > self.max_body_bytes
-                }
-            });
-        let chunked = req.headers().get("content-length").is_none()
-            && req.headers().get("transfer-encoding").is_some();
-        let index = req.method() == poem::http::Method::GET && req.uri().path() == "/";
-        let mut resp = if index {
-            let mut r = crate::app::ops::index();
-            r.set_data(PathPattern("/".into()));
-            r
-        } else if too_large || chunked {
-            if too_large {
-                problem_response(
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                    "the request body is larger than allowed",
-                )
-            } else {
-                problem_response(
-                    StatusCode::LENGTH_REQUIRED,
-                    "a Content-Length header is required",
-                )
-            }
-        } else if let Err(e) = admit(&mut req, &self.routes).await {
-            poem::error::ResponseError::as_response(&e)
-        } else {
-            match self.inner.call(req).instrument(span.clone()).await {
-                Ok(r) => r.into_response(),
-                Err(e) => {
-                    let pattern = e.data::<PathPattern>().cloned();
-                    let mut r = crate::error::catch_all(e).await;
-                    if let Some(p) = pattern {
-                        r.set_data(p);
-                    }
-                    r
-                }
-            }
-        };
+        let mut resp = self.answer(req, &span).await;
         if path.starts_with("/fhir/") {
             resp = fhir_outcome(resp).await;
         }
@@ -221,15 +246,6 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         span.in_scope(|| {
             tracing::info!(route = %route, status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "request")
         });
-        if resp.status() == StatusCode::METHOD_NOT_ALLOWED
-            && let Some(allow) = self.routes.allow(&path)
-            && let Ok(v) = allow.parse()
-        {
-            resp.headers_mut().insert(poem::http::header::ALLOW, v);
-        }
-        edge::secure(resp.headers_mut(), &path, self.https);
-        resp.headers_mut()
-            .insert("x-request-id", rid.parse().expect("ascii"));
-        Ok(resp)
+        Ok(self.finish(resp, &path, &rid))
     }
 }

@@ -194,6 +194,45 @@ struct HospitalRow {
     suspended: bool,
 }
 
+/// The account a registration creates or joins: (user id, whether it is new, password hash).
+/// Proving the password of an existing account is a sign-in: the same per-account (and
+/// per-address) throttle counts and stops it, or registration would be a way around the login
+/// lockout.
+async fn registering_account(
+    state: &AppState,
+    reg: &Registration,
+    meta: &RequestMeta,
+) -> ApiResult<(Uuid, bool, String)> {
+    let existing = candidates(state, &reg.email).await?;
+    let Some(c) = existing.first() else {
+        return Ok((
+            Uuid::now_v7(),
+            true,
+            state.hasher.hash(&reg.password).await?,
+        ));
+    };
+    let mut throttle = Throttle::new(
+        state.redis.clone(),
+        &state.config,
+        "login",
+        &reg.email,
+        meta.ip,
+    );
+    throttle.check().await?;
+    if !state
+        .hasher
+        .verify(&reg.password, Some(c.password_hash.clone()))
+        .await?
+    {
+        throttle.record_failure().await?;
+        return Err(ApiError::conflict(
+            "an account with this email exists; register with that account's password to join this hospital",
+        ));
+    }
+    throttle.clear_account().await?;
+    Ok((c.user_id, false, c.password_hash.clone()))
+}
+
 /// Creates a patient (never any other role). An existing account joins the hospital as a
 /// patient only when the password given is that account's.
 pub async fn register(
@@ -219,39 +258,7 @@ pub async fn register(
     .await?
     .filter(|h| !h.suspended)
     .ok_or_else(|| ApiError::unprocessable("no hospital with that slug accepts registrations"))?;
-    let existing = candidates(state, &reg.email).await?;
-    let (user_id, new_user, hash) = match existing.first() {
-        Some(c) => {
-            // Proving the password of an existing account is a sign-in: the same per-account
-            // (and per-address) throttle counts and stops it, or registration would be a way
-            // around the login lockout.
-            let mut throttle = Throttle::new(
-                state.redis.clone(),
-                &state.config,
-                "login",
-                &reg.email,
-                meta.ip,
-            );
-            throttle.check().await?;
-            if !state
-                .hasher
-                .verify(&reg.password, Some(c.password_hash.clone()))
-                .await?
-            {
-                throttle.record_failure().await?;
-                return Err(ApiError::conflict(
-                    "an account with this email exists; register with that account's password to join this hospital",
-                ));
-            }
-            throttle.clear_account().await?;
-            (c.user_id, false, c.password_hash.clone())
-        }
-        None => (
-            Uuid::now_v7(),
-            true,
-            state.hasher.hash(&reg.password).await?,
-        ),
-    };
+    let (user_id, new_user, hash) = registering_account(state, &reg, meta).await?;
     let patient_id = Uuid::now_v7();
     let txn = state.db.begin().await?;
     let res = txn

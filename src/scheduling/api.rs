@@ -16,7 +16,7 @@ use crate::{
     scheduling::{
         appointments::{self, Action, Appointment, Booking},
         availability,
-        slots::Availability,
+        slots::{Availability, DatedException},
     },
 };
 
@@ -141,6 +141,50 @@ fn parse_time(field: &str, v: &str) -> ApiResult<NaiveTime> {
         .map_err(|_| ApiError::unprocessable(format!("{field} must be HH:MM, not {v:?}")))
 }
 
+/// Dated exceptions: a day off (no times) or extra hours; none may repeat or overlap another on
+/// the same date.
+fn parse_exceptions<'a>(
+    given: impl Iterator<Item = &'a Exception>,
+) -> ApiResult<Vec<DatedException>> {
+    let mut exceptions = Vec::new();
+    for x in given {
+        let hours = match (&x.start, &x.end) {
+            (None, None) => None,
+            (Some(s), Some(e)) => {
+                let (s, e) = (parse_time("start", s)?, parse_time("end", e)?);
+                if e <= s {
+                    return Err(ApiError::unprocessable("exception end must be after start"));
+                }
+                Some((s, e))
+            }
+            _ => {
+                return Err(ApiError::unprocessable(
+                    "an exception has both start and end, or neither (a day off)",
+                ));
+            }
+        };
+        let clash =
+            exceptions
+                .iter()
+                .any(|(d, h): &(NaiveDate, Option<(NaiveTime, NaiveTime)>)| {
+                    *d == x.date
+                        && match (h, hours) {
+                            (None, None) => true,
+                            (Some((s1, e1)), Some((s2, e2))) => *s1 < e2 && s2 < *e1,
+                            _ => false,
+                        }
+                });
+        if clash {
+            return Err(ApiError::unprocessable(format!(
+                "the exceptions on {} repeat or overlap",
+                x.date
+            )));
+        }
+        exceptions.push((x.date, hours));
+    }
+    Ok(exceptions)
+}
+
 fn parse(body: &AvailabilityBody) -> ApiResult<Availability> {
     let tz: chrono_tz::Tz = body.timezone.parse().map_err(|_| {
         ApiError::unprocessable("timezone must be an IANA zone such as Asia/Kathmandu")
@@ -182,42 +226,7 @@ fn parse(body: &AvailabilityBody) -> ApiResult<Availability> {
         }
         rules.push((u32::from(r.weekday), s, e));
     }
-    let mut exceptions = Vec::new();
-    for x in body.exceptions.iter().flatten() {
-        let hours = match (&x.start, &x.end) {
-            (None, None) => None,
-            (Some(s), Some(e)) => {
-                let (s, e) = (parse_time("start", s)?, parse_time("end", e)?);
-                if e <= s {
-                    return Err(ApiError::unprocessable("exception end must be after start"));
-                }
-                Some((s, e))
-            }
-            _ => {
-                return Err(ApiError::unprocessable(
-                    "an exception has both start and end, or neither (a day off)",
-                ));
-            }
-        };
-        let clash =
-            exceptions
-                .iter()
-                .any(|(d, h): &(NaiveDate, Option<(NaiveTime, NaiveTime)>)| {
-                    *d == x.date
-                        && match (h, hours) {
-                            (None, None) => true,
-                            (Some((s1, e1)), Some((s2, e2))) => *s1 < e2 && s2 < *e1,
-                            _ => false,
-                        }
-                });
-        if clash {
-            return Err(ApiError::unprocessable(format!(
-                "the exceptions on {} repeat or overlap",
-                x.date
-            )));
-        }
-        exceptions.push((x.date, hours));
-    }
+    let exceptions = parse_exceptions(body.exceptions.iter().flatten())?;
     if rules.len() > 100 || exceptions.len() > 400 {
         return Err(ApiError::unprocessable(
             "at most 100 rules and 400 exceptions",

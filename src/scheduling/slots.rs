@@ -3,6 +3,9 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
+/// A date off (no hours) or extra hours on a date, in the doctor's zone.
+pub type DatedException = (NaiveDate, Option<(NaiveTime, NaiveTime)>);
+
 /// A doctor's availability as stored.
 #[derive(Debug, Clone)]
 pub struct Availability {
@@ -12,7 +15,7 @@ pub struct Availability {
     /// (ISO weekday 1 = Monday .. 7 = Sunday, start, end), local times.
     pub rules: Vec<(u32, NaiveTime, NaiveTime)>,
     /// A date with None is a day off; with Some, extra hours that day.
-    pub exceptions: Vec<(NaiveDate, Option<(NaiveTime, NaiveTime)>)>,
+    pub exceptions: Vec<DatedException>,
 }
 
 pub type Interval = (DateTime<Utc>, DateTime<Utc>);
