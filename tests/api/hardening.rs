@@ -1,24 +1,12 @@
 //! What an outside probe found (issue 23), one named regression test each.
 
 use reqwest::Method;
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use crate::{
-    helpers::{Options, PASSWORD, TestApp, admin_conn, assert_problem, spawn_app, spawn_app_with},
+    helpers::{Options, PASSWORD, assert_problem, spawn_app, spawn_app_with, sql_i64},
     records::item,
 };
-
-async fn sql_i64(app: &TestApp, sql: &str) -> i64 {
-    admin_conn(&app.db)
-        .await
-        .query_one_raw(carebridge::db::stmt(sql, []))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap()
-}
 
 fn register_body(slug: &str, email: &str, password: &str) -> Value {
     json!({"hospital": slug, "email": email, "password": password, "full_name": "Reg Test"})
@@ -355,9 +343,10 @@ async fn only_the_prescriber_may_cancel_a_prescription() {
     assert_eq!(done.body["status"], "cancelled");
 }
 
-#[tokio::test]
-async fn a_transition_sent_without_any_body_is_taken() {
-    let app = spawn_app().await;
+/// A doctor open all week, a patient, and the slots of a three-hour window two days ahead.
+async fn bookable(
+    app: &crate::helpers::TestApp,
+) -> (crate::helpers::Member, crate::helpers::Member, Vec<Value>) {
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
@@ -375,11 +364,24 @@ async fn a_transition_sent_without_any_body_is_taken() {
         )
         .await
         .expect(200);
+    let starts = slots.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start_at"].clone())
+        .collect();
+    (d, p, starts)
+}
+
+#[tokio::test]
+async fn a_transition_sent_without_any_body_is_taken() {
+    let app = spawn_app().await;
+    let (d, p, slots) = bookable(&app).await;
     let a = app
         .post(
             "/api/v1/appointments",
             Some(&p.token),
-            json!({"doctor_id": d.id, "start_at": slots.body["items"][0]["start_at"], "reason": "x"}),
+            json!({"doctor_id": d.id, "start_at": slots[0], "reason": "x"}),
         )
         .await
         .expect(201);
@@ -713,27 +715,8 @@ async fn text_fields_refuse_json_booleans_and_numbers() {
 #[tokio::test]
 async fn an_old_proposal_cannot_move_a_rejected_appointment() {
     let app = spawn_app().await;
-    let root = app.super_admin().await;
-    let h = app.hospital(&root).await;
-    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
-    app.open_all_week(&h, &d, 30).await;
-    let from = chrono::Utc::now() + chrono::Duration::days(2);
-    let slots = app
-        .get(
-            &format!(
-                "/api/v1/doctors/{}/slots?from={}&to={}",
-                d.id,
-                from.format("%Y-%m-%dT%H:%M:%SZ"),
-                (from + chrono::Duration::hours(3)).format("%Y-%m-%dT%H:%M:%SZ")
-            ),
-            &p.token,
-        )
-        .await
-        .expect(200);
-    let (first, later) = (
-        slots.body["items"][0]["start_at"].clone(),
-        slots.body["items"][3]["start_at"].clone(),
-    );
+    let (d, p, slots) = bookable(&app).await;
+    let (first, later) = (slots[0].clone(), slots[3].clone());
     let id = app
         .post(
             "/api/v1/appointments",

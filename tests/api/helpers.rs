@@ -102,6 +102,19 @@ fn admin_url(db: &str) -> SecretString {
     SecretString::from(format!("{ADMIN_SERVER}/{db}"))
 }
 
+/// One number from an owner's query on the app's database (counts behind the API's back).
+pub async fn sql_i64(app: &TestApp, sql: &str) -> i64 {
+    sea_orm::ConnectionTrait::query_one_raw(
+        &admin_conn(&app.db).await,
+        carebridge::db::stmt(sql, []),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .try_get_by_index::<i64>(0)
+    .unwrap()
+}
+
 pub async fn admin_conn(db: &str) -> DatabaseConnection {
     carebridge::db::connect(&admin_url(db), 2)
         .await

@@ -6,7 +6,9 @@ use carebridge::notifications::dispatcher::{Mailer, enqueue_reminders, mark_no_s
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use crate::helpers::{Options, PASSWORD, TestApp, admin_conn, assert_problem, spawn_app_with};
+use crate::helpers::{
+    Options, PASSWORD, TestApp, admin_conn, assert_problem, spawn_app_with, sql_i64,
+};
 
 async fn quiet_app(smtp: Option<String>) -> TestApp {
     spawn_app_with(Options {
@@ -17,17 +19,6 @@ async fn quiet_app(smtp: Option<String>) -> TestApp {
         ..Default::default()
     })
     .await
-}
-
-async fn sql_i64(app: &TestApp, sql: &str) -> i64 {
-    admin_conn(&app.db)
-        .await
-        .query_one_raw(carebridge::db::stmt(sql, []))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap()
 }
 
 /// A confirmed appointment `hours_ahead` from now, with its doctor and patient.

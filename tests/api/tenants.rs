@@ -2,24 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use crate::helpers::{admin_conn, assert_problem, spawn_app};
+use crate::helpers::{assert_problem, spawn_app};
 
 fn repo_tenants() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tenants")
 }
 
 async fn count(app: &crate::helpers::TestApp, sql: &str) -> i64 {
-    admin_conn(&app.db)
-        .await
-        .query_one_raw(carebridge::db::stmt(sql, []))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap()
+    crate::helpers::sql_i64(app, sql).await
 }
 
 #[tokio::test]
