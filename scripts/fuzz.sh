@@ -72,12 +72,16 @@ api /api/v1/hospitals "$(jq -nc --arg s "$slug" --arg p "$password" '{
     appointment_fee: 50000, payment_provider: "none",
     admin: {email: ("admin@" + $s + ".test"), full_name: "Fuzz Admin", password: $p}}')" "$super" >/dev/null
 admin="$(login "admin@$slug.test" "$slug")"
-api /api/v1/doctors "$(jq -nc --arg s "$slug" --arg p "$password" '{
+FUZZ_DOCTOR_ID="$(api /api/v1/doctors "$(jq -nc --arg s "$slug" --arg p "$password" '{
     email: ("doctor@" + $s + ".test"), full_name: "Dr Fuzz", password: $p,
-    specialization: "General practice", license_number: ("LIC-" + $s)}')" "$admin" >/dev/null
-api /api/v1/patients "$(jq -nc --arg s "$slug" --arg p "$password" '{
+    specialization: "General practice", license_number: ("LIC-" + $s)}')" "$admin" | jq -er .id)"
+FUZZ_PATIENT_ID="$(api /api/v1/patients "$(jq -nc --arg s "$slug" --arg p "$password" '{
     email: ("patient@" + $s + ".test"), full_name: "Pat Fuzz", password: $p,
-    date_of_birth: "1990-01-01"}')" "$admin" >/dev/null
+    date_of_birth: "1990-01-01"}')" "$admin" | jq -er .id)"
+api "/api/v1/patients/$FUZZ_PATIENT_ID/care-team" "{\"doctor_id\": \"$FUZZ_DOCTOR_ID\"}" "$admin" >/dev/null
+# The real ids schemathesis.toml puts into /patients/{id} and /doctors/{id}, so that those
+# operations are tested on rows that exist instead of answering 404 to every generated id.
+export FUZZ_DOCTOR_ID FUZZ_PATIENT_ID
 patient="$(login "patient@$slug.test" "$slug")"
 
 # One schemathesis run: name, token. Output (no colour) goes to $out/fuzz-NAME.txt.

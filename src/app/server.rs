@@ -197,12 +197,21 @@ fn close_request_objects(spec: &mut serde_json::Value) {
     }
     let mut todo = Vec::new();
     for op in spec["paths"]
-        .as_object()
+        .as_object_mut()
         .into_iter()
-        .flat_map(|p| p.values())
+        .flat_map(|p| p.values_mut())
     {
-        for body in op.as_object().into_iter().flat_map(|o| o.values()) {
+        for body in op.as_object_mut().into_iter().flat_map(|o| o.values_mut()) {
             refs(&body["requestBody"], &mut todo);
+            // An inline form (the document upload) refuses unknown fields too.
+            let media = body
+                .pointer_mut("/requestBody/content")
+                .and_then(|c| c.as_object_mut());
+            for media in media.into_iter().flat_map(|c| c.values_mut()) {
+                if media["schema"]["type"] == "object" {
+                    media["schema"]["additionalProperties"] = serde_json::Value::Bool(false);
+                }
+            }
         }
     }
     let mut done = std::collections::BTreeSet::new();
