@@ -10,8 +10,14 @@ use crate::{
     audit::AuditEntry,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult, sqlstate, violated_constraint},
-    scheduling::{availability, slots::Availability},
+    scheduling::{
+        availability,
+        lifecycle::{self, Party, Status},
+        slots::Availability,
+    },
 };
+
+pub use crate::scheduling::lifecycle::Action;
 
 /// An appointment. `status` is requested, awaiting_payment, confirmed, in_progress, completed,
 /// rejected, cancelled or no_show; a pending proposal of another time shows in `proposed_start_at`.
@@ -65,11 +71,11 @@ pub struct Settings {
 
 impl Settings {
     /// The status an approved appointment moves to.
-    fn after_approval(&self) -> &'static str {
+    fn after_approval(&self) -> Status {
         if self.payment_required && self.payment_provider != "none" && self.appointment_fee > 0 {
-            "awaiting_payment"
+            Status::AwaitingPayment
         } else {
-            "confirmed"
+            Status::Confirmed
         }
     }
 }
@@ -97,7 +103,7 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> ApiResult<Appointment> {
         .ok_or(ApiError::NotFound)
 }
 
-struct Party {
+struct Person {
     id: Uuid,
     user_id: Uuid,
 }
@@ -231,7 +237,7 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
     let found = BookingLookup::from_query_result(&row, "")?;
     let party = |id: Option<Uuid>, user_id: Option<Uuid>| {
         id.zip(user_id)
-            .map(|(id, user_id)| Party { id, user_id })
+            .map(|(id, user_id)| Person { id, user_id })
             .ok_or(ApiError::NotFound)
     };
     let patient = party(found.patient_id, found.patient_user_id)?;
@@ -245,10 +251,11 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
         .ok_or_else(|| ApiError::unprocessable("this doctor has not published availability"))?;
     let end = check_slot(&av, &s, b.start_at, Utc::now())?;
     let status = if s.approval_required {
-        "requested"
+        Status::Requested
     } else {
         s.after_approval()
-    };
+    }
+    .as_str();
     let id = Uuid::now_v7();
     let res = Appointment::find_by_statement(stmt(
             &format!("insert into appointment (hospital_id, id, doctor_id, patient_id, doctor_user_id, patient_user_id,
@@ -305,40 +312,16 @@ async fn join_care_team(tx: &TenantTx, appointment_id: Uuid) -> ApiResult<()> {
     Ok(())
 }
 
-/// What the caller asks of an appointment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Approve,
-    Reject,
-    Propose,
-    AcceptProposal,
-    Cancel,
-    Start,
-    Complete,
+/// What a transition writes besides its status.
+#[derive(Default)]
+struct Change {
+    /// A new (start, end).
+    new_start: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    /// The proposal: `Some(None)` clears it.
+    proposed: Option<Option<DateTime<Utc>>>,
+    status_reason: Option<String>,
+    cancelled_by: Option<&'static str>,
 }
-
-impl Action {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Approve => "approve",
-            Self::Reject => "reject",
-            Self::Propose => "propose",
-            Self::AcceptProposal => "accept_proposal",
-            Self::Cancel => "cancel",
-            Self::Start => "start",
-            Self::Complete => "complete",
-        }
-    }
-}
-
-/// What a transition changes: the status, a new (start, end), the proposal (Some(None) clears
-/// it), and the reason given.
-type Change<'a> = (
-    &'a str,
-    Option<(DateTime<Utc>, DateTime<Utc>)>,
-    Option<Option<DateTime<Utc>>>,
-    Option<String>,
-);
 
 #[derive(FromQueryResult)]
 struct Owners {
@@ -346,15 +329,25 @@ struct Owners {
     patient_user_id: Uuid,
 }
 
-fn illegal(a: &Appointment, action: Action) -> ApiError {
-    ApiError::conflict(format!(
-        "cannot {} an appointment that is {}",
-        action.name().replace('_', " "),
-        a.status
+/// How the caller stands to appointment `id`.
+async fn party(tx: &TenantTx, id: Uuid) -> ApiResult<Party> {
+    let owners = Owners::find_by_statement(stmt(
+        "select doctor_user_id, patient_user_id from appointment where id = $1",
+        [id.into()],
     ))
+    .one(tx.conn())
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let caller = tx.caller();
+    Ok(Party {
+        patient: caller.user_id == owners.patient_user_id,
+        doctor: caller.user_id == owners.doctor_user_id,
+        admin: caller.role == "hospital_admin",
+    })
 }
 
-/// Applies a transition, or answers 409 when the appointment's state does not allow it.
+/// Applies a transition, or answers 409 when the appointment's state does not allow it
+/// ([`lifecycle`] decides; this checks what each action needs besides and stores it).
 pub async fn transition(
     tx: &TenantTx,
     id: Uuid,
@@ -371,143 +364,141 @@ pub async fn transition(
     .one(tx.conn())
     .await?
     .ok_or(ApiError::NotFound)?;
-    let owners = Owners::find_by_statement(stmt(
-        "select doctor_user_id, patient_user_id from appointment where id = $1",
-        [id.into()],
-    ))
-    .one(tx.conn())
-    .await?
-    .ok_or(ApiError::NotFound)?;
-    let caller = tx.caller();
-    let is_admin = caller.role == "hospital_admin";
-    let is_doctor = caller.user_id == owners.doctor_user_id;
-    let is_patient = caller.user_id == owners.patient_user_id;
-    let doctor_side = is_doctor || is_admin;
-    let not_yours =
-        || ApiError::ForbiddenBecause("only the appointment's doctor or an admin may do this");
+    let party = party(tx, id).await?;
+    lifecycle::may(action, party)?;
     let s = settings(tx).await?;
     let now = Utc::now();
-    let (status, new_start, proposed, status_reason): Change<'_> = match action {
-        Action::Approve => {
-            if !doctor_side {
-                return Err(not_yours());
-            }
-            if a.status != "requested" {
-                return Err(illegal(&a, action));
-            }
-            (s.after_approval(), None, None, None)
-        }
-        Action::Reject => {
-            if !doctor_side {
-                return Err(not_yours());
-            }
-            if a.status != "requested" {
-                return Err(illegal(&a, action));
-            }
-            let r = reason
-                .filter(|r| !r.trim().is_empty())
-                .ok_or_else(|| ApiError::unprocessable("a reason is required to reject"))?;
-            ("rejected", None, None, Some(r))
-        }
+    let to = lifecycle::next(Status::parse(&a.status)?, action, s.after_approval())?;
+    let asked = Asked {
+        action,
+        reason,
+        start_at,
+    };
+    let change = change(tx, &a, &s, party, asked, now).await?;
+    store(tx, id, to, &change, &s).await?;
+    if matches!(to, Status::AwaitingPayment | Status::Confirmed) {
+        join_care_team(tx, id).await?;
+    }
+    if action == Action::Cancel && a.status == Status::Confirmed.as_str() {
+        refund_if_due(tx, hospital, &a, &s, change.cancelled_by, now).await?;
+    }
+    tx.audit_write(
+        hospital,
+        AuditEntry::new(action.audit_action(), "appointment", id).patient(a.patient_id),
+    )
+    .await?;
+    get(tx, id).await
+}
+
+/// What the caller asked: the action, and the reason and time that came with it.
+struct Asked {
+    action: Action,
+    reason: Option<String>,
+    start_at: Option<DateTime<Utc>>,
+}
+
+/// What the asked action needs besides a legal status, and what it writes.
+async fn change(
+    tx: &TenantTx,
+    a: &Appointment,
+    s: &Settings,
+    party: Party,
+    asked: Asked,
+    now: DateTime<Utc>,
+) -> ApiResult<Change> {
+    let Asked {
+        action,
+        reason,
+        start_at,
+    } = asked;
+    Ok(match action {
+        Action::Approve | Action::Complete => Change::default(),
+        Action::Reject => Change {
+            status_reason: Some(
+                reason
+                    .filter(|r| !r.trim().is_empty())
+                    .ok_or_else(|| ApiError::unprocessable("a reason is required to reject"))?,
+            ),
+            ..Change::default()
+        },
         Action::Propose => {
-            if !doctor_side {
-                return Err(not_yours());
-            }
-            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
-                return Err(illegal(&a, action));
-            }
             let start = start_at
                 .ok_or_else(|| ApiError::unprocessable("start_at is required to propose a time"))?;
-            let av = availability::load(tx, a.doctor_id).await?.ok_or_else(|| {
-                ApiError::unprocessable("this doctor has not published availability")
-            })?;
-            check_slot(&av, &s, start, now)?;
-            let taken = busy(
-                tx,
-                a.doctor_id,
-                start,
-                start + Duration::minutes(av.slot_minutes),
-            )
-            .await?;
-            if taken.iter().any(|(bs, _)| *bs != a.start_at) {
-                return Err(ApiError::conflict("the proposed slot is taken"));
+            proposable(tx, a, s, start, now).await?;
+            Change {
+                proposed: Some(Some(start)),
+                status_reason: reason,
+                ..Change::default()
             }
-            (a.status.as_str(), None, Some(Some(start)), reason)
         }
         Action::AcceptProposal => {
-            if !is_patient {
-                return Err(ApiError::ForbiddenBecause(
-                    "only the patient may accept a proposed time",
-                ));
+            let start = a
+                .proposed_start_at
+                .ok_or_else(|| ApiError::conflict("there is no proposed time to accept"))?;
+            Change {
+                new_start: Some((start, start + (a.end_at - a.start_at))),
+                proposed: Some(None),
+                ..Change::default()
             }
-            // Only an appointment still ahead takes a proposal: a rejected, cancelled, started
-            // or finished one keeps its time whatever was proposed before.
-            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
-                return Err(illegal(&a, action));
-            }
-            let start = a.proposed_start_at.ok_or_else(|| illegal(&a, action))?;
-            let len = a.end_at - a.start_at;
-            // The doctor proposing the time is the doctor's approval.
-            let next = if a.status == "requested" {
-                s.after_approval()
-            } else {
-                a.status.as_str()
-            };
-            (next, Some((start, start + len)), Some(None), None)
         }
         Action::Cancel => {
-            if !(doctor_side || is_patient) {
-                return Err(ApiError::NotFound);
-            }
-            if !["requested", "awaiting_payment", "confirmed"].contains(&a.status.as_str()) {
-                return Err(illegal(&a, action));
-            }
+            let by_patient = party.patient && !party.doctor_side();
             let window = Duration::hours(i64::from(s.cancellation_window_hours));
-            if is_patient && !doctor_side && a.status == "confirmed" && a.start_at - now < window {
+            if by_patient && a.status == Status::Confirmed.as_str() && a.start_at - now < window {
                 return Err(ApiError::conflict(format!(
                     "confirmed appointments can be cancelled up to {} hours before they start; contact the hospital",
                     s.cancellation_window_hours
                 )));
             }
-            ("cancelled", None, Some(None), reason)
+            Change {
+                proposed: Some(None),
+                status_reason: reason,
+                cancelled_by: Some(match party {
+                    _ if by_patient => "patient",
+                    Party { doctor: true, .. } => "doctor",
+                    _ => "hospital",
+                }),
+                ..Change::default()
+            }
         }
         Action::Start => {
-            if !is_doctor {
-                return Err(ApiError::ForbiddenBecause(
-                    "only the appointment's doctor may start it",
-                ));
-            }
-            if a.status != "confirmed" {
-                return Err(illegal(&a, action));
-            }
             if now < a.start_at - Duration::minutes(15) || now > a.end_at {
                 return Err(ApiError::conflict(
                     "an appointment can start from 15 minutes before its time until its end",
                 ));
             }
-            ("in_progress", None, None, None)
+            Change::default()
         }
-        Action::Complete => {
-            if !is_doctor {
-                return Err(ApiError::ForbiddenBecause(
-                    "only the appointment's doctor may complete it",
-                ));
-            }
-            if a.status != "in_progress" {
-                return Err(illegal(&a, action));
-            }
-            ("completed", None, None, None)
-        }
-    };
-    let cancelled_by = (action == Action::Cancel).then_some({
-        if is_patient && !doctor_side {
-            "patient"
-        } else if is_doctor {
-            "doctor"
-        } else {
-            "hospital"
-        }
-    });
+    })
+}
+
+/// A proposed start must be one of the doctor's free slots.
+async fn proposable(
+    tx: &TenantTx,
+    a: &Appointment,
+    s: &Settings,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let av = availability::load(tx, a.doctor_id)
+        .await?
+        .ok_or_else(|| ApiError::unprocessable("this doctor has not published availability"))?;
+    check_slot(&av, s, start, now)?;
+    let taken = busy(
+        tx,
+        a.doctor_id,
+        start,
+        start + Duration::minutes(av.slot_minutes),
+    )
+    .await?;
+    if taken.iter().any(|(bs, _)| *bs != a.start_at) {
+        return Err(ApiError::conflict("the proposed slot is taken"));
+    }
+    Ok(())
+}
+
+/// Writes the transition (a taken time answers 409 from the exclusion constraints).
+async fn store(tx: &TenantTx, id: Uuid, to: Status, c: &Change, s: &Settings) -> ApiResult<()> {
     let res = tx
         .conn()
         .execute_raw(stmt(
@@ -521,58 +512,52 @@ pub async fn transition(
              where id = $1",
             [
                 Value::from(id),
-                status.into(),
-                new_start.map(|x| x.0).into(),
-                new_start.map(|x| x.1).into(),
-                proposed.is_some().into(),
-                proposed.flatten().into(),
-                status_reason.into(),
-                cancelled_by.map(str::to_string).into(),
+                to.as_str().into(),
+                c.new_start.map(|x| x.0).into(),
+                c.new_start.map(|x| x.1).into(),
+                c.proposed.is_some().into(),
+                c.proposed.flatten().into(),
+                c.status_reason.clone().into(),
+                c.cancelled_by.map(str::to_string).into(),
                 s.payment_window_minutes.into(),
             ],
         ))
         .await;
-    if let Err(e) = res {
-        return Err(overlap_error(&e).unwrap_or_else(|| e.into()));
+    match res {
+        Ok(_) => Ok(()),
+        Err(e) => Err(overlap_error(&e).unwrap_or_else(|| e.into())),
     }
-    if ["awaiting_payment", "confirmed"].contains(&status) {
-        join_care_team(tx, id).await?;
+}
+
+/// A confirmed appointment cancelled by the hospital side, or by the patient early enough, is
+/// refunded: the payment is marked due and the refund audited.
+async fn refund_if_due(
+    tx: &TenantTx,
+    hospital: Uuid,
+    a: &Appointment,
+    s: &Settings,
+    cancelled_by: Option<&str>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let early = a.start_at - now >= Duration::hours(i64::from(s.refund_window_hours));
+    if cancelled_by == Some("patient") && !early {
+        return Ok(());
     }
-    if action == Action::Cancel && a.status == "confirmed" {
-        // Refund when the hospital side cancels, or the patient does early enough.
-        let early = a.start_at - now >= Duration::hours(i64::from(s.refund_window_hours));
-        if cancelled_by != Some("patient") || early {
-            let owed = tx
-                .conn()
-                .query_one_raw(stmt("select payment_refund_due($1) as n", [id.into()]))
-                .await?
-                .map(|r| r.try_get::<i32>("", "n"))
-                .transpose()?
-                .unwrap_or(0);
-            if owed > 0 {
-                tx.audit_write(
-                    hospital,
-                    AuditEntry::new("payment.refund_due", "appointment", id).patient(a.patient_id),
-                )
-                .await?;
-            }
-        }
+    let owed = tx
+        .conn()
+        .query_one_raw(stmt("select payment_refund_due($1) as n", [a.id.into()]))
+        .await?
+        .map(|r| r.try_get::<i32>("", "n"))
+        .transpose()?
+        .unwrap_or(0);
+    if owed > 0 {
+        tx.audit_write(
+            hospital,
+            AuditEntry::new("payment.refund_due", "appointment", a.id).patient(a.patient_id),
+        )
+        .await?;
     }
-    let action_name: &'static str = match action {
-        Action::Approve => "appointment.approve",
-        Action::Reject => "appointment.reject",
-        Action::Propose => "appointment.propose",
-        Action::AcceptProposal => "appointment.accept_proposal",
-        Action::Cancel => "appointment.cancel",
-        Action::Start => "appointment.start",
-        Action::Complete => "appointment.complete",
-    };
-    tx.audit_write(
-        hospital,
-        AuditEntry::new(action_name, "appointment", id).patient(a.patient_id),
-    )
-    .await?;
-    get(tx, id).await
+    Ok(())
 }
 
 /// How early before its start an appointment's room opens.

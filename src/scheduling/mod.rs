@@ -3,4 +3,5 @@
 pub mod api;
 pub mod appointments;
 pub mod availability;
+pub mod lifecycle;
 pub mod slots;
