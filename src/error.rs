@@ -109,8 +109,67 @@ impl ApiError {
     }
 }
 
+/// The one mapping from a rule the database enforces to what the client is told (409): the
+/// constraint's name, then the words. Every write reaches it through `From<DbErr>`, so no
+/// handler matches constraint names itself.
+const CONSTRAINTS: &[(&str, &str)] = &[
+    (
+        "app_user_email_key",
+        "an account with this email already exists",
+    ),
+    (
+        "membership_pkey",
+        "this account is already registered at this hospital",
+    ),
+    (
+        "hospital_slug_key",
+        "a hospital with this slug already exists",
+    ),
+    (
+        "doctor_hospital_id_license_number_key",
+        "a doctor with this licence number already exists here",
+    ),
+    (
+        "care_team_pkey",
+        "this doctor is already on the patient's care team",
+    ),
+    (
+        "encounter_appointment",
+        "this appointment already has an encounter",
+    ),
+    (
+        "payment_one_pending",
+        "a payment for this appointment is already under way",
+    ),
+    ("appointment_doctor_no_overlap", "this slot is taken"),
+    (
+        "appointment_patient_no_overlap",
+        "the patient already has an appointment at that time",
+    ),
+];
+
+/// SQLSTATEs our own functions raise, and what they mean to the client (409).
+const RAISED: &[(&str, &str)] = &[(
+    "P0003",
+    "this account also belongs elsewhere; its owner must reset the password",
+)];
+
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
+        if let Some(name) = violated_constraint(&err)
+            && let Some((_, words)) = CONSTRAINTS.iter().find(|(c, _)| *c == name)
+        {
+            return Self::conflict(*words);
+        }
+        let state = sqlstate(&err);
+        if let Some((_, words)) = RAISED.iter().find(|(c, _)| Some(*c) == state.as_deref()) {
+            return Self::conflict(*words);
+        }
+        // A deadlock between concurrent writes (two bookings racing under the exclusion
+        // constraints) aborts one of them: for that one it is a lost race, not a fault.
+        if state.as_deref() == Some("40P01") {
+            return Self::conflict("a concurrent change took this first; try again");
+        }
         // A write that row-level security refuses is an action this caller may not take,
         // whatever casbin said: 403, logged, never a 500.
         if sqlstate(&err).as_deref() == Some("42501") && err.to_string().contains("row-level") {
@@ -122,7 +181,7 @@ impl From<DbErr> for ApiError {
 }
 
 /// The name of the constraint a database error violated, if any.
-pub fn violated_constraint(err: &DbErr) -> Option<String> {
+fn violated_constraint(err: &DbErr) -> Option<String> {
     use sea_orm::{RuntimeErr, sqlx};
     match err {
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
@@ -136,7 +195,7 @@ pub fn violated_constraint(err: &DbErr) -> Option<String> {
 }
 
 /// The SQLSTATE of a database error, if any.
-pub fn sqlstate(err: &DbErr) -> Option<String> {
+fn sqlstate(err: &DbErr) -> Option<String> {
     use sea_orm::{RuntimeErr, sqlx};
     match err {
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {

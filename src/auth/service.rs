@@ -14,7 +14,7 @@ use crate::{
         types::Email,
     },
     db::{RequestMeta, stmt},
-    error::{ApiError, ApiResult, sqlstate, violated_constraint},
+    error::{ApiError, ApiResult},
 };
 
 #[derive(FromQueryResult, Debug)]
@@ -277,19 +277,7 @@ pub async fn register(
             ],
         ))
         .await;
-    if let Err(e) = res {
-        return Err(
-            match (sqlstate(&e).as_deref(), violated_constraint(&e).as_deref()) {
-                (Some("23505"), Some("membership_pkey")) => {
-                    ApiError::conflict("this account is already registered at this hospital")
-                }
-                (Some("23505"), _) => {
-                    ApiError::conflict("an account with this email already exists")
-                }
-                _ => e.into(),
-            },
-        );
-    }
+    res?;
     AuditRow::by(
         hospital.id,
         Some(user_id),

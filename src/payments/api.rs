@@ -13,7 +13,7 @@ use crate::{
     audit::AuditEntry,
     auth::BearerAuth,
     db::stmt,
-    error::{ApiError, ApiResult, violated_constraint},
+    error::{ApiError, ApiResult},
     payments::{Payment, SELECT, check_khalti, check_stripe, khalti, stripe},
     scheduling::appointments,
 };
@@ -168,14 +168,7 @@ impl PaymentsApi {
                 [Value::from(hospital), payment_id.into(), a.id.into(), provider.into(), a.fee.into(), a.currency.clone().into()],
             ))
             .await;
-        if let Err(e) = res {
-            return Err(match violated_constraint(&e).as_deref() {
-                Some("payment_one_pending") => {
-                    ApiError::conflict("a payment for this appointment is already under way")
-                }
-                _ => e.into(),
-            });
-        }
+        res?;
         tx.audit_write(
             hospital,
             AuditEntry::new("payment.start", "payment", payment_id).patient(a.patient_id),

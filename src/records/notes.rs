@@ -14,7 +14,7 @@ use crate::{
     audit::AuditEntry,
     auth::BearerAuth,
     db::{TenantTx, stmt},
-    error::{ApiError, ApiResult, violated_constraint},
+    error::{ApiError, ApiResult},
     records::{PatientRows, list_for_patient, require_patient, text},
 };
 
@@ -174,13 +174,7 @@ impl NotesApi {
                 "insert into encounter (hospital_id, id, patient_id, doctor_id, appointment_id, reason) values ($1, $2, $3, $4, $5, $6)",
                 vec![Value::from(hospital), id.into(), b.patient_id.into(), doctor.into(), b.appointment_id.into(), reason.into()],
             ))
-            .await
-            .map_err(|e| match violated_constraint(&e).as_deref() {
-                Some("encounter_appointment") => {
-                    ApiError::conflict("this appointment already has an encounter")
-                }
-                _ => e.into(),
-            })?;
+            .await?;
         tx.audit_write(
             hospital,
             AuditEntry::new("encounter.create", "encounter", id).patient(b.patient_id),

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::{
     audit::AuditEntry,
     db::{TenantTx, stmt},
-    error::{ApiError, ApiResult, sqlstate, violated_constraint},
+    error::{ApiError, ApiResult},
     scheduling::{
         availability,
         lifecycle::{self, Party, Status},
@@ -160,26 +160,6 @@ pub fn check_slot(
     Ok(end)
 }
 
-fn overlap_error(e: &sea_orm::DbErr) -> Option<ApiError> {
-    // Concurrent inserts that conflict under an exclusion constraint can wait for each other;
-    // PostgreSQL then aborts one of them (deadlock_detected). The other goes on, so one of
-    // the racers always gets the time: for this one it is a lost race like any other.
-    if sqlstate(e).as_deref() == Some("40P01") {
-        return Some(ApiError::conflict(
-            "a concurrent booking took this time; choose another slot",
-        ));
-    }
-    if sqlstate(e).as_deref() != Some("23P01") {
-        return None;
-    }
-    Some(match violated_constraint(e).as_deref() {
-        Some("appointment_patient_no_overlap") => {
-            ApiError::conflict("the patient already has an appointment at that time")
-        }
-        _ => ApiError::conflict("this slot is taken"),
-    })
-}
-
 pub struct Booking {
     pub doctor_id: Uuid,
     pub patient_id: Option<Uuid>,
@@ -281,13 +261,9 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
             ],
         ))
         .one(tx.conn())
-        .await;
-    let appointment = match res {
-        Ok(Some(a)) => a,
-        // RETURNING shows the row through the SELECT policy, which admits the caller's own.
-        Ok(None) => return Err(ApiError::NotFound),
-        Err(e) => return Err(overlap_error(&e).unwrap_or_else(|| e.into())),
-    };
+        .await?;
+    // RETURNING shows the row through the SELECT policy, which admits the caller's own.
+    let appointment = res.ok_or(ApiError::NotFound)?;
     if status != "requested" {
         join_care_team(tx, id).await?;
     }
@@ -497,10 +473,10 @@ async fn proposable(
     Ok(())
 }
 
-/// Writes the transition (a taken time answers 409 from the exclusion constraints).
+/// Writes the transition (a taken time answers 409: the exclusion constraints, through
+/// `From<DbErr>`).
 async fn store(tx: &TenantTx, id: Uuid, to: Status, c: &Change, s: &Settings) -> ApiResult<()> {
-    let res = tx
-        .conn()
+    tx.conn()
         .execute_raw(stmt(
             "update appointment set status = $2,
                start_at = coalesce($3, start_at), end_at = coalesce($4, end_at),
@@ -522,11 +498,8 @@ async fn store(tx: &TenantTx, id: Uuid, to: Status, c: &Change, s: &Settings) ->
                 s.payment_window_minutes.into(),
             ],
         ))
-        .await;
-    match res {
-        Ok(_) => Ok(()),
-        Err(e) => Err(overlap_error(&e).unwrap_or_else(|| e.into())),
-    }
+        .await?;
+    Ok(())
 }
 
 /// A confirmed appointment cancelled by the hospital side, or by the patient early enough, is

@@ -20,7 +20,7 @@ use crate::{
     audit::AuditEntry,
     auth::BearerAuth,
     db::{TenantTx, stmt},
-    error::{ApiError, ApiResult, violated_constraint},
+    error::{ApiError, ApiResult},
     tenancy::users::{NewMember, create_member},
 };
 
@@ -311,14 +311,7 @@ impl HospitalsApi {
                 ],
             ))
             .await;
-        if let Err(e) = res {
-            return Err(match violated_constraint(&e).as_deref() {
-                Some("hospital_slug_key") => {
-                    ApiError::conflict("a hospital with this slug already exists")
-                }
-                _ => e.into(),
-            });
-        }
+        res?;
         let admin_user_id = create_member(&tx, id, admin, "hospital_admin").await?;
         tx.audit_write(id, AuditEntry::new("hospital.create", "hospital", id))
             .await?;

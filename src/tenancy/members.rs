@@ -11,7 +11,7 @@ use crate::{
     audit::AuditEntry,
     auth::BearerAuth,
     db::stmt,
-    error::{ApiError, ApiResult, sqlstate},
+    error::{ApiError, ApiResult},
     tenancy::users::{NewMember, create_member},
 };
 
@@ -189,18 +189,10 @@ impl MembersApi {
                 [Value::from(user_id.0), hash.into()],
             ))
             .await;
-        let found = match res {
-            Ok(row) => row
-                .map(|r| r.try_get::<bool>("", "ok"))
-                .transpose()?
-                .unwrap_or(false),
-            Err(e) if sqlstate(&e).as_deref() == Some("P0003") => {
-                return Err(ApiError::conflict(
-                    "this account also belongs elsewhere; its owner must reset the password",
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let found = res?
+            .map(|r| r.try_get::<bool>("", "ok"))
+            .transpose()?
+            .unwrap_or(false);
         if !found {
             return Err(ApiError::NotFound);
         }

@@ -19,7 +19,7 @@ use crate::{
     audit::AuditEntry,
     auth::{BearerAuth, BearerRead},
     db::{NamedStatement, TenantTx, stmt},
-    error::{ApiError, ApiResult, violated_constraint},
+    error::{ApiError, ApiResult},
     tenancy::users::{NewMember, create_member},
 };
 
@@ -263,14 +263,7 @@ impl StaffApi {
                 ],
             ))
             .await;
-        if let Err(e) = res {
-            return Err(match violated_constraint(&e).as_deref() {
-                Some("doctor_hospital_id_license_number_key") => {
-                    ApiError::conflict("a doctor with this licence number already exists here")
-                }
-                _ => e.into(),
-            });
-        }
+        res?;
         tx.audit_write(hospital, AuditEntry::new("doctor.create", "doctor", id))
             .await?;
         let d = doctor(&tx, id).await?;
@@ -509,14 +502,6 @@ impl StaffApi {
                 vec![patient_id.into(), doctor_id.into()],
             )
             .await;
-        if let Err(ApiError::Internal(e)) = &res
-            && let Some(db) = e.downcast_ref::<sea_orm::DbErr>()
-            && violated_constraint(db).as_deref() == Some("care_team_pkey")
-        {
-            return Err(ApiError::conflict(
-                "this doctor is already on the patient's care team",
-            ));
-        }
         res?;
         tx.audit_write(
             hospital,

@@ -7,7 +7,7 @@ use crate::{
     app::AppState,
     auth::types::{Email, full_name, new_password},
     db::TenantTx,
-    error::{ApiError, ApiResult, violated_constraint},
+    error::ApiResult,
 };
 
 pub struct NewMember {
@@ -58,14 +58,7 @@ pub async fn create_member(
             ],
         ))
         .await;
-    if let Err(e) = res {
-        return Err(match violated_constraint(&e).as_deref() {
-            Some("app_user_email_key") => {
-                ApiError::conflict("an account with this email already exists")
-            }
-            _ => e.into(),
-        });
-    }
+    res?;
     tx.conn()
         .execute_raw(crate::db::stmt(
             "insert into membership (hospital_id, user_id, role) values ($1, $2, $3)",
