@@ -244,7 +244,7 @@ impl ResponseError for ApiError {
 
 /// Documents the problem answers every operation may give.
 #[derive(ApiResponse)]
-#[allow(dead_code)]
+#[expect(dead_code, reason = "never built: only its meta documents the spec")]
 enum ProblemDoc {
     /// Malformed request or unknown fields.
     #[oai(status = 400, content_type = "application/problem+json")]

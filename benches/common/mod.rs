@@ -1,6 +1,9 @@
 //! Shared by the benches: a fresh database, the server, a closed-loop load generator.
 
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each bench uses part of this module; `expect` would fail in the one that uses all of it"
+)]
 
 use std::{
     sync::{

@@ -144,7 +144,8 @@ impl Config {
                     access_key_id: var("S3_ACCESS_KEY_ID")
                         .context("S3_ACCESS_KEY_ID is required when S3_BUCKET is set")?,
                     secret_access_key: var("S3_SECRET_ACCESS_KEY")
-                        .context("S3_SECRET_ACCESS_KEY is required when S3_BUCKET is set")?,
+                        .context("S3_SECRET_ACCESS_KEY is required when S3_BUCKET is set")?
+                        .into(),
                 }),
             },
             master_key: match var("MASTER_KEY") {

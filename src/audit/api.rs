@@ -100,7 +100,10 @@ impl AuditApi {
         method = "get",
         operation_id = "listAuditEvents"
     )]
-    #[allow(clippy::too_many_arguments)]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "each filter is a query parameter of the operation"
+    )]
     async fn list(
         &self,
         auth: BearerAuth,

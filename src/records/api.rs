@@ -260,7 +260,10 @@ async fn read_form(
 
 /// The second transaction: the caller's session is checked again, RLS re-checks access on
 /// insert, and the row and its audit event commit together.
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the upload's parts; a typed command is issue 16's service layer"
+)]
 async fn record(
     state: &AppState,
     again: crate::db::Reopen,

@@ -27,7 +27,7 @@ pub struct S3Settings {
     pub bucket: String,
     pub region: String,
     pub access_key_id: String,
-    pub secret_access_key: String,
+    pub secret_access_key: secrecy::SecretString,
 }
 
 impl std::fmt::Debug for S3Settings {
@@ -86,7 +86,7 @@ impl S3Store {
             .region(Region::new(s.region.clone()))
             .credentials_provider(Credentials::new(
                 s.access_key_id.clone(),
-                s.secret_access_key.clone(),
+                secrecy::ExposeSecret::expose_secret(&s.secret_access_key).to_string(),
                 None,
                 None,
                 "carebridge",
