@@ -274,6 +274,25 @@ impl TenantTx {
         Self::begin_hashed(state, TokenHash::of(token), meta).await
     }
 
+    /// Runs CPU-heavy `work` (a password hash) with no transaction open: this one ends (it
+    /// must not have written or audited anything yet: it rolls back), and a new one in the same
+    /// session's context, checked again, begins once `work` is done.
+    pub async fn outside<T>(
+        self,
+        state: &AppState,
+        work: impl std::future::Future<Output = ApiResult<T>>,
+    ) -> ApiResult<(T, TenantTx)> {
+        if !self.deferred.is_empty() {
+            return Err(ApiError::Internal(anyhow::anyhow!(
+                "TenantTx::outside after reads were audited"
+            )));
+        }
+        let again = self.reopen_later();
+        drop(self);
+        let out = work.await?;
+        Ok((out, again.begin(state).await?))
+    }
+
     /// What it takes to open a fresh transaction for the same caller later, after this one
     /// committed: long transfers (document uploads) hold no transaction, and the session is
     /// checked again afterwards.

@@ -533,6 +533,7 @@ impl InferenceApi {
     )]
     async fn register(
         &self,
+        state: poem::web::Data<&crate::app::AppState>,
         auth: BearerAuth,
         kind: Path<String>,
         version: Query<String>,
@@ -562,15 +563,19 @@ impl InferenceApi {
         }
         let sha: Vec<u8> = sha2::Sha256::digest(&bytes).to_vec();
         let k = kind.0.clone();
-        let (metrics, bytes) = tokio::task::spawn_blocking(move || validate(&k, bytes))
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?
-            .map_err(|_| {
-                ApiError::unprocessable(format!(
-                    "the weights do not load or run as a {} model",
-                    kind.0
-                ))
-            })?;
+        // Evaluating the network takes seconds: no transaction stays open meanwhile.
+        let evaluated = async {
+            tokio::task::spawn_blocking(move || validate(&k, bytes))
+                .await
+                .map_err(|e| ApiError::Internal(e.into()))?
+                .map_err(|_| {
+                    ApiError::unprocessable(format!(
+                        "the weights do not load or run as a {} model",
+                        kind.0
+                    ))
+                })
+        };
+        let ((metrics, bytes), tx) = tx.outside(&state, evaluated).await?;
         #[derive(FromQueryResult)]
         struct Registered {
             registered: bool,

@@ -286,8 +286,12 @@ impl HospitalsApi {
             check_timezone(&b.timezone)?,
             check_fee(b.appointment_fee)?,
         );
-        let admin =
-            NewMember::parse(&state, &b.admin.email, &b.admin.full_name, b.admin.password).await?;
+        let (admin, tx) = tx
+            .outside(
+                &state,
+                NewMember::parse(&state, &b.admin.email, &b.admin.full_name, b.admin.password),
+            )
+            .await?;
         let id = Uuid::now_v7();
         let res = tx
             .conn()

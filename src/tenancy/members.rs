@@ -122,7 +122,12 @@ impl MembersApi {
                 "role must be hospital_admin or one of this hospital's custom roles (doctors: POST /api/v1/doctors, patients: POST /api/v1/patients)",
             ));
         }
-        let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
+        let (member, tx) = tx
+            .outside(
+                &state,
+                NewMember::parse(&state, &b.email, &b.full_name, b.password),
+            )
+            .await?;
         let user_id = create_member(&tx, hospital, member, &role).await?;
         tx.audit_write(hospital, AuditEntry::new("member.create", "user", user_id))
             .await?;
@@ -178,9 +183,11 @@ impl MembersApi {
         tx.permit("member", "reset_password").await?;
         let hospital = tx.caller().hospital()?;
         let temporary = crate::auth::token::generate()[..20].to_string();
-        let hash = state
-            .hasher
-            .hash(&SecretString::from(temporary.clone()))
+        let (hash, tx) = tx
+            .outside(
+                &state,
+                state.hasher.hash(&SecretString::from(temporary.clone())),
+            )
             .await?;
         let res = tx
             .conn()
@@ -238,16 +245,17 @@ pub async fn change_password(
         .query_one_raw(stmt("select auth_own_password_hash() as h", []))
         .await?
         .and_then(|r| r.try_get::<Option<String>>("", "h").ok().flatten());
-    if !state
-        .hasher
-        .verify(&SecretString::from(body.current_password), hash)
-        .await?
-    {
-        return Err(ApiError::ForbiddenBecause(
-            "the current password is not correct",
-        ));
-    }
-    let new_hash = state.hasher.hash(&new).await?;
+    let current = SecretString::from(body.current_password);
+    let (new_hash, tx) = tx
+        .outside(state, async {
+            if !state.hasher.verify(&current, hash).await? {
+                return Err(ApiError::ForbiddenBecause(
+                    "the current password is not correct",
+                ));
+            }
+            state.hasher.hash(&new).await
+        })
+        .await?;
     tx.conn()
         .execute_raw(stmt(
             "select auth_change_password($1, $2)",

@@ -244,7 +244,12 @@ impl StaffApi {
                 "bio must have at most 4000 characters",
             ));
         }
-        let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
+        let (member, tx) = tx
+            .outside(
+                &state,
+                NewMember::parse(&state, &b.email, &b.full_name, b.password),
+            )
+            .await?;
         let user_id = create_member(&tx, hospital, member, "doctor").await?;
         let id = Uuid::now_v7();
         let res = tx
@@ -326,7 +331,12 @@ impl StaffApi {
             fields::date_of_birth(b.date_of_birth)?,
             fields::phone(b.phone)?,
         );
-        let member = NewMember::parse(&state, &b.email, &b.full_name, b.password).await?;
+        let (member, tx) = tx
+            .outside(
+                &state,
+                NewMember::parse(&state, &b.email, &b.full_name, b.password),
+            )
+            .await?;
         let user_id = create_member(&tx, hospital, member, "patient").await?;
         let id = Uuid::now_v7();
         tx.conn()
