@@ -1029,9 +1029,12 @@ CREATE FUNCTION public.prescription_print(p_id uuid) RETURNS TABLE(hospital_name
    where p.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
      and p.id = p_id
      -- The same rows prescription_select shows the caller.
-     and (current_setting('app.role', true) not in ('hospital_admin', 'patient', 'doctor')
-          or (current_setting('app.role', true) <> 'hospital_admin'
-              and record_access(p.hospital_id, p.patient_id)))
+     and case current_setting('app.role', true)
+           when 'hospital_admin' then false
+           when 'patient' then record_access(p.hospital_id, p.patient_id)
+           when 'doctor' then record_access(p.hospital_id, p.patient_id)
+           else role_granted('prescription', 'read')
+         end
 $$;
 
 ALTER FUNCTION public.prescription_print(p_id uuid) OWNER TO postgres;
@@ -1092,6 +1095,21 @@ $$;
 
 ALTER FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) OWNER TO postgres;
 
+CREATE FUNCTION public.role_granted(p_object text, p_action text) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  return exists (
+    select 1 from role_permission rp
+     where rp.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
+       and rp.role = current_setting('app.role', true)
+       and rp.object = p_object and rp.action = p_action);
+end
+$$;
+
+ALTER FUNCTION public.role_granted(p_object text, p_action text) OWNER TO postgres;
+
 CREATE FUNCTION public.user_visible(p_id uuid) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -1100,6 +1118,7 @@ declare
   v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
   v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
   v_role text := current_setting('app.role', true);
+  v_all boolean;
 begin
   if p_id = v_user then
     return true;
@@ -1107,9 +1126,11 @@ begin
   if v_hospital is null then
     return false;
   end if;
+  v_all := v_role = 'hospital_admin'
+        or (v_role not in ('patient', 'doctor') and role_granted('patient', 'read'));
   if exists (select 1 from membership m
               where m.hospital_id = v_hospital and m.user_id = p_id
-                and (v_role = 'hospital_admin' or m.role <> 'patient')) then
+                and (v_all or m.role <> 'patient')) then
     return true;
   end if;
   if exists (select 1 from care_team ct
@@ -2191,7 +2212,7 @@ CASE current_setting('app.role'::text, true)
     WHEN 'hospital_admin'::text THEN true
     WHEN 'patient'::text THEN (user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)
     WHEN 'doctor'::text THEN public.record_access(hospital_id, id)
-    ELSE false
+    ELSE public.role_granted('patient'::text, 'read'::text)
 END));
 
 CREATE POLICY patient_update ON public.patient FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
@@ -2216,9 +2237,21 @@ ALTER TABLE public.prescription ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY prescription_insert ON public.prescription FOR INSERT WITH CHECK (((current_setting('app.role'::text, true) = 'doctor'::text) AND public.record_access(hospital_id, patient_id)));
 
-CREATE POLICY prescription_select ON public.prescription FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) <> ALL (ARRAY['hospital_admin'::text, 'patient'::text, 'doctor'::text])) OR ((current_setting('app.role'::text, true) <> 'hospital_admin'::text) AND public.record_access(hospital_id, patient_id)))));
+CREATE POLICY prescription_select ON public.prescription FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND
+CASE current_setting('app.role'::text, true)
+    WHEN 'hospital_admin'::text THEN false
+    WHEN 'patient'::text THEN public.record_access(hospital_id, patient_id)
+    WHEN 'doctor'::text THEN public.record_access(hospital_id, patient_id)
+    ELSE public.role_granted('prescription'::text, 'read'::text)
+END));
 
-CREATE POLICY prescription_update ON public.prescription FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) <> ALL (ARRAY['hospital_admin'::text, 'patient'::text, 'doctor'::text])) OR ((current_setting('app.role'::text, true) = 'doctor'::text) AND public.record_access(hospital_id, patient_id)))));
+CREATE POLICY prescription_update ON public.prescription FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND
+CASE current_setting('app.role'::text, true)
+    WHEN 'hospital_admin'::text THEN false
+    WHEN 'patient'::text THEN false
+    WHEN 'doctor'::text THEN public.record_access(hospital_id, patient_id)
+    ELSE public.role_granted('prescription'::text, 'dispense'::text)
+END));
 
 ALTER TABLE public.role_permission ENABLE ROW LEVEL SECURITY;
 
@@ -2395,6 +2428,9 @@ GRANT ALL ON FUNCTION public.prescription_verify(p_code text) TO carebridge_runt
 
 REVOKE ALL ON FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.role_granted(p_object text, p_action text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.role_granted(p_object text, p_action text) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.user_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.user_visible(p_id uuid) TO carebridge_runtime;

@@ -65,6 +65,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0011_reset_requests.sql",
         include_str!("../../migrations/0011_reset_requests.sql"),
     ),
+    (
+        12,
+        "0012_custom_role_grants.sql",
+        include_str!("../../migrations/0012_custom_role_grants.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

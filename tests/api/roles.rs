@@ -136,3 +136,122 @@ async fn a_role_change_reaches_another_server_instance_within_a_second() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+#[tokio::test]
+async fn a_custom_roles_grants_reach_the_rows_and_nothing_more() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
+    app.assign(&h, p.id, d.id).await;
+    let staff = |role: &'static str, perms: serde_json::Value| {
+        let (app, admin, slug) = (&app, h.admin.clone(), h.slug.clone());
+        async move {
+            app.post(
+                "/api/v1/roles",
+                Some(&admin),
+                json!({"name": role, "permissions": perms}),
+            )
+            .await
+            .expect(201);
+            let email = format!("{role}@{slug}.test");
+            app.post(
+                "/api/v1/staff",
+                Some(&admin),
+                json!({"email": email, "full_name": role, "password": PASSWORD, "role": role}),
+            )
+            .await
+            .expect(201);
+            app.login(&email, None).await
+        }
+    };
+    let nurse = staff(
+        "nurse",
+        json!([{"object": "patient", "action": "list"}, {"object": "patient", "action": "read"}]),
+    )
+    .await;
+    // The nurse reads the hospital's patient profiles, names included, as granted.
+    let profile = app
+        .get(&format!("/api/v1/patients/{}", p.id), &nurse)
+        .await
+        .expect(200);
+    assert_eq!(profile.body["full_name"], "Pat Test");
+    let list = app.get("/api/v1/patients", &nurse).await.expect(200);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
+    // Never a note (not granted), never another hospital's patient.
+    app.post(
+        &format!("/api/v1/patients/{}/notes", p.id),
+        Some(&d.token),
+        json!({"body": "Private.", "private": true}),
+    )
+    .await
+    .expect(201);
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}/notes", p.id), &nurse)
+            .await,
+        403,
+    );
+    let other = app.hospital(&root).await;
+    let stranger = app.patient(&other).await;
+    assert_problem(
+        &app.get(&format!("/api/v1/patients/{}", stranger.id), &nurse)
+            .await,
+        404,
+    );
+    // RLS itself: in the nurse's context no note and no prescription is visible, while a
+    // pharmacist granted prescription:read sees the hospital's prescriptions.
+    app.post(
+        "/api/v1/prescriptions",
+        Some(&d.token),
+        json!({"patient_id": p.id, "items": [crate::records::item()]}),
+    )
+    .await
+    .expect(201);
+    let pharmacist = staff(
+        "chemist",
+        json!([{"object": "prescription", "action": "list"}, {"object": "prescription", "action": "read"}]),
+    )
+    .await;
+    let list = app
+        .get("/api/v1/prescriptions", &pharmacist)
+        .await
+        .expect(200);
+    assert_eq!(list.body["items"].as_array().unwrap().len(), 1);
+    let db = app.runtime_conn().await;
+    let user_of = |token: String| async move {
+        app.get("/api/v1/auth/me", &token).await.body["user_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let nurse_user = user_of(nurse.clone()).await;
+    let seen = |table: &'static str| {
+        let (db, hospital, user) = (&db, h.id, nurse_user.clone());
+        async move {
+            let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
+            sea_orm::ConnectionTrait::execute_unprepared(
+                &txn,
+                &format!(
+                    "select set_config('app.hospital_id', '{hospital}', true), \
+                     set_config('app.user_id', '{user}', true), set_config('app.role', 'nurse', true)"
+                ),
+            )
+            .await
+            .unwrap();
+            let n = sea_orm::ConnectionTrait::query_one_raw(
+                &txn,
+                carebridge::db::stmt(&format!("select count(*) from {table}"), []),
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap();
+            txn.rollback().await.unwrap();
+            n
+        }
+    };
+    assert_eq!(seen("patient").await, 1);
+    assert_eq!(seen("clinical_note").await, 0);
+    assert_eq!(seen("prescription").await, 0);
+}
