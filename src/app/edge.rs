@@ -222,7 +222,7 @@ impl Routes {
         let Ok(doc) = serde_json::from_slice::<Value>(body) else {
             return Ok(());
         };
-        if let Some(field) = nul_field(&doc) {
+        if let Some(field) = may_hold_nul.then(|| nul_field(&doc)).flatten() {
             return Err(nul_error(&field));
         }
         // An optional body is sent or left out; a JSON `null` in its place is neither.
