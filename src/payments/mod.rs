@@ -23,7 +23,9 @@ pub struct Payment {
     pub appointment_id: Uuid,
     /// `khalti` or `stripe`.
     pub provider: String,
-    /// `pending`, `succeeded`, `failed`, `expired` or `refunded`.
+    /// `pending`, `succeeded`, `failed`, `expired`, `refunded`, or, once a refund is due,
+    /// `refund_pending` (Stripe: the refund is on its way) or `pending_manual` (Khalti: the
+    /// hospital refunds by hand, then marks it refunded).
     pub status: String,
     /// Minor units.
     pub amount: i64,

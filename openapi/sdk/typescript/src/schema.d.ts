@@ -2570,7 +2570,11 @@ export interface components {
             provider: string;
             /** @description Where to send the patient to pay (while pending). */
             redirect_url: string | null;
-            /** @description `pending`, `succeeded`, `failed`, `expired` or `refunded`. */
+            /**
+             * @description `pending`, `succeeded`, `failed`, `expired`, `refunded`, or, once a refund is due,
+             *     `refund_pending` (Stripe: the refund is on its way) or `pending_manual` (Khalti: the
+             *     hospital refunds by hand, then marks it refunded).
+             */
             status: string;
         };
         /** @enum {string} */

@@ -23,7 +23,9 @@ class Payment:
         payment_id (UUID):
         provider (str): `khalti` or `stripe`.
         redirect_url (None | str): Where to send the patient to pay (while pending).
-        status (str): `pending`, `succeeded`, `failed`, `expired` or `refunded`.
+        status (str): `pending`, `succeeded`, `failed`, `expired`, `refunded`, or, once a refund is due,
+            `refund_pending` (Stripe: the refund is on its way) or `pending_manual` (Khalti: the
+            hospital refunds by hand, then marks it refunded).
     """
 
     amount: int
