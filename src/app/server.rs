@@ -256,6 +256,30 @@ fn plain_json_media_type(v: &mut serde_json::Value) {
     }
 }
 
+/// The payment providers whose keys are configured.
+fn payment_providers(
+    config: &Config,
+) -> anyhow::Result<(
+    Option<crate::payments::khalti::Khalti>,
+    Option<crate::payments::stripe::Stripe>,
+)> {
+    let khalti = match &config.khalti_secret_key {
+        Some(key) => Some(crate::payments::khalti::Khalti::new(
+            &config.khalti_base_url,
+            key.clone(),
+        )?),
+        None => None,
+    };
+    let stripe = match &config.stripe_secret_key {
+        Some(key) => Some(crate::payments::stripe::Stripe::new(
+            &config.stripe_api_base,
+            key,
+        )?),
+        None => None,
+    };
+    Ok((khalti, stripe))
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     acceptor: TcpAcceptor,
@@ -294,20 +318,7 @@ impl Application {
         crate::inference::registry::ensure_builtin(&db)
             .await
             .context("registering the built-in models")?;
-        let khalti = match &config.khalti_secret_key {
-            Some(key) => Some(crate::payments::khalti::Khalti::new(
-                &config.khalti_base_url,
-                key.clone(),
-            )?),
-            None => None,
-        };
-        let stripe = match &config.stripe_secret_key {
-            Some(key) => Some(crate::payments::stripe::Stripe::new(
-                &config.stripe_api_base,
-                key,
-            )?),
-            None => None,
-        };
+        let (khalti, stripe) = payment_providers(&config)?;
         let vault = crate::records::vault(&config).await?;
         let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
         if config.run_workers && config.inference_workers > 0 {
