@@ -186,29 +186,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::SuperAdmin {
             command: SuperAdminCommand::Create { email, full_name },
-        } => {
-            let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password)?;
-            let password = SecretString::from(password.trim_end_matches(['\r', '\n']).to_string());
-            let config = Config::from_env()?;
-            let id = super_admin::create(&config, &email, &full_name, password, false).await?;
-            println!("super admin {id} created for {email}");
-            Ok(())
-        }
+        } => create_super_admin(&email, &full_name).await,
         Command::Demo => demo::run().await,
-        Command::Worker => {
-            init_tracing();
-            let config = Config::from_env()?;
-            let db = crate::db::connect(&config.database_url, 4).await?;
-            tracing::info!("worker running");
-            let vault = crate::records::vault(&config).await?;
-            crate::inference::registry::ensure_builtin(&db).await?;
-            let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
-            crate::inference::spawn(db.clone(), vault, registry, config.inference_workers.max(1));
-            let handle = crate::notifications::dispatcher::spawn(db, &config)?;
-            tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = handle => {} }
-            Ok(())
-        }
+        Command::Worker => worker().await,
         Command::Tenants {
             command: TenantsCommand::Apply { dir },
         } => {
@@ -218,16 +198,50 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Train {
-            command:
-                TrainCommand::Sleep {
-                    data,
-                    out,
-                    version,
-                    nights,
-                    eval_nights,
-                    passes,
-                },
+        Command::Train { command } => train(command).await,
+        Command::Keys { command } => keys(command).await,
+        Command::Audit {
+            command: AuditCommand::Verify { hospital },
+        } => verify_audit(hospital.as_deref()).await,
+    }
+}
+
+/// `super-admin create`: the password comes from standard input.
+async fn create_super_admin(email: &str, full_name: &str) -> anyhow::Result<()> {
+    let mut password = String::new();
+    std::io::stdin().read_to_string(&mut password)?;
+    let password = SecretString::from(password.trim_end_matches(['\r', '\n']).to_string());
+    let config = Config::from_env()?;
+    let id = super_admin::create(&config, email, full_name, password, false).await?;
+    println!("super admin {id} created for {email}");
+    Ok(())
+}
+
+/// `worker`: the outbox dispatcher, scheduled jobs and inference workers, no HTTP.
+async fn worker() -> anyhow::Result<()> {
+    init_tracing();
+    let config = Config::from_env()?;
+    let db = crate::db::connect(&config.database_url, 4).await?;
+    tracing::info!("worker running");
+    let vault = crate::records::vault(&config).await?;
+    crate::inference::registry::ensure_builtin(&db).await?;
+    let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
+    crate::inference::spawn(db.clone(), vault, registry, config.inference_workers.max(1));
+    let handle = crate::notifications::dispatcher::spawn(db, &config)?;
+    tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = handle => {} }
+    Ok(())
+}
+
+/// `train sleep|xray`: trains off the async runtime and prints the held-out figures.
+async fn train(command: TrainCommand) -> anyhow::Result<()> {
+    match command {
+        TrainCommand::Sleep {
+            data,
+            out,
+            version,
+            nights,
+            eval_nights,
+            passes,
         } => {
             let config = carebridge_ml::train::TrainConfig {
                 train_nights: nights,
@@ -242,16 +256,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             })
             .await??;
             print!("{}", carebridge_ml::train::describe(&report));
-            Ok(())
         }
-        Command::Train {
-            command:
-                TrainCommand::Xray {
-                    out,
-                    version,
-                    images,
-                    passes,
-                },
+        TrainCommand::Xray {
+            out,
+            version,
+            images,
+            passes,
         } => {
             let r = tokio::task::spawn_blocking(move || {
                 carebridge_ml::xray::run(&out, &version, images, passes, |l| eprintln!("{l}"))
@@ -261,59 +271,59 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "chest X-ray {}: {} training phantoms, held-out accuracy {:.3} on {} unseen phantoms, {:.0} s",
                 r.version, r.train_images, r.eval_accuracy, r.eval_images, r.seconds
             );
-            Ok(())
-        }
-        Command::Keys { command } => {
-            let config = Config::from_env()?;
-            let admin = crate::db::connect(&config.database_admin_url, 1).await?;
-            match command {
-                KeysCommand::Rotate { hospital } => {
-                    let master = crate::records::master_key(&config)?;
-                    let r = crate::records::keys::rotate(&admin, &master, &hospital).await?;
-                    println!(
-                        "{hospital}: key version {} active; {} document keys re-wrapped",
-                        r.new_version, r.rewrapped
-                    );
-                }
-                KeysCommand::Destroy { hospital, yes } => {
-                    if !yes {
-                        anyhow::bail!(
-                            "destroying a key makes every document of {hospital} unreadable for good; pass --yes"
-                        );
-                    }
-                    let n = crate::records::keys::destroy(&admin, &hospital).await?;
-                    println!(
-                        "{hospital}: {n} key versions destroyed; its documents can no longer be read"
-                    );
-                }
-            }
-            Ok(())
-        }
-        Command::Audit {
-            command: AuditCommand::Verify { hospital },
-        } => {
-            let config = Config::from_env()?;
-            let admin = crate::db::connect(&config.database_admin_url, 1).await?;
-            let reports = crate::audit::verify::verify(&admin, hospital.as_deref()).await?;
-            let mut broken = 0;
-            for r in &reports {
-                match &r.problem {
-                    None => println!("{}: ok, {} events", r.hospital, r.events),
-                    Some(p) => {
-                        broken += 1;
-                        println!("{}: BROKEN: {p}", r.hospital);
-                    }
-                }
-            }
-            if broken > 0 {
-                anyhow::bail!(
-                    "{broken} of {} audit chains failed verification",
-                    reports.len()
-                );
-            }
-            Ok(())
         }
     }
+    Ok(())
+}
+
+/// `keys rotate|destroy` for one hospital.
+async fn keys(command: KeysCommand) -> anyhow::Result<()> {
+    let config = Config::from_env()?;
+    let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+    match command {
+        KeysCommand::Rotate { hospital } => {
+            let master = crate::records::master_key(&config)?;
+            let r = crate::records::keys::rotate(&admin, &master, &hospital).await?;
+            println!(
+                "{hospital}: key version {} active; {} document keys re-wrapped",
+                r.new_version, r.rewrapped
+            );
+        }
+        KeysCommand::Destroy { hospital, yes } => {
+            if !yes {
+                anyhow::bail!(
+                    "destroying a key makes every document of {hospital} unreadable for good; pass --yes"
+                );
+            }
+            let n = crate::records::keys::destroy(&admin, &hospital).await?;
+            println!("{hospital}: {n} key versions destroyed; its documents can no longer be read");
+        }
+    }
+    Ok(())
+}
+
+/// `audit verify`: recomputes the hash chains; fails when any is broken.
+async fn verify_audit(hospital: Option<&str>) -> anyhow::Result<()> {
+    let config = Config::from_env()?;
+    let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+    let reports = crate::audit::verify::verify(&admin, hospital).await?;
+    let mut broken = 0;
+    for r in &reports {
+        match &r.problem {
+            None => println!("{}: ok, {} events", r.hospital, r.events),
+            Some(p) => {
+                broken += 1;
+                println!("{}: BROKEN: {p}", r.hospital);
+            }
+        }
+    }
+    if broken > 0 {
+        anyhow::bail!(
+            "{broken} of {} audit chains failed verification",
+            reports.len()
+        );
+    }
+    Ok(())
 }
 
 /// Applies the manifests in `dir` and tells every running instance to reload its policy.
