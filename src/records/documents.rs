@@ -206,6 +206,25 @@ pub async fn data_key(
     .map_err(|_| ApiError::Integrity("the document's key does not open; nothing was served"))
 }
 
+/// An anonymous spool file for ciphertext: created in `DATA_DIR/spool` and unlinked at once, so
+/// it disappears with its handle whatever happens to the request.
+async fn spool_file(vault: &Vault) -> ApiResult<tokio::fs::File> {
+    let internal = |e: std::io::Error| ApiError::Internal(e.into());
+    tokio::fs::create_dir_all(&vault.spool_dir)
+        .await
+        .map_err(internal)?;
+    let path = vault.spool_dir.join(Uuid::new_v4().simple().to_string());
+    let f = tokio::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .await
+        .map_err(internal)?;
+    let _ = tokio::fs::remove_file(&path).await;
+    Ok(f)
+}
+
 /// Objects this small always verify in memory; larger ones when the budget allows.
 const MEMORY_SPOOL: u64 = 2 * 1024 * 1024;
 
@@ -236,22 +255,11 @@ pub async fn open_verified(
     // verifying pass, so it is served without decrypting twice; larger ones are spooled to disk
     // as ciphertext and decrypted again as the client reads.
     let mut plain: Vec<Bytes> = Vec::new();
-    let mut file = None;
-    if !in_memory {
-        tokio::fs::create_dir_all(&vault.spool_dir)
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?;
-        let path = vault.spool_dir.join(Uuid::new_v4().simple().to_string());
-        let f = tokio::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .await
-            .map_err(|e| ApiError::Internal(e.into()))?;
-        let _ = tokio::fs::remove_file(&path).await;
-        file = Some(f);
-    }
+    let mut file = if in_memory {
+        None
+    } else {
+        Some(spool_file(vault).await?)
+    };
     let key = dek.clone();
     let mut dec = Decryptor::new(hospital, id, move |_| Ok(key));
     let mut scratch = Vec::new();
