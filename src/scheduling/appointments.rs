@@ -177,8 +177,13 @@ struct BookingLookup {
     doctor_user_id: Option<Uuid>,
 }
 
-pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
-    let hospital = tx.caller().hospital()?;
+/// The booking's patient and doctor (404 unless the caller may see both), the hospital's
+/// settings and the doctor's availability, in one round trip.
+async fn booking_lookup(
+    tx: &TenantTx,
+    hospital: Uuid,
+    b: &Booking,
+) -> ApiResult<(Person, Person, Settings, Availability)> {
     let caller = tx.caller();
     // A patient books for themself (found by their user id); staff name the patient.
     let (by_user, by_id) = match (caller.role.as_str(), b.patient_id) {
@@ -229,6 +234,12 @@ pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
     let av = availability::AvailabilityRow::from_query_result(&row, "")?
         .into_availability()?
         .ok_or_else(|| ApiError::unprocessable("this doctor has not published availability"))?;
+    Ok((patient, doctor, s, av))
+}
+
+pub async fn create(tx: &TenantTx, b: Booking) -> ApiResult<Appointment> {
+    let hospital = tx.caller().hospital()?;
+    let (patient, doctor, s, av) = booking_lookup(tx, hospital, &b).await?;
     let end = check_slot(&av, &s, b.start_at, Utc::now())?;
     let status = if s.approval_required {
         Status::Requested
