@@ -256,6 +256,40 @@ pub async fn fetch(tx: &TenantTx, id: Uuid) -> ApiResult<Hospital> {
         .ok_or(ApiError::NotFound)
 }
 
+/// The checked values of a settings patch, in the order of `update`'s statement ($1 is the
+/// id); None leaves a setting as it is.
+fn patch_values(id: Uuid, p: &HospitalPatch, currency: Option<String>) -> ApiResult<Vec<Value>> {
+    Ok(vec![
+        id.into(),
+        p.name.as_deref().map(check_name).transpose()?.into(),
+        p.timezone
+            .as_deref()
+            .map(check_timezone)
+            .transpose()?
+            .into(),
+        currency.into(),
+        p.appointment_fee.map(check_fee).transpose()?.into(),
+        p.payment_provider.map(|x| x.as_str().to_string()).into(),
+        p.approval_required.into(),
+        p.payment_required.into(),
+        p.ai_assistance.into(),
+        p.suspended.into(),
+        range("booking_horizon_days", p.booking_horizon_days, 1, 365)?.into(),
+        range("min_notice_minutes", p.min_notice_minutes, 0, 10080)?.into(),
+        range(
+            "cancellation_window_hours",
+            p.cancellation_window_hours,
+            0,
+            720,
+        )?
+        .into(),
+        p.ai_sleep_staging.into(),
+        p.ai_chest_xray.into(),
+        range("inference_daily_quota", p.inference_daily_quota, 0, 100_000)?.into(),
+        range("inference_concurrency", p.inference_concurrency, 1, 64)?.into(),
+    ])
+}
+
 #[OpenApi(
     prefix_path = "/api/v1/hospitals",
     tag = "crate::app::server::Tag::Hospitals"
@@ -394,35 +428,7 @@ impl HospitalsApi {
             }),
             currency.as_deref().unwrap_or(&current.currency),
         )?;
-        let values: Vec<Value> = vec![
-            id.into(),
-            p.name.as_deref().map(check_name).transpose()?.into(),
-            p.timezone
-                .as_deref()
-                .map(check_timezone)
-                .transpose()?
-                .into(),
-            currency.into(),
-            p.appointment_fee.map(check_fee).transpose()?.into(),
-            provider.map(|x| x.as_str().to_string()).into(),
-            p.approval_required.into(),
-            p.payment_required.into(),
-            p.ai_assistance.into(),
-            p.suspended.into(),
-            range("booking_horizon_days", p.booking_horizon_days, 1, 365)?.into(),
-            range("min_notice_minutes", p.min_notice_minutes, 0, 10080)?.into(),
-            range(
-                "cancellation_window_hours",
-                p.cancellation_window_hours,
-                0,
-                720,
-            )?
-            .into(),
-            p.ai_sleep_staging.into(),
-            p.ai_chest_xray.into(),
-            range("inference_daily_quota", p.inference_daily_quota, 0, 100_000)?.into(),
-            range("inference_concurrency", p.inference_concurrency, 1, 64)?.into(),
-        ];
+        let values = patch_values(id, &p, currency)?;
         tx.execute_one(
             "update hospital set
                name = coalesce($2, name), timezone = coalesce($3, timezone),
