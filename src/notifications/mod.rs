@@ -93,6 +93,45 @@ pub async fn appointment_event(tx: &TenantTx, a: &Appointment, event: Event) -> 
     .await
 }
 
+/// Each recipient's email (as outbox rows) and in-app notification, in their language and
+/// time zone, as the JSON the enqueueing statement reads.
+fn messages(
+    recipients: &[&Recipient],
+    event: Event,
+    a: &AppointmentRef,
+    hospital: &str,
+) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    let mut emails = Vec::with_capacity(recipients.len());
+    let mut notes = Vec::with_capacity(recipients.len());
+    for r in recipients.iter().copied() {
+        let facts = templates::Facts {
+            recipient_name: r.name,
+            other_party: r.other,
+            hospital,
+            when: templates::local_time(a.start_at, r.timezone),
+            proposed: a
+                .proposed_start_at
+                .map(|p| templates::local_time(p, r.timezone)),
+            to_doctor: r.to_doctor,
+        };
+        let msg = templates::render(event, r.language, &facts);
+        notes.push(serde_json::json!({
+            "id": Uuid::now_v7(),
+            "user_id": r.user_id,
+            "title": msg.subject,
+            "body": msg.text.lines().nth(2).unwrap_or_default(),
+        }));
+        emails.push(serde_json::json!({
+            "id": Uuid::now_v7(),
+            "recipient": r.email,
+            "subject": msg.subject,
+            "text_body": msg.text,
+            "html_body": msg.html,
+        }));
+    }
+    (emails, notes)
+}
+
 /// Enqueues on any connection whose context names `hospital` (requests, the reminder job).
 pub async fn enqueue(
     conn: &impl ConnectionTrait,
@@ -143,34 +182,7 @@ pub async fn enqueue(
         return Ok(());
     }
     // Every recipient's email (outbox) and in-app notification, in one statement.
-    let mut emails = Vec::with_capacity(recipients.len());
-    let mut notes = Vec::with_capacity(recipients.len());
-    for r in recipients {
-        let facts = templates::Facts {
-            recipient_name: r.name,
-            other_party: r.other,
-            hospital: &c.hospital_name,
-            when: templates::local_time(a.start_at, r.timezone),
-            proposed: a
-                .proposed_start_at
-                .map(|p| templates::local_time(p, r.timezone)),
-            to_doctor: r.to_doctor,
-        };
-        let msg = templates::render(event, r.language, &facts);
-        notes.push(serde_json::json!({
-            "id": Uuid::now_v7(),
-            "user_id": r.user_id,
-            "title": msg.subject,
-            "body": msg.text.lines().nth(2).unwrap_or_default(),
-        }));
-        emails.push(serde_json::json!({
-            "id": Uuid::now_v7(),
-            "recipient": r.email,
-            "subject": msg.subject,
-            "text_body": msg.text,
-            "html_body": msg.html,
-        }));
-    }
+    let (emails, notes) = messages(&recipients, event, a, &c.hospital_name);
     conn.execute_raw(stmt(
         "with emails as (
            insert into outbox (hospital_id, id, recipient, subject, text_body, html_body)
