@@ -63,6 +63,94 @@ struct Patient {
     email: String,
 }
 
+/// The provider a hospital's payment goes through, if this server can reach it.
+fn provider_for(state: &AppState, s: &appointments::Settings, fee: i64) -> ApiResult<&'static str> {
+    Ok(match s.payment_provider.as_str() {
+        "khalti" => {
+            if state.khalti.is_none() {
+                return Err(ApiError::Unavailable(
+                    "Khalti is not configured on this server",
+                ));
+            }
+            if fee < khalti::MIN_AMOUNT_PAISA {
+                return Err(ApiError::unprocessable(
+                    "Khalti takes payments of at least NPR 10 (1000 paisa)",
+                ));
+            }
+            "khalti"
+        }
+        "stripe" => {
+            if state.stripe.is_none() {
+                return Err(ApiError::Unavailable(
+                    "Stripe is not configured on this server",
+                ));
+            }
+            "stripe"
+        }
+        _ => return Err(ApiError::conflict("this hospital takes no payments")),
+    })
+}
+
+/// Asks the provider for the payment's link: (its reference, the URL, when it expires). A
+/// refusal marks the payment failed and answers 503.
+async fn open_link(
+    state: &AppState,
+    provider: &'static str,
+    hospital: Uuid,
+    payment_id: Uuid,
+    a: &appointments::Appointment,
+    patient: &Patient,
+) -> ApiResult<(String, String, chrono::DateTime<Utc>)> {
+    let base = state.config.public_base_url.trim_end_matches('/');
+    let link = match (provider, &state.khalti, &state.stripe) {
+        ("khalti", Some(k), _) => k
+            .initiate(khalti::Order {
+                amount: a.fee,
+                purchase_order_id: payment_id.to_string(),
+                purchase_order_name: "Consultation",
+                return_url: format!("{base}/api/v1/payments/khalti/return"),
+                website_url: base,
+                customer_name: &patient.full_name,
+                customer_email: &patient.email,
+            })
+            .await
+            .map(|i| (i.pidx, i.payment_url, i.expires_at.with_timezone(&Utc))),
+        (_, _, Some(st)) => st
+            .create_session(stripe::Order {
+                payment_id,
+                appointment_id: a.id,
+                hospital_id: hospital,
+                amount: a.fee,
+                currency: &a.currency,
+                success_url: format!("{base}/#payment={payment_id}&status=return"),
+                cancel_url: format!("{base}/#payment={payment_id}&status=cancelled"),
+                customer_email: &patient.email,
+            })
+            .await
+            .map(|sess| (sess.id, sess.url, sess.expires_at)),
+        _ => Err(anyhow::anyhow!("provider not configured")),
+    };
+    match link {
+        Ok(l) => Ok(l),
+        Err(e) => {
+            tracing::warn!(error = %e, payment_id = %payment_id, provider, "payment provider refused to start");
+            let failed = format!("start-failed:{payment_id}");
+            let verdict = crate::payments::Verdict {
+                provider,
+                event_id: &failed,
+                outcome: "failed",
+                amount: 0,
+                currency: "",
+                payment_ref: None,
+            };
+            crate::payments::apply(&state.db, hospital, payment_id, verdict).await?;
+            Err(ApiError::Unavailable(
+                "the payment provider did not answer; try again shortly",
+            ))
+        }
+    }
+}
+
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
 impl PaymentsApi {
     /// Start paying for an appointment that awaits payment (its patient).
@@ -109,30 +197,7 @@ impl PaymentsApi {
             return Ok(PaymentStarted::Existing(Json(p)));
         }
         let s = appointments::settings(&tx).await?;
-        let provider = match s.payment_provider.as_str() {
-            "khalti" => {
-                if state.khalti.is_none() {
-                    return Err(ApiError::Unavailable(
-                        "Khalti is not configured on this server",
-                    ));
-                }
-                if a.fee < khalti::MIN_AMOUNT_PAISA {
-                    return Err(ApiError::unprocessable(
-                        "Khalti takes payments of at least NPR 10 (1000 paisa)",
-                    ));
-                }
-                "khalti"
-            }
-            "stripe" => {
-                if state.stripe.is_none() {
-                    return Err(ApiError::Unavailable(
-                        "Stripe is not configured on this server",
-                    ));
-                }
-                "stripe"
-            }
-            _ => return Err(ApiError::conflict("this hospital takes no payments")),
-        };
+        let provider = provider_for(&state, &s, a.fee)?;
         // A stale pending payment (its link expired) must be checked with the provider before a
         // new one starts, so that nobody pays twice.
         if let Some(old) = tx
@@ -177,54 +242,8 @@ impl PaymentsApi {
         tx.commit().await?;
         // The provider call happens outside any transaction; the row exists first, so a crash
         // in between leaves a pending payment without a link, which the next call replaces.
-        let base = state.config.public_base_url.trim_end_matches('/');
-        let link = match (provider, &state.khalti, &state.stripe) {
-            ("khalti", Some(k), _) => k
-                .initiate(khalti::Order {
-                    amount: a.fee,
-                    purchase_order_id: payment_id.to_string(),
-                    purchase_order_name: "Consultation",
-                    return_url: format!("{base}/api/v1/payments/khalti/return"),
-                    website_url: base,
-                    customer_name: &patient.full_name,
-                    customer_email: &patient.email,
-                })
-                .await
-                .map(|i| (i.pidx, i.payment_url, i.expires_at.with_timezone(&Utc))),
-            (_, _, Some(st)) => st
-                .create_session(stripe::Order {
-                    payment_id,
-                    appointment_id: a.id,
-                    hospital_id: hospital,
-                    amount: a.fee,
-                    currency: &a.currency,
-                    success_url: format!("{base}/#payment={payment_id}&status=return"),
-                    cancel_url: format!("{base}/#payment={payment_id}&status=cancelled"),
-                    customer_email: &patient.email,
-                })
-                .await
-                .map(|sess| (sess.id, sess.url, sess.expires_at)),
-            _ => Err(anyhow::anyhow!("provider not configured")),
-        };
-        let (reference, url, expires) = match link {
-            Ok(l) => l,
-            Err(e) => {
-                tracing::warn!(error = %e, payment_id = %payment_id, provider, "payment provider refused to start");
-                let failed = format!("start-failed:{payment_id}");
-                let verdict = crate::payments::Verdict {
-                    provider,
-                    event_id: &failed,
-                    outcome: "failed",
-                    amount: 0,
-                    currency: "",
-                    payment_ref: None,
-                };
-                crate::payments::apply(&state.db, hospital, payment_id, verdict).await?;
-                return Err(ApiError::Unavailable(
-                    "the payment provider did not answer; try again shortly",
-                ));
-            }
-        };
+        let (reference, url, expires) =
+            open_link(&state, provider, hospital, payment_id, &a, &patient).await?;
         let expires = expires.min(Utc::now() + Duration::hours(2));
         state
             .db
