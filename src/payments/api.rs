@@ -151,6 +151,37 @@ async fn open_link(
     }
 }
 
+/// The provider's reference of the appointment's pending payment whose link expired, if there
+/// is one (`Some(None)`: it never got a link).
+async fn stale_reference(
+    tx: &crate::db::TenantTx,
+    appointment: Uuid,
+) -> ApiResult<Option<Option<String>>> {
+    let row = tx
+        .conn()
+        .query_one_raw(stmt(
+            "select provider_ref from payment where appointment_id = $1 and status = 'pending'",
+            [appointment.into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => Some(r.try_get("", "provider_ref")?),
+        None => None,
+    })
+}
+
+/// Asks the provider how a stale payment ended and applies the answer.
+async fn settle_stale(state: &AppState, provider: &str, reference: Option<&str>) -> ApiResult<()> {
+    if let Some(r) = reference {
+        match (provider, &state.khalti, &state.stripe) {
+            ("khalti", Some(k), _) => drop(check_khalti(&state.db, k, r).await?),
+            ("stripe", _, Some(st)) => drop(check_stripe(&state.db, st, r).await?),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
 impl PaymentsApi {
     /// Start paying for an appointment that awaits payment (its patient).
@@ -200,23 +231,9 @@ impl PaymentsApi {
         let provider = provider_for(&state, &s, a.fee)?;
         // A stale pending payment (its link expired) must be checked with the provider before a
         // new one starts, so that nobody pays twice.
-        if let Some(old) = tx
-            .conn()
-            .query_one_raw(stmt(
-                "select provider_ref from payment where appointment_id = $1 and status = 'pending'",
-                [a.id.into()],
-            ))
-            .await?
-        {
-            let reference: Option<String> = old.try_get("", "provider_ref")?;
+        if let Some(reference) = stale_reference(&tx, a.id).await? {
             tx.commit().await?;
-            if let Some(r) = reference {
-                match (provider, &state.khalti, &state.stripe) {
-                    ("khalti", Some(k), _) => drop(check_khalti(&state.db, k, &r).await?),
-                    ("stripe", _, Some(st)) => drop(check_stripe(&state.db, st, &r).await?),
-                    _ => {}
-                }
-            }
+            settle_stale(&state, provider, reference.as_deref()).await?;
             return Err(ApiError::conflict(
                 "the previous payment link expired and is being settled; try again",
             ));

@@ -282,7 +282,16 @@ async fn sync_roles(
         }
         wanted_names.insert(name);
     }
-    // Roles dropped from the manifest go, unless someone still holds them.
+    remove_dropped_roles(txn, hospital, &wanted_names, out).await
+}
+
+/// Roles dropped from the manifest go, unless someone still holds them.
+async fn remove_dropped_roles(
+    txn: &DatabaseTransaction,
+    hospital: Uuid,
+    wanted_names: &BTreeSet<String>,
+    out: &mut Outcome,
+) -> anyhow::Result<()> {
     let stale = txn
         .query_all_raw(stmt(
             "select distinct rp.role, exists (select 1 from membership m where m.hospital_id = rp.hospital_id and m.role = rp.role) as held
@@ -306,6 +315,37 @@ async fn sync_roles(
         out.changes.push(format!("role {name} removed"));
     }
     Ok(())
+}
+
+/// A staff account the manifest names for the first time: its demo password, or a generated
+/// one it must change (printed once by the CLI).
+async fn create_account(
+    txn: &DatabaseTransaction,
+    email: &Email,
+    name: &str,
+    s: &StaffSpec,
+    out: &mut Outcome,
+) -> anyhow::Result<Uuid> {
+    let (password, must_change) = match &s.demo_password {
+        Some(p) => (p.clone(), false),
+        None => (crate::auth::token::generate()[..20].to_string(), true),
+    };
+    new_password(password.clone(), email).map_err(err)?;
+    let printed = must_change.then(|| password.clone());
+    let hash = tokio::task::spawn_blocking(move || hash_blocking(&password)).await??;
+    let id = Uuid::now_v7();
+    txn.execute_raw(stmt(
+        "insert into app_user (id, email, password_hash, full_name, must_change_password) values ($1, $2, $3, $4, $5)",
+        [Value::from(id), email.as_str().into(), hash.into(), name.into(), must_change.into()],
+    ))
+    .await?;
+    if let Some(p) = printed {
+        // The plaintext is only ever printed by the CLI, once.
+        out.new_passwords.push((email.as_str().to_string(), p));
+    }
+    out.changes
+        .push(format!("account {} created", email.as_str()));
+    Ok(id)
 }
 
 async fn sync_staff(
@@ -333,28 +373,7 @@ async fn sync_staff(
     .await?
     {
         Some(id) => id.parse()?,
-        None => {
-            let (password, must_change) = match &s.demo_password {
-                Some(p) => (p.clone(), false),
-                None => (crate::auth::token::generate()[..20].to_string(), true),
-            };
-            new_password(password.clone(), &email).map_err(err)?;
-            let printed = must_change.then(|| password.clone());
-            let hash = tokio::task::spawn_blocking(move || hash_blocking(&password)).await??;
-            let id = Uuid::now_v7();
-            txn.execute_raw(stmt(
-                "insert into app_user (id, email, password_hash, full_name, must_change_password) values ($1, $2, $3, $4, $5)",
-                [Value::from(id), email.as_str().into(), hash.into(), name.clone().into(), must_change.into()],
-            ))
-            .await?;
-            if let Some(p) = printed {
-                // The plaintext is only ever printed by the CLI, once.
-                out.new_passwords.push((email.as_str().to_string(), p));
-            }
-            out.changes
-                .push(format!("account {} created", email.as_str()));
-            id
-        }
+        None => create_account(txn, &email, &name, s, out).await?,
     };
     let current = one_string(
         txn,
