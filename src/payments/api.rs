@@ -182,6 +182,20 @@ async fn settle_stale(state: &AppState, provider: &str, reference: Option<&str>)
     Ok(())
 }
 
+/// Only the appointment's patient pays, and only while it awaits payment.
+async fn payable(tx: &crate::db::TenantTx, a: &appointments::Appointment) -> ApiResult<()> {
+    if !tx.exists("select 1 from appointment where id = $1 and patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid", a.id).await? {
+        return Err(ApiError::ForbiddenBecause("only the appointment's patient pays for it"));
+    }
+    if a.status != "awaiting_payment" {
+        return Err(ApiError::conflict(format!(
+            "the appointment is {}, not awaiting payment",
+            a.status
+        )));
+    }
+    Ok(())
+}
+
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
 impl PaymentsApi {
     /// Start paying for an appointment that awaits payment (its patient).
@@ -207,15 +221,7 @@ impl PaymentsApi {
         tx.permit("payment", "create").await?;
         let hospital = tx.caller().hospital()?;
         let a = appointments::get(&tx, id.0).await?;
-        if !tx.exists("select 1 from appointment where id = $1 and patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid", a.id).await? {
-            return Err(ApiError::ForbiddenBecause("only the appointment's patient pays for it"));
-        }
-        if a.status != "awaiting_payment" {
-            return Err(ApiError::conflict(format!(
-                "the appointment is {}, not awaiting payment",
-                a.status
-            )));
-        }
+        payable(&tx, &a).await?;
         if let Some(p) = Payment::find_by_statement(stmt(
             &format!("{SELECT} where appointment_id = $1 and status = 'pending'"),
             [a.id.into()],
@@ -243,14 +249,12 @@ impl PaymentsApi {
             .await?
             .ok_or(ApiError::NotFound)?;
         let payment_id = Uuid::now_v7();
-        let res = tx
-            .conn()
+        tx.conn()
             .execute_raw(stmt(
                 "insert into payment (hospital_id, id, appointment_id, provider, amount, currency) values ($1, $2, $3, $4, $5, $6)",
                 [Value::from(hospital), payment_id.into(), a.id.into(), provider.into(), a.fee.into(), a.currency.clone().into()],
             ))
-            .await;
-        res?;
+            .await?;
         tx.audit_write(
             hospital,
             AuditEntry::new("payment.start", "payment", payment_id).patient(a.patient_id),

@@ -348,6 +348,45 @@ async fn create_account(
     Ok(id)
 }
 
+/// A doctor's profile as the manifest gives it (written only when it differs).
+async fn save_doctor_profile(
+    txn: &DatabaseTransaction,
+    hospital: Uuid,
+    user_id: Uuid,
+    email: &Email,
+    s: &StaffSpec,
+    out: &mut Outcome,
+) -> anyhow::Result<()> {
+    let spec = s
+        .specialization
+        .clone()
+        .with_context(|| format!("{}: a doctor needs specialization", email.as_str()))?;
+    let license = s
+        .license_number
+        .clone()
+        .with_context(|| format!("{}: a doctor needs license_number", email.as_str()))?;
+    let languages = serde_json::json!(s.languages);
+    let changed = txn
+        .execute_raw(stmt(
+            "insert into doctor (hospital_id, id, user_id, specialization, license_number, languages, bio)
+             values ($1, $2, $3, $4, $5, array(select jsonb_array_elements_text($6::jsonb)), $7)
+             on conflict (hospital_id, user_id) do update
+               set specialization = excluded.specialization, license_number = excluded.license_number,
+                   languages = excluded.languages, bio = excluded.bio
+             where (doctor.specialization, doctor.license_number, doctor.languages, doctor.bio)
+               is distinct from (excluded.specialization, excluded.license_number, excluded.languages, excluded.bio)",
+            [Value::from(hospital), Uuid::now_v7().into(), user_id.into(), spec.into(), license.into(), languages.into(), s.bio.clone().into()],
+        ))
+        .await?
+        .rows_affected();
+    if changed > 0 {
+        out.changes
+            .push(format!("doctor profile of {} saved", email.as_str()));
+    }
+
+    Ok(())
+}
+
 async fn sync_staff(
     txn: &DatabaseTransaction,
     hospital: Uuid,
@@ -403,32 +442,7 @@ async fn sync_staff(
         Some(_) => {}
     }
     if role == "doctor" {
-        let spec = s
-            .specialization
-            .clone()
-            .with_context(|| format!("{}: a doctor needs specialization", email.as_str()))?;
-        let license = s
-            .license_number
-            .clone()
-            .with_context(|| format!("{}: a doctor needs license_number", email.as_str()))?;
-        let languages = serde_json::json!(s.languages);
-        let changed = txn
-            .execute_raw(stmt(
-                "insert into doctor (hospital_id, id, user_id, specialization, license_number, languages, bio)
-                 values ($1, $2, $3, $4, $5, array(select jsonb_array_elements_text($6::jsonb)), $7)
-                 on conflict (hospital_id, user_id) do update
-                   set specialization = excluded.specialization, license_number = excluded.license_number,
-                       languages = excluded.languages, bio = excluded.bio
-                 where (doctor.specialization, doctor.license_number, doctor.languages, doctor.bio)
-                   is distinct from (excluded.specialization, excluded.license_number, excluded.languages, excluded.bio)",
-                [Value::from(hospital), Uuid::now_v7().into(), user_id.into(), spec.into(), license.into(), languages.into(), s.bio.clone().into()],
-            ))
-            .await?
-            .rows_affected();
-        if changed > 0 {
-            out.changes
-                .push(format!("doctor profile of {} saved", email.as_str()));
-        }
+        save_doctor_profile(txn, hospital, user_id, &email, s, out).await?;
     }
     Ok(())
 }
