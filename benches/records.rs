@@ -131,6 +131,10 @@ async fn main() -> anyhow::Result<()> {
             .arg("serve")
             .env("DATABASE_URL", config.database_url.expose_secret())
             .env(
+                "DATABASE_SYSTEM_URL",
+                config.database_system_url.expose_secret(),
+            )
+            .env(
                 "DATABASE_ADMIN_URL",
                 config.database_admin_url.expose_secret(),
             )

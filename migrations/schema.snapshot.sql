@@ -555,47 +555,35 @@ $$;
 
 ALTER FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) OWNER TO postgres;
 
-CREATE FUNCTION public.auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint) RETURNS boolean
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'public'
-    AS $$
-begin
-  -- auth_epoch_of's sum, inlined: this runs on every request, and a nested call cost about
-  -- 5 microseconds more (pgbench).
-  if (select coalesce(sum(e.n), 0)::bigint
-        from auth_epoch e
-       where (e.hospital_id = coalesce(p_hospital, auth_epoch_nil())
-              and e.user_id in (p_user, auth_epoch_nil()))
-          or (e.hospital_id = auth_epoch_nil() and e.user_id = p_user)) <> p_epoch then
-    return false;
-  end if;
-  perform set_config('app.hospital_id', coalesce(p_hospital::text, ''), true);
-  perform set_config('app.user_id', p_user::text, true);
-  perform set_config('app.role', p_role, true);
-  return true;
-end
-$$;
-
-ALTER FUNCTION public.auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint) OWNER TO postgres;
-
-CREATE FUNCTION public.auth_revoke_hospital_sessions(p_hospital_id uuid) RETURNS integer
+CREATE FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
 declare
-  n integer;
+  v record;
 begin
-  if current_setting('app.role', true) is distinct from 'super_admin' then
-    raise exception 'only a super admin may end a hospital''s sessions' using errcode = '42501';
+  select s.hospital_id, s.user_id, s.role into v
+    from auth_session s
+   where s.token_hash = p_token_hash and s.revoked_at is null and s.expires_at > now();
+  if not found then
+    return false;
   end if;
-  update auth_session set revoked_at = now()
-   where hospital_id = p_hospital_id and revoked_at is null;
-  get diagnostics n = row_count;
-  return n;
+  -- auth_epoch_of's sum, inlined (a nested call costs about 5 microseconds, see 0010).
+  if (select coalesce(sum(e.n), 0)::bigint
+        from auth_epoch e
+       where (e.hospital_id = coalesce(v.hospital_id, auth_epoch_nil())
+              and e.user_id in (v.user_id, auth_epoch_nil()))
+          or (e.hospital_id = auth_epoch_nil() and e.user_id = v.user_id)) <> p_epoch then
+    return false;
+  end if;
+  perform set_config('app.hospital_id', coalesce(v.hospital_id::text, ''), true);
+  perform set_config('app.user_id', v.user_id::text, true);
+  perform set_config('app.role', v.role, true);
+  return true;
 end
 $$;
 
-ALTER FUNCTION public.auth_revoke_hospital_sessions(p_hospital_id uuid) OWNER TO postgres;
+ALTER FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) OWNER TO postgres;
 
 CREATE FUNCTION public.auth_revoke_session(p_token_hash bytea) RETURNS void
     LANGUAGE sql SECURITY DEFINER
@@ -651,6 +639,19 @@ CREATE FUNCTION public.hospital_by_slug(p_slug text) RETURNS TABLE(id uuid, name
 $$;
 
 ALTER FUNCTION public.hospital_by_slug(p_slug text) OWNER TO postgres;
+
+CREATE FUNCTION public.hospital_suspension_ends_sessions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  update auth_session set revoked_at = now()
+   where hospital_id = new.id and revoked_at is null;
+  return null;
+end
+$$;
+
+ALTER FUNCTION public.hospital_suspension_ends_sessions() OWNER TO postgres;
 
 CREATE FUNCTION public.inference_claim(p_lease_seconds integer, p_max_attempts integer) RETURNS TABLE(hospital_id uuid, id uuid, kind text, document_id uuid, attempts integer, patient_id uuid)
     LANGUAGE plpgsql SECURITY DEFINER
@@ -1055,6 +1056,15 @@ $$;
 ALTER FUNCTION public.prescription_verify(p_code text) OWNER TO postgres;
 
 CREATE FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text DEFAULT 'records'::text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select p_hospital_id = nullif(pg_catalog.current_setting('app.hospital_id', true), '')::uuid
+     and public.record_access_here(p_patient_id, p_scope)
+$$;
+
+ALTER FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) OWNER TO postgres;
+
+CREATE FUNCTION public.record_access_here(p_patient_id uuid, p_scope text) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -1062,28 +1072,27 @@ declare
   v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
   v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
 begin
-  -- Only ever for the caller's own hospital; no context, no access.
-  if p_hospital_id is null or v_hospital is null or p_hospital_id <> v_hospital then
+  if v_hospital is null then
     return false;
   end if;
   case current_setting('app.role', true)
     when 'hospital_admin' then
       return p_scope = 'records'
           or exists (select 1 from access_grant g
-                      where g.hospital_id = p_hospital_id and g.patient_id = p_patient_id
+                      where g.hospital_id = v_hospital and g.patient_id = p_patient_id
                         and g.grantee_user_id = v_user
                         and g.scope = 'private_notes' and g.revoked_at is null
                         and (g.expires_at is null or g.expires_at > now()));
     when 'patient' then
       return exists (select 1 from patient p
-                      where p.hospital_id = p_hospital_id and p.id = p_patient_id
+                      where p.hospital_id = v_hospital and p.id = p_patient_id
                         and p.user_id = v_user);
     when 'doctor' then
       return exists (select 1 from care_team ct
-                      where ct.hospital_id = p_hospital_id and ct.patient_id = p_patient_id
+                      where ct.hospital_id = v_hospital and ct.patient_id = p_patient_id
                         and ct.doctor_user_id = v_user)
           or exists (select 1 from access_grant g
-                      where g.hospital_id = p_hospital_id and g.patient_id = p_patient_id
+                      where g.hospital_id = v_hospital and g.patient_id = p_patient_id
                         and g.grantee_user_id = v_user
                         and g.scope = 'records' and g.revoked_at is null
                         and (g.expires_at is null or g.expires_at > now()));
@@ -1093,7 +1102,7 @@ begin
 end
 $$;
 
-ALTER FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) OWNER TO postgres;
+ALTER FUNCTION public.record_access_here(p_patient_id uuid, p_scope text) OWNER TO postgres;
 
 CREATE FUNCTION public.role_granted(p_object text, p_action text) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -1904,6 +1913,8 @@ CREATE TRIGGER hospital_epoch AFTER UPDATE OF suspended, slug ON public.hospital
 
 CREATE TRIGGER hospital_epoch_delete AFTER DELETE ON public.hospital FOR EACH ROW EXECUTE FUNCTION public.auth_epoch_changed('hospital');
 
+CREATE TRIGGER hospital_suspension_ends_sessions AFTER UPDATE OF suspended ON public.hospital FOR EACH ROW WHEN ((new.suspended AND (NOT old.suspended))) EXECUTE FUNCTION public.hospital_suspension_ends_sessions();
+
 CREATE TRIGGER membership_epoch AFTER UPDATE ON public.membership FOR EACH ROW WHEN ((old.* IS DISTINCT FROM new.*)) EXECUTE FUNCTION public.auth_epoch_changed('membership');
 
 CREATE TRIGGER membership_epoch_delete AFTER DELETE ON public.membership FOR EACH ROW EXECUTE FUNCTION public.auth_epoch_changed('membership');
@@ -2273,16 +2284,16 @@ REVOKE ALL ON FUNCTION public.appointment_contacts(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.appointment_contacts(p_id uuid) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.appointment_due_reminders(p_kind text, p_within_minutes integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.appointment_due_reminders(p_kind text, p_within_minutes integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.appointment_due_reminders(p_kind text, p_within_minutes integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.appointment_mark_no_shows(p_grace_minutes integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.appointment_mark_no_shows(p_grace_minutes integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.appointment_mark_no_shows(p_grace_minutes integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.appointment_release_expired_holds() FROM PUBLIC;
-GRANT ALL ON FUNCTION public.appointment_release_expired_holds() TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.appointment_release_expired_holds() TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.appointment_start(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.appointment_start(p_hospital_id uuid, p_id uuid) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.appointment_start(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.audit_append(p_rows jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.audit_append(p_rows jsonb) TO carebridge_runtime;
@@ -2303,20 +2314,20 @@ REVOKE ALL ON FUNCTION public.auth_change_password(p_password_hash text, p_keep_
 GRANT ALL ON FUNCTION public.auth_change_password(p_password_hash text, p_keep_session bytea) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.auth_complete_password_reset(p_token_hash bytea, p_password_hash text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_complete_password_reset(p_token_hash bytea, p_password_hash text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_complete_password_reset(p_token_hash bytea, p_password_hash text) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_epoch_bump(p_hospital uuid, p_user uuid) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.auth_epoch_of(p_hospital uuid, p_user uuid) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.auth_expand_password_resets(p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_expand_password_resets(p_limit integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_expand_password_resets(p_limit integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_login_candidates(p_email text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_login_candidates(p_email text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_login_candidates(p_email text) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_open(p_token_hash bytea, p_idle_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_open(p_token_hash bytea, p_idle_seconds integer) TO carebridge_runtime;
@@ -2325,19 +2336,16 @@ REVOKE ALL ON FUNCTION public.auth_own_password_hash() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_own_password_hash() TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.auth_password_reset_email(p_token_hash bytea) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_password_reset_email(p_token_hash bytea) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_password_reset_email(p_token_hash bytea) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_register_patient(p_hospital_id uuid, p_user_id uuid, p_new_user boolean, p_email text, p_password_hash text, p_full_name text, p_date_of_birth date, p_phone text, p_patient_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_register_patient(p_hospital_id uuid, p_user_id uuid, p_new_user boolean, p_email text, p_password_hash text, p_full_name text, p_date_of_birth date, p_phone text, p_patient_id uuid) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_register_patient(p_hospital_id uuid, p_user_id uuid, p_new_user boolean, p_email text, p_password_hash text, p_full_name text, p_date_of_birth date, p_phone text, p_patient_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) TO carebridge_system;
 
-REVOKE ALL ON FUNCTION public.auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_resume(p_hospital uuid, p_user uuid, p_role text, p_epoch bigint) TO carebridge_runtime;
-
-REVOKE ALL ON FUNCTION public.auth_revoke_hospital_sessions(p_hospital_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_revoke_hospital_sessions(p_hospital_id uuid) TO carebridge_runtime;
+REVOKE ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) TO carebridge_runtime;
@@ -2352,19 +2360,21 @@ REVOKE ALL ON FUNCTION public.hospital_admin_contacts() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.hospital_admin_contacts() TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.hospital_by_slug(p_slug text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.hospital_by_slug(p_slug text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.hospital_by_slug(p_slug text) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.hospital_suspension_ends_sessions() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.inference_claim(p_lease_seconds integer, p_max_attempts integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.inference_claim(p_lease_seconds integer, p_max_attempts integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.inference_claim(p_lease_seconds integer, p_max_attempts integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.inference_finish(p_hospital_id uuid, p_id uuid, p_attempt integer, p_ok boolean, p_result jsonb, p_error text, p_model_version text, p_input_sha256 bytea) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.inference_finish(p_hospital_id uuid, p_id uuid, p_attempt integer, p_ok boolean, p_result jsonb, p_error text, p_model_version text, p_input_sha256 bytea) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.inference_finish(p_hospital_id uuid, p_id uuid, p_attempt integer, p_ok boolean, p_result jsonb, p_error text, p_model_version text, p_input_sha256 bytea) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.inference_input(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.inference_input(p_hospital_id uuid, p_id uuid) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.inference_input(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.inference_settings(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_settings(p_kind text) TO carebridge_runtime;
@@ -2382,40 +2392,40 @@ REVOKE ALL ON FUNCTION public.model_weights(p_kind text, p_version text) FROM PU
 GRANT ALL ON FUNCTION public.model_weights(p_kind text, p_version text) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.patient_in_hospital(p_patient_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.patient_in_hospital(p_patient_id uuid) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.payment_apply(p_hospital_id uuid, p_payment_id uuid, p_provider text, p_event_id text, p_outcome text, p_amount bigint, p_currency text, p_payment_ref text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payment_apply(p_hospital_id uuid, p_payment_id uuid, p_provider text, p_event_id text, p_outcome text, p_amount bigint, p_currency text, p_payment_ref text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payment_apply(p_hospital_id uuid, p_payment_id uuid, p_provider text, p_event_id text, p_outcome text, p_amount bigint, p_currency text, p_payment_ref text) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payment_by_id(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payment_by_id(p_hospital_id uuid, p_id uuid) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payment_by_id(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payment_by_ref(p_provider text, p_ref text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payment_by_ref(p_provider text, p_ref text) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payment_by_ref(p_provider text, p_ref text) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payment_mark_refunded(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.payment_mark_refunded(p_id uuid) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.payment_refund_done(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payment_refund_done(p_hospital_id uuid, p_id uuid) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payment_refund_done(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payment_refund_due(p_appointment_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.payment_refund_due(p_appointment_id uuid) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.payment_set_link(p_hospital_id uuid, p_id uuid, p_ref text, p_url text, p_expires timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payment_set_link(p_hospital_id uuid, p_id uuid, p_ref text, p_url text, p_expires timestamp with time zone) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payment_set_link(p_hospital_id uuid, p_id uuid, p_ref text, p_url text, p_expires timestamp with time zone) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payments_to_reconcile(p_older_than_seconds integer, p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payments_to_reconcile(p_older_than_seconds integer, p_limit integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payments_to_reconcile(p_older_than_seconds integer, p_limit integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.payments_to_refund(p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.payments_to_refund(p_limit integer) TO carebridge_runtime;
+GRANT ALL ON FUNCTION public.payments_to_refund(p_limit integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.prescription_code_taken(p_code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.prescription_code_taken(p_code text) TO carebridge_runtime;
@@ -2428,6 +2438,9 @@ GRANT ALL ON FUNCTION public.prescription_verify(p_code text) TO carebridge_runt
 
 REVOKE ALL ON FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.record_access(p_hospital_id uuid, p_patient_id uuid, p_scope text) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.record_access_here(p_patient_id uuid, p_scope text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.record_access_here(p_patient_id uuid, p_scope text) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.role_granted(p_object text, p_action text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.role_granted(p_object text, p_action text) TO carebridge_runtime;

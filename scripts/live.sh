@@ -37,6 +37,7 @@ live_start() {
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   export CAREBRIDGE_URL="http://127.0.0.1:$port"
   export DATABASE_URL="postgres://carebridge_app@127.0.0.1:5432/$LIVE_DB"
+  export DATABASE_SYSTEM_URL="postgres://carebridge_sys@127.0.0.1:5432/$LIVE_DB"
   export DATABASE_ADMIN_URL="$LIVE_PG/$LIVE_DB"
   export DATABASE_POOL_SIZE="${DATABASE_POOL_SIZE:-8}"
   export REDIS_URL="redis://127.0.0.1:6379"

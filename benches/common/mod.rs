@@ -87,6 +87,8 @@ pub async fn fresh_database(db: &str) -> anyhow::Result<Config> {
     config.database_admin_url = SecretString::from(format!("{SERVER}/{db}"));
     config.database_url =
         SecretString::from(format!("postgres://carebridge_app@127.0.0.1:5432/{db}"));
+    config.database_system_url =
+        SecretString::from(format!("postgres://carebridge_sys@127.0.0.1:5432/{db}"));
     config.bind_addr = "127.0.0.1:0".into();
     config.trust_forwarded_for = true;
     config.redis_namespace = format!("bench:{}", Uuid::new_v4());

@@ -14,6 +14,12 @@ pub struct Config {
     pub database_admin_url: SecretString,
     /// Connections in the runtime pool.
     pub database_pool_size: u32,
+    /// System login role: workers, the reconciler, the outbox, provider webhooks and the
+    /// pre-session steps (login, registration, password reset). It alone may execute the
+    /// functions that work across hospitals or for a hospital their caller names.
+    pub database_system_url: SecretString,
+    /// Connections in the system pool.
+    pub database_system_pool_size: u32,
     pub redis_url: SecretString,
     /// Prefix of every Redis key, so that deployments (and tests) sharing a Redis stay apart.
     pub redis_namespace: String,
@@ -99,6 +105,12 @@ impl Config {
                 .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/carebridge".into())
                 .into(),
             database_pool_size: parse_var("DATABASE_POOL_SIZE", 16)?,
+            database_system_url: var("DATABASE_SYSTEM_URL")
+                .unwrap_or_else(|| {
+                    "postgres://carebridge_sys:carebridge_sys@127.0.0.1:5432/carebridge".into()
+                })
+                .into(),
+            database_system_pool_size: parse_var("DATABASE_SYSTEM_POOL_SIZE", 4)?,
             redis_url: var("REDIS_URL")
                 .unwrap_or_else(|| "redis://127.0.0.1:6379".into())
                 .into(),
@@ -167,28 +179,26 @@ impl Config {
         if self.session_idle.is_zero() || self.session_absolute < self.session_idle {
             bail!("SESSION_ABSOLUTE_SECONDS must be at least SESSION_IDLE_SECONDS (> 0)");
         }
-        if self.database_pool_size == 0 || self.password_hash_concurrency == 0 {
-            bail!("DATABASE_POOL_SIZE and PASSWORD_HASH_CONCURRENCY must be positive");
+        if self.database_pool_size == 0
+            || self.database_system_pool_size == 0
+            || self.password_hash_concurrency == 0
+        {
+            bail!(
+                "DATABASE_POOL_SIZE, DATABASE_SYSTEM_POOL_SIZE and PASSWORD_HASH_CONCURRENCY must be positive"
+            );
         }
         Ok(())
     }
 
-    /// The user name the runtime connection logs in as.
-    pub fn runtime_role(&self) -> anyhow::Result<String> {
-        let url = reqwest::Url::parse(self.database_url.expose_secret())
-            .context("DATABASE_URL is not a URL")?;
+    /// The login role and password (if any) of a connection URL; `name` is its variable.
+    pub fn login_of(url: &SecretString, name: &str) -> anyhow::Result<(String, Option<String>)> {
+        let url = reqwest::Url::parse(url.expose_secret())
+            .with_context(|| format!("{name} is not a URL"))?;
         let user = url.username();
         if user.is_empty() {
-            bail!("DATABASE_URL must name the runtime role (postgres://ROLE@host/db)");
+            bail!("{name} must name its login role (postgres://ROLE@host/db)");
         }
-        Ok(user.to_string())
-    }
-
-    /// The runtime role's password, if DATABASE_URL carries one.
-    pub fn runtime_password(&self) -> Option<String> {
-        reqwest::Url::parse(self.database_url.expose_secret())
-            .ok()
-            .and_then(|u| u.password().map(str::to_owned))
+        Ok((user.to_string(), url.password().map(str::to_owned)))
     }
 
     /// The database name from a connection URL.

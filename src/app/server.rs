@@ -293,6 +293,12 @@ impl Application {
         let db = crate::db::connect(&config.database_url, config.database_pool_size)
             .await
             .context("connecting to PostgreSQL with DATABASE_URL")?;
+        let system = crate::db::connect(
+            &config.database_system_url,
+            config.database_system_pool_size,
+        )
+        .await
+        .context("connecting to PostgreSQL with DATABASE_SYSTEM_URL")?;
         let redis = {
             use secrecy::ExposeSecret;
             let client =
@@ -313,7 +319,7 @@ impl Application {
         );
         crate::audit::spawn_sealer(db.clone());
         if config.run_workers {
-            crate::notifications::dispatcher::spawn(db.clone(), &config)?;
+            crate::notifications::dispatcher::spawn(system.clone(), &config)?;
         }
         crate::inference::registry::ensure_builtin(&db)
             .await
@@ -323,7 +329,7 @@ impl Application {
         let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
         if config.run_workers && config.inference_workers > 0 {
             crate::inference::spawn(
-                db.clone(),
+                system.clone(),
                 vault.clone(),
                 registry.clone(),
                 config.inference_workers,
@@ -337,6 +343,7 @@ impl Application {
             authz,
             config: Arc::new(config),
             db,
+            system,
             redis,
             hasher,
             metrics: Arc::new(Metrics::default()),

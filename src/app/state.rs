@@ -12,6 +12,11 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Runtime pool (the NOBYPASSRLS role). Only `db::TenantTx` and the auth entry points use it.
     pub db: DatabaseConnection,
+    /// System pool (`DATABASE_SYSTEM_URL`): what no session's context can authorize: the
+    /// pre-session steps (login, registration, password reset), provider verdicts (webhooks,
+    /// returns, reconciliation) and the workers. Its functions work across hospitals or for a
+    /// hospital their caller names; the runtime pool cannot execute them.
+    pub system: DatabaseConnection,
     /// Throttling counters and, later, fan-out and queues.
     pub redis: ConnectionManager,
     /// Password hashing behind a concurrency limit.

@@ -14,6 +14,7 @@ use crate::{
     app::paging::{Listing, MAX_LIMIT, Page},
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::stmt,
     error::{ApiError, ApiResult},
     tenancy::staff,
@@ -116,7 +117,7 @@ impl AuditApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<EventsAnswer> {
         let tx = auth.0;
-        tx.permit("audit_event", "list").await?;
+        tx.permit::<perm::AuditEvent, perm::List>().await?;
         let (limit, before) = newest_first(limit.0, cursor.0)?;
         let rows = AuditEvent::find_by_statement(stmt(
             "select id, hospital_id, occurred_at, actor_user_id, actor_role, action, resource_type,
@@ -170,7 +171,7 @@ impl AuditApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AccessLogAnswer> {
         let mut tx = auth.0;
-        tx.permit("access_log", "read").await?;
+        tx.permit::<perm::AccessLog, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let patient = staff::patient(&tx, id.0).await?;
         let (limit, before) = newest_first(limit.0, cursor.0)?;

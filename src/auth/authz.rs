@@ -15,6 +15,7 @@ use tokio::sync::RwLock;
 use uuid::Uuid;
 
 use crate::{
+    auth::permit::{Action, Allows, Permit},
     db::{Caller, stmt},
     error::{ApiError, ApiResult},
 };
@@ -30,12 +31,6 @@ pub struct Authz {
     enforcer: Arc<RwLock<Enforcer>>,
     /// Decisions already taken, keyed by (role, domain, object, action); emptied on reload.
     decisions: Arc<std::sync::RwLock<HashMap<Request, bool>>>,
-}
-
-/// Proof that an authorization check passed.
-#[derive(Debug, Clone, Copy)]
-pub struct Permit {
-    _private: (),
 }
 
 #[derive(FromQueryResult)]
@@ -119,18 +114,28 @@ impl Authz {
         Ok(allowed)
     }
 
-    /// 403 unless the caller's role may take `action` on `object`.
-    pub async fn permit(&self, caller: &Caller, object: &str, action: &str) -> ApiResult<Permit> {
+    /// 403 unless the caller's role may take `action` on `object`; otherwise the proof.
+    pub async fn permit<O: Allows<A>, A: Action>(
+        &self,
+        caller: &Caller,
+        object: O,
+        action: A,
+    ) -> ApiResult<Permit<O, A>> {
         if caller.must_change_password {
             return Err(ApiError::ForbiddenBecause(
                 "change your password first (POST /api/v1/auth/password)",
             ));
         }
         if self
-            .allows(&caller.role, &Self::domain(caller), object, action)
+            .allows(
+                &caller.role,
+                &Self::domain(caller),
+                object.name(),
+                action.name(),
+            )
             .await?
         {
-            Ok(Permit { _private: () })
+            Ok(Permit::new(object, action))
         } else {
             Err(ApiError::Forbidden)
         }

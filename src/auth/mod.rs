@@ -4,6 +4,7 @@ pub mod api;
 pub mod authz;
 pub mod guard;
 pub mod password;
+pub mod permit;
 pub mod reset;
 mod service;
 pub mod throttle;

@@ -51,7 +51,7 @@ pub async fn request(state: &AppState, email: &str, meta: &RequestMeta) -> ApiRe
     );
     let (subject, text, html) = email_texts(&link);
     state
-        .db
+        .system
         .execute_raw(stmt(
             "select auth_request_password_reset($1, $2, $3, $4, $5, $6)",
             [
@@ -72,7 +72,7 @@ pub async fn complete(state: &AppState, token: &str, password: String) -> ApiRes
     let invalid =
         || ApiError::unprocessable("the reset link is invalid, used or expired; ask for a new one");
     let email: Option<String> = state
-        .db
+        .system
         .query_one_raw(stmt(
             "select auth_password_reset_email($1) as email",
             [hash.clone().into()],
@@ -83,7 +83,7 @@ pub async fn complete(state: &AppState, token: &str, password: String) -> ApiRes
     let password: SecretString = new_password(password, &email)?;
     let password_hash = state.hasher.hash(&password).await?;
     let done = state
-        .db
+        .system
         .query_one_raw(stmt(
             "select auth_complete_password_reset($1, $2) as ok",
             [Value::from(hash), password_hash.into()],

@@ -45,7 +45,7 @@ async fn candidates(state: &AppState, email: &Email) -> ApiResult<Vec<Candidate>
         "select * from auth_login_candidates($1)",
         [email.as_str().into()],
     ))
-    .all(&state.db)
+    .all(&state.system)
     .await?)
 }
 
@@ -133,7 +133,7 @@ async fn open_session(
 ) -> ApiResult<Session> {
     let token = token::generate();
     let hash = TokenHash::of(&token);
-    let txn = state.db.begin().await?;
+    let txn = state.system.begin().await?;
     let expires_at = txn
         .query_one_raw(stmt(
             "select auth_create_session($1, $2, $3, $4, $5) as expires_at",
@@ -254,13 +254,13 @@ pub async fn register(
         "select * from hospital_by_slug($1)",
         [reg.hospital.clone().into()],
     ))
-    .one(&state.db)
+    .one(&state.system)
     .await?
     .filter(|h| !h.suspended)
     .ok_or_else(|| ApiError::unprocessable("no hospital with that slug accepts registrations"))?;
     let (user_id, new_user, hash) = registering_account(state, &reg, meta).await?;
     let patient_id = Uuid::now_v7();
-    let txn = state.db.begin().await?;
+    let txn = state.system.begin().await?;
     let res = txn
         .execute_raw(stmt(
             "select auth_register_patient($1, $2, $3, $4, $5, $6, $7, $8, $9)",

@@ -25,7 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the API, WebSocket and web app on BIND_ADDR.
     Serve,
-    /// Apply migrations (DATABASE_ADMIN_URL) and create/update the runtime role (DATABASE_URL).
+    /// Apply migrations (DATABASE_ADMIN_URL) and create/update the runtime and system login roles
+    /// (DATABASE_URL, DATABASE_SYSTEM_URL).
     Migrate,
     /// Manage platform super admins.
     SuperAdmin {
@@ -181,7 +182,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             init_tracing();
             crate::db::migrate::run(&Config::from_env()?).await?;
-            println!("migrations applied; runtime role ready");
+            println!("migrations applied; runtime and system roles ready");
             Ok(())
         }
         Command::SuperAdmin {
@@ -221,7 +222,7 @@ async fn create_super_admin(email: &str, full_name: &str) -> anyhow::Result<()> 
 async fn worker() -> anyhow::Result<()> {
     init_tracing();
     let config = Config::from_env()?;
-    let db = crate::db::connect(&config.database_url, 4).await?;
+    let db = crate::db::connect(&config.database_system_url, 4).await?;
     tracing::info!("worker running");
     let vault = crate::records::vault(&config).await?;
     crate::inference::registry::ensure_builtin(&db).await?;

@@ -108,28 +108,15 @@ impl Prepared {
         )
     }
 
-    /// A remembered session's check: `auth_resume` sets the context while the session's epoch
-    /// is still `epoch`. Only roles of `[a-z0-9_]` are remembered (`Sessions::remember`); quotes
-    /// would be doubled all the same.
-    pub fn session_resume(
-        hospital: Option<uuid::Uuid>,
-        user: uuid::Uuid,
-        role: &str,
-        epoch: i64,
-    ) -> Self {
+    /// A remembered session's check: `auth_resume` sets the context from the session's row
+    /// while its epoch is still `epoch`.
+    pub fn session_resume(token_hash: &[u8], epoch: i64) -> Self {
         static RESUME: std::sync::LazyLock<NamedStatement> = std::sync::LazyLock::new(|| {
-            NamedStatement::new(
-                "(uuid, uuid, text, bigint) as select auth_resume($1, $2, $3, $4) as resumed"
-                    .into(),
-            )
+            NamedStatement::new("(bytea, bigint) as select auth_resume($1, $2) as resumed".into())
         });
-        let hospital = hospital.map_or("null".to_string(), |h| format!("'{h}'::uuid"));
         Self::call(
             &RESUME,
-            &format!(
-                "{hospital}, '{user}'::uuid, '{}', {epoch}",
-                role.replace('\'', "''")
-            ),
+            &format!("decode('{}', 'hex'), {epoch}", hex::encode(token_hash)),
         )
     }
 }
@@ -219,25 +206,32 @@ impl TenantConn {
         Ok((this, rows))
     }
 
-    /// One read in one round trip: `BEGIN; <check>; <read>; COMMIT` travel as a single
-    /// message, and the rows of `check` and of `read` come back. If any statement fails,
+    /// A whole transaction in one round trip: `BEGIN; <check>; [<read>;] COMMIT` travel as a
+    /// single message, and the rows of `check` and of `read` come back. If any statement fails,
     /// PostgreSQL skips the rest and the transaction rolls back (on drop) before the connection
     /// goes back to the pool.
     pub async fn read_once(
         pool: &PgPool,
         check: &Prepared,
-        read: &Prepared,
+        read: Option<&Prepared>,
     ) -> Result<(Vec<QueryResult>, Vec<QueryResult>), DbErr> {
         let this = Self::acquire(pool).await?;
         let mut guard = this.conn.lock().await;
         let conn = guard.as_mut().ok_or_else(closed)?;
-        let message = format!("begin; {}; {}; commit", check.call, read.call);
-        let (statements, checked, rows) = send_prepared(conn, &message, &[check, read])
+        let (message, needs, expected) = match read {
+            Some(r) => (
+                format!("begin; {}; {}; commit", check.call, r.call),
+                vec![check, r],
+                4,
+            ),
+            None => (format!("begin; {}; commit", check.call), vec![check], 3),
+        };
+        let (statements, checked, rows) = send_prepared(conn, &message, &needs)
             .await
             .map_err(sqlx_error_to_query_err)?;
-        if statements != 4 {
+        if statements != expected {
             return Err(DbErr::Custom(format!(
-                "a one-trip read completed {statements} of 4 statements"
+                "a one-trip transaction completed {statements} of {expected} statements"
             )));
         }
         // Committed: the connection goes back to the pool as it is.

@@ -70,10 +70,18 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0012_custom_role_grants.sql",
         include_str!("../../migrations/0012_custom_role_grants.sql"),
     ),
+    (
+        13,
+        "0013_least_privilege.sql",
+        include_str!("../../migrations/0013_least_privilege.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.
 pub const RUNTIME_GROUP: &str = "carebridge_runtime";
+/// The NOLOGIN role that holds the system's grants (a member of [`RUNTIME_GROUP`]); the system
+/// login role (`DATABASE_SYSTEM_URL`) is made a member of it.
+pub const SYSTEM_GROUP: &str = "carebridge_system";
 
 #[derive(FromQueryResult)]
 struct Applied {
@@ -111,19 +119,20 @@ pub async fn ensure_database(admin_url: &SecretString) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Applies pending migrations and creates or updates the runtime login role.
+/// Applies pending migrations and creates or updates the runtime and system login roles.
 pub async fn run(config: &Config) -> anyhow::Result<()> {
     ensure_database(&config.database_admin_url).await?;
     let admin = crate::db::connect(&config.database_admin_url, 1).await?;
     apply(&admin).await?;
     let db = Config::database_name(&config.database_url)?;
-    ensure_runtime_role(
-        &admin,
-        &config.runtime_role()?,
-        config.runtime_password(),
-        &db,
-    )
-    .await?;
+    let (runtime, runtime_password) = Config::login_of(&config.database_url, "DATABASE_URL")?;
+    let (system, system_password) =
+        Config::login_of(&config.database_system_url, "DATABASE_SYSTEM_URL")?;
+    if runtime == system {
+        bail!("DATABASE_URL and DATABASE_SYSTEM_URL must log in as different roles");
+    }
+    ensure_login_role(&admin, &runtime, runtime_password, &db, RUNTIME_GROUP).await?;
+    ensure_login_role(&admin, &system, system_password, &db, SYSTEM_GROUP).await?;
     admin.close().await?;
     Ok(())
 }
@@ -191,21 +200,23 @@ pub async fn apply(admin: &DatabaseConnection) -> anyhow::Result<usize> {
     Ok(count)
 }
 
-/// Creates the login role if needed and pins its attributes: no superuser, no BYPASSRLS,
-/// no ownership; it inherits only the runtime group's grants.
-pub async fn ensure_runtime_role(
+/// Creates a login role if needed and pins its attributes: no superuser, no BYPASSRLS, no
+/// ownership; it inherits only `group`'s grants (the runtime login role is taken out of the
+/// system group, should it ever have been put in).
+pub async fn ensure_login_role(
     admin: &DatabaseConnection,
     role: &str,
     password: Option<String>,
     database: &str,
+    group: &str,
 ) -> anyhow::Result<()> {
-    if role == RUNTIME_GROUP
+    if [RUNTIME_GROUP, SYSTEM_GROUP].contains(&role)
         || !role
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
     {
         bail!(
-            "the runtime role name {role:?} must be lowercase letters, digits and _, not {RUNTIME_GROUP}"
+            "the login role name {role:?} must be lowercase letters, digits and _, not {RUNTIME_GROUP} or {SYSTEM_GROUP}"
         );
     }
     let is_admin = admin
@@ -214,7 +225,7 @@ pub async fn ensure_runtime_role(
         .context("current_user")?
         .try_get::<bool>("", "same")?;
     if is_admin {
-        bail!("DATABASE_URL must not log in as the migrating role");
+        bail!("DATABASE_URL and DATABASE_SYSTEM_URL must not log in as the migrating role");
     }
     let exists = admin
         .query_one_raw(stmt(
@@ -237,7 +248,7 @@ pub async fn ensure_runtime_role(
                 "select format('alter role %I password null', $1::text, $2::text) as ddl".into()
             }
         },
-        format!("select format('grant {RUNTIME_GROUP} to %I', $1::text) as ddl"),
+        format!("select format('grant {group} to %I', $1::text) as ddl"),
         "select format('grant connect, temporary on database %I to %I', $2::text, $1::text) as ddl"
             .into(),
     ];
@@ -255,7 +266,18 @@ pub async fn ensure_runtime_role(
         admin
             .execute_unprepared(&sql)
             .await
-            .with_context(|| format!("runtime role: step {i}"))?;
+            .with_context(|| format!("login role {role}: step {i}"))?;
+    }
+    if group == RUNTIME_GROUP {
+        let sql = admin
+            .query_one_raw(stmt(
+                &format!("select format('revoke {SYSTEM_GROUP} from %I', $1::text) as ddl"),
+                [role.into()],
+            ))
+            .await?
+            .context("format")?
+            .try_get::<String>("", "ddl")?;
+        admin.execute_unprepared(&sql).await?;
     }
     let owned = admin
         .query_one_raw(stmt(
@@ -267,7 +289,7 @@ pub async fn ensure_runtime_role(
         .context("ownership")?
         .try_get::<i64>("", "n")?;
     if owned > 0 {
-        bail!("the runtime role {role} owns {owned} relations; it must own nothing");
+        bail!("the login role {role} owns {owned} relations; it must own nothing");
     }
     Ok(())
 }

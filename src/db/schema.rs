@@ -45,13 +45,14 @@ fn normalise(dump: &str) -> String {
     text.trim_end().to_string() + "\n"
 }
 
-/// Migrates a scratch database as `migrate` would (with the runtime role of `DATABASE_URL`),
-/// dumps it and drops it.
+/// Migrates a scratch database as `migrate` would (with the login roles of `DATABASE_URL` and
+/// `DATABASE_SYSTEM_URL`), dumps it and drops it.
 pub async fn of_migrations(config: &Config) -> anyhow::Result<String> {
     let scratch = format!("cb_schema_{}", std::process::id());
     let mut config = config.clone();
     config.database_admin_url = Config::with_database(&config.database_admin_url, &scratch)?;
     config.database_url = Config::with_database(&config.database_url, &scratch)?;
+    config.database_system_url = Config::with_database(&config.database_system_url, &scratch)?;
     crate::db::migrate::run(&config).await?;
     let dumped = snapshot(&config.database_admin_url);
     let server = crate::db::connect(

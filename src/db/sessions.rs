@@ -2,7 +2,8 @@
 //! check (a four-table join, about a quarter of PostgreSQL's time on an authenticated read).
 //!
 //! Remembering is safe because nothing is taken on trust: a remembered session sets its context
-//! through `auth_resume`, which compares the session's epoch with the one the full check saw, in
+//! through `auth_resume`, from its own session row found by the token's hash (never from what this
+//! process remembers), and only while the session's epoch is the one the full check saw, in
 //! the same transaction as the request's own statements. The epoch sums three counters: the
 //! caller's membership's (hospital, user), the hospital's and the user's. Any change that could end
 //! or alter a session (revocation, logout, password change, deactivation, a role or membership
@@ -71,13 +72,7 @@ impl Sessions {
     /// absolute expiry), at `epoch`.
     pub fn remember(&self, caller: &Caller, epoch: i64, valid_ms: i64) {
         let valid = Duration::from_millis(u64::try_from(valid_ms).unwrap_or(0)).min(LONGEST);
-        // A role travels as a literal in the resuming message; the membership table allows only
-        // these characters, and anything else is simply checked in full every time.
-        let plain = caller
-            .role
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-        if valid.is_zero() || !plain {
+        if valid.is_zero() {
             return;
         }
         let now = Instant::now();

@@ -7,7 +7,8 @@ use crate::{
     app::AppState,
     audit::{AuditEntry, AuditRow, AuditWriter},
     auth::{
-        authz::{Authz, Permit},
+        authz::Authz,
+        permit::{Action, Allows, Permit},
         token::TokenHash,
     },
     db::{
@@ -106,18 +107,40 @@ pub struct TenantTx {
 }
 
 /// Checks a bearer token alone, for requests that need to know only who calls (`/auth/me`):
-/// one statement, its own transaction (it may touch the session's last use). Unknown, expired
-/// or revoked: 401.
+/// the session check in its own one-trip transaction (it may touch the session's last use).
+/// Unknown, expired or revoked: 401.
 pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
-    let hash = TokenHash::of(token);
+    let pool = state.db.get_postgres_connection_pool();
+    let (caller, ()) = checked(state, TokenHash::of(token), |check| async move {
+        let (rows, _) = TenantConn::read_once(pool, &check, None).await?;
+        Ok((rows, ()))
+    })
+    .await?;
+    Ok(caller)
+}
+
+/// The one session check. A session this process remembers resumes (`auth_resume`: its row and
+/// epoch, found by the token's hash); any other, or one whose epoch moved on, is checked in full
+/// (`auth_open`). Either sets the transaction's context. `send` carries the check to PostgreSQL
+/// the way the request travels (alone, after `BEGIN`, or with its one read) and answers the
+/// check's rows and what else it brought back.
+async fn checked<T, F, Fut>(
+    state: &AppState,
+    hash: TokenHash,
+    mut send: F,
+) -> ApiResult<(Caller, T)>
+where
+    F: FnMut(Prepared) -> Fut,
+    Fut: std::future::Future<Output = ApiResult<(Vec<QueryResult>, T)>>,
+{
     if let Some(r) = state.sessions.get(&hash) {
-        let rows = state.db.query_all_raw(resume_statement(&r)).await?;
+        let (rows, out) = send(session_resume(&r)).await?;
         if resumed(state, &r, &rows) {
-            return Ok(r.caller);
+            return Ok((r.caller, out));
         }
     }
-    let rows = state.db.query_all_raw(open_statement(state, &hash)).await?;
-    checked_caller(state, &rows, hash)
+    let (rows, out) = send(session_check(state, &hash)).await?;
+    Ok((checked_caller(state, &rows, hash)?, out))
 }
 
 fn idle_seconds(state: &AppState) -> i32 {
@@ -131,31 +154,7 @@ fn session_check(state: &AppState, hash: &TokenHash) -> Prepared {
 
 /// A remembered session's check, to travel with `BEGIN` in one message.
 fn session_resume(r: &Remembered) -> Prepared {
-    let c = &r.caller;
-    Prepared::session_resume(c.hospital_id, c.user_id, &c.role, r.epoch)
-}
-
-fn open_statement(state: &AppState, hash: &TokenHash) -> sea_orm::Statement {
-    stmt(
-        "select * from auth_open($1, $2)",
-        [
-            Value::from(hash.as_bytes().to_vec()),
-            Value::from(idle_seconds(state)),
-        ],
-    )
-}
-
-fn resume_statement(r: &Remembered) -> sea_orm::Statement {
-    let c = &r.caller;
-    stmt(
-        "select auth_resume($1, $2, $3, $4) as resumed",
-        [
-            Value::from(c.hospital_id),
-            Value::from(c.user_id),
-            Value::from(c.role.clone()),
-            Value::from(r.epoch),
-        ],
-    )
+    Prepared::session_resume(r.caller.session.as_bytes(), r.epoch)
 }
 
 /// Whether a remembered session's check set the context. When it did not (its epoch moved on),
@@ -208,14 +207,18 @@ impl OneRead {
         &self.caller
     }
 
-    /// 403 unless the caller's role may take `action` on `object`; the rows are dropped unseen.
-    pub async fn permit(&self, object: &str, action: &str) -> ApiResult<Permit> {
-        self.authz.permit(&self.caller, object, action).await
+    /// 403 unless the caller's role may take `A` on `O`; the rows are dropped unseen.
+    pub async fn permit<O: Allows<A> + Default, A: Action + Default>(
+        &self,
+    ) -> ApiResult<Permit<O, A>> {
+        self.authz
+            .permit(&self.caller, O::default(), A::default())
+            .await
     }
 
     /// The first row, if the caller may see one. Only with a [`Permit`]: a handler sees no row
     /// before casbin allowed the caller's role.
-    pub fn one<T: FromQueryResult>(&self, _: &Permit) -> ApiResult<Option<T>> {
+    pub fn one<T: FromQueryResult, O, A>(&self, _: &Permit<O, A>) -> ApiResult<Option<T>> {
         self.rows
             .first()
             .map(|r| T::from_query_result(r, ""))
@@ -256,15 +259,11 @@ impl TenantTx {
             authz: state.authz.clone(),
             audit_reads: state.config.audit_reads,
         };
-        if let Some(r) = state.sessions.get(&hash) {
-            let (checked, rows) = TenantConn::read_once(pool, &session_resume(&r), read).await?;
-            if resumed(state, &r, &checked) {
-                return Ok(answer(r.caller, rows));
-            }
-        }
-        let (checked, rows) =
-            TenantConn::read_once(pool, &session_check(state, &hash), read).await?;
-        Ok(answer(checked_caller(state, &checked, hash)?, rows))
+        let (caller, rows) = checked(state, hash, |check| async move {
+            Ok(TenantConn::read_once(pool, &check, Some(read)).await?)
+        })
+        .await?;
+        Ok(answer(caller, rows))
     }
 
     /// Begins the transaction and resolves the bearer token in it (`auth_resume` or, for a
@@ -305,24 +304,13 @@ impl TenantTx {
 
     async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
         let pool = state.db.get_postgres_connection_pool();
-        let (txn, caller) = match state.sessions.get(&hash) {
-            Some(r) => {
-                let (txn, rows) = TenantConn::begin(pool, &session_resume(&r)).await?;
-                if resumed(state, &r, &rows) {
-                    (txn, r.caller)
-                } else {
-                    // The same transaction, still without a context: check in full.
-                    let rows = txn.query_all_raw(open_statement(state, &hash)).await?;
-                    let caller = checked_caller(state, &rows, hash)?;
-                    (txn, caller)
-                }
-            }
-            None => {
-                let (txn, rows) = TenantConn::begin(pool, &session_check(state, &hash)).await?;
-                let caller = checked_caller(state, &rows, hash)?;
-                (txn, caller)
-            }
-        };
+        // A transaction whose resume failed has no context; it rolls back on drop and the full
+        // check begins another.
+        let (caller, txn) = checked(state, hash, |check| async move {
+            let (txn, rows) = TenantConn::begin(pool, &check).await?;
+            Ok((rows, txn))
+        })
+        .await?;
         Ok(Self {
             txn,
             caller,
@@ -334,8 +322,23 @@ impl TenantTx {
         })
     }
 
-    /// 403 unless the caller's role may take `action` on `object` (casbin).
-    pub async fn permit(&self, object: &str, action: &str) -> ApiResult<Permit> {
+    /// 403 unless the caller's role may take `A` on `O` (casbin); otherwise the proof that
+    /// the functions doing it ask for: `tx.permit::<Prescription, Read>()`.
+    pub async fn permit<O: Allows<A> + Default, A: Action + Default>(
+        &self,
+    ) -> ApiResult<Permit<O, A>> {
+        self.authz
+            .permit(&self.caller, O::default(), A::default())
+            .await
+    }
+
+    /// [`permit`](Self::permit) for an object or action known only at run time (an
+    /// appointment's lifecycle action, a FHIR resource type).
+    pub async fn permit_to<O: Allows<A>, A: Action>(
+        &self,
+        object: O,
+        action: A,
+    ) -> ApiResult<Permit<O, A>> {
         self.authz.permit(&self.caller, object, action).await
     }
 

@@ -14,6 +14,7 @@ use crate::{
     app::AppState,
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     fhir,
@@ -117,8 +118,20 @@ type FhirResult<T> = Result<T, FhirError>;
 const LIMIT: &str = " order by 1 limit 500";
 
 /// The casbin object a FHIR type is read as.
-fn object(kind: &str) -> ApiResult<&'static str> {
-    Ok(match kind {
+/// A FHIR resource type as the casbin object of its API counterpart: reading one needs what
+/// reading the counterpart needs.
+#[derive(Debug, Clone, Copy)]
+struct Counterpart(&'static str);
+
+impl perm::Object for Counterpart {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+}
+impl perm::Allows<perm::Read> for Counterpart {}
+
+fn object(kind: &str) -> ApiResult<Counterpart> {
+    Ok(Counterpart(match kind {
         "Patient" => "patient",
         "Practitioner" => "doctor",
         "Appointment" => "appointment",
@@ -127,7 +140,7 @@ fn object(kind: &str) -> ApiResult<&'static str> {
         "DocumentReference" => "document",
         "Consent" => "consent",
         _ => return Err(ApiError::NotFound),
-    })
+    }))
 }
 
 async fn rows<T: FromQueryResult>(
@@ -255,10 +268,10 @@ impl FhirApi {
         id: Path<String>,
     ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
-        tx.permit(object(&kind.0)?, "read").await?;
+        let permit = tx.permit_to(object(&kind.0)?, perm::Read).await?;
         let hospital = tx.caller().hospital()?;
         let (resource, patient) = read(&tx, &kind.0, &id.0).await?;
-        let mut entry = AuditEntry::new("fhir.read", object(&kind.0)?, &id.0);
+        let mut entry = AuditEntry::new("fhir.read", permit.object().0, &id.0);
         entry.patient_id = patient;
         tx.audit_read(hospital, entry);
         tx.commit().await?;
@@ -280,13 +293,13 @@ impl FhirApi {
         patient: Query<Uuid>,
     ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
-        tx.permit(object(&kind.0)?, "read").await?;
+        let permit = tx.permit_to(object(&kind.0)?, perm::Read).await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, patient.0).await?;
         let found = search(&tx, &kind.0, patient.0).await?;
         tx.audit_read(
             hospital,
-            AuditEntry::new("fhir.search", object(&kind.0)?, patient.0).patient(patient.0),
+            AuditEntry::new("fhir.search", permit.object().0, patient.0).patient(patient.0),
         );
         tx.commit().await?;
         Ok(FhirAnswer::Ok(Json(fhir::bundle(
@@ -313,7 +326,7 @@ impl FhirApi {
         id: Path<Uuid>,
     ) -> FhirResult<FhirAnswer> {
         let mut tx = auth.0;
-        tx.permit("patient", "read").await?;
+        tx.permit::<perm::Patient, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let mut all = Vec::new();
@@ -325,7 +338,7 @@ impl FhirApi {
             "DocumentReference",
             "Consent",
         ] {
-            if tx.permit(object(kind)?, "read").await.is_ok() {
+            if tx.permit_to(object(kind)?, perm::Read).await.is_ok() {
                 all.extend(search(&tx, kind, id.0).await?);
             }
         }
@@ -367,4 +380,28 @@ fn practitioner_ids(r: &Value) -> Vec<Uuid> {
     }
     push(&r["requester"]);
     refs
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::auth::permit::{self as perm, Object};
+
+    /// Every resource type asks casbin for a pair the matrix lists.
+    #[test]
+    fn every_resource_type_reads_as_a_matrix_pair() {
+        let pairs = perm::pairs();
+        for kind in [
+            "Patient",
+            "Practitioner",
+            "Appointment",
+            "Encounter",
+            "MedicationRequest",
+            "DocumentReference",
+            "Consent",
+        ] {
+            let object = super::object(kind).unwrap().name();
+            assert!(pairs.contains(&(object, "read")), "{kind} → {object}");
+        }
+        assert!(super::object("Observation").is_err());
+    }
 }

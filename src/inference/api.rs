@@ -13,6 +13,7 @@ use crate::{
     app::paging::Listing,
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     inference::KINDS,
@@ -229,7 +230,7 @@ impl InferenceApi {
     )]
     async fn create(&self, auth: BearerAuth, body: Json<NewJob>) -> ApiResult<JobCreated> {
         let tx = auth.0;
-        tx.permit("inference", "create").await?;
+        tx.permit::<perm::Inference, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         if !KINDS.contains(&b.kind.as_str()) {
@@ -302,7 +303,7 @@ impl InferenceApi {
     )]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobAnswer> {
         let mut tx = auth.0;
-        tx.permit("inference", "read").await?;
+        tx.permit::<perm::Inference, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let j = job(&tx, id.0).await?;
         tx.audit_read(
@@ -331,7 +332,7 @@ impl InferenceApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<JobList> {
         let rows = crate::records::PatientRows {
-            object: "inference",
+            object: perm::Inference,
             action: "inference.list",
             select: JOB_ROW_SELECT,
             alias: "j",
@@ -359,7 +360,7 @@ impl InferenceApi {
     )]
     async fn cancel(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobAnswer> {
         let tx = auth.0;
-        tx.permit("inference", "cancel").await?;
+        tx.permit::<perm::Inference, perm::Cancel>().await?;
         let hospital = tx.caller().hospital()?;
         let j = job(&tx, id.0).await?;
         let n = tx
@@ -393,7 +394,7 @@ impl InferenceApi {
     )]
     async fn report(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<Report> {
         let mut tx = auth.0;
-        tx.permit("inference", "read").await?;
+        tx.permit::<perm::Inference, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let j = job(&tx, id.0).await?;
         let (Some(result), "sleep_staging", "succeeded") =
@@ -470,7 +471,7 @@ impl InferenceApi {
         body: Json<Corrections>,
     ) -> ApiResult<CorrectedAnswer> {
         let tx = auth.0;
-        tx.permit("inference", "correct").await?;
+        tx.permit::<perm::Inference, perm::Correct>().await?;
         let hospital = tx.caller().hospital()?;
         let j = job(&tx, id.0).await?;
         let epochs = j
@@ -540,7 +541,7 @@ impl InferenceApi {
         weights: Binary<Vec<u8>>,
     ) -> ApiResult<ModelCreated> {
         let tx = auth.0;
-        tx.permit("model", "create").await?;
+        tx.permit::<perm::Model, perm::Create>().await?;
         if kind.0 != "sleep_staging" {
             return Err(ApiError::unprocessable(
                 "only sleep_staging models can be registered",
@@ -627,7 +628,7 @@ impl InferenceApi {
         body: Json<StatusChange>,
     ) -> ApiResult<ModelList> {
         let tx = auth.0;
-        tx.permit("model", "update").await?;
+        tx.permit::<perm::Model, perm::Update>().await?;
         if !["active", "shadow", "retired"].contains(&body.0.status.as_str()) {
             return Err(ApiError::unprocessable(
                 "status must be active, shadow or retired",
@@ -668,7 +669,7 @@ impl InferenceApi {
     #[oai(path = "/models", method = "get", operation_id = "listModels")]
     async fn models(&self, auth: BearerAuth) -> ApiResult<ModelList> {
         let tx = auth.0;
-        tx.permit("model", "list").await?;
+        tx.permit::<perm::Model, perm::List>().await?;
         let rows = ModelVersion::find_by_statement(stmt(
             &format!("{MODEL_SELECT} order by kind, created_at"),
             [],

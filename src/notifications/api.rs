@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::{
     app::paging::{Listing, Page},
     auth::BearerAuth,
+    auth::permit as perm,
     error::ApiResult,
 };
 
@@ -79,7 +80,7 @@ impl NotificationsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<NotificationList> {
         let tx = auth.0;
-        tx.permit("notification", "list").await?;
+        tx.permit::<perm::Notification, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
             .list(
@@ -106,7 +107,7 @@ impl NotificationsApi {
     )]
     async fn read(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<MarkedRead> {
         let tx = auth.0;
-        tx.permit("notification", "list").await?;
+        tx.permit::<perm::Notification, perm::List>().await?;
         tx.execute_one(
             "update notification set read_at = coalesce(read_at, now()) where id = $1",
             vec![id.0.into()],
@@ -130,7 +131,7 @@ impl NotificationsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<OutboxList> {
         let tx = auth.0;
-        tx.permit("outbox", "list").await?;
+        tx.permit::<perm::Outbox, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
             .list(

@@ -12,6 +12,7 @@ use crate::{
     app::AppState,
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::stmt,
     error::{ApiError, ApiResult},
     payments::{Payment, SELECT, check_khalti, check_stripe, khalti, stripe},
@@ -143,7 +144,7 @@ async fn open_link(
                 currency: "",
                 payment_ref: None,
             };
-            crate::payments::apply(&state.db, hospital, payment_id, verdict).await?;
+            crate::payments::apply(&state.system, hospital, payment_id, verdict).await?;
             Err(ApiError::Unavailable(
                 "the payment provider did not answer; try again shortly",
             ))
@@ -174,8 +175,8 @@ async fn stale_reference(
 async fn settle_stale(state: &AppState, provider: &str, reference: Option<&str>) -> ApiResult<()> {
     if let Some(r) = reference {
         match (provider, &state.khalti, &state.stripe) {
-            ("khalti", Some(k), _) => drop(check_khalti(&state.db, k, r).await?),
-            ("stripe", _, Some(st)) => drop(check_stripe(&state.db, st, r).await?),
+            ("khalti", Some(k), _) => drop(check_khalti(&state.system, k, r).await?),
+            ("stripe", _, Some(st)) => drop(check_stripe(&state.system, st, r).await?),
             _ => {}
         }
     }
@@ -218,7 +219,7 @@ impl PaymentsApi {
         id: Path<Uuid>,
     ) -> ApiResult<PaymentStarted> {
         let tx = auth.0;
-        tx.permit("payment", "create").await?;
+        tx.permit::<perm::Payment, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let a = appointments::get(&tx, id.0).await?;
         payable(&tx, &a).await?;
@@ -267,7 +268,7 @@ impl PaymentsApi {
             open_link(&state, provider, hospital, payment_id, &a, &patient).await?;
         let expires = expires.min(Utc::now() + Duration::hours(2));
         state
-            .db
+            .system
             .execute_raw(stmt(
                 "select payment_set_link($1, $2, $3, $4, $5)",
                 [
@@ -299,7 +300,7 @@ impl PaymentsApi {
     #[oai(path = "/payments/:id", method = "get", operation_id = "getPayment")]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
         let tx = auth.0;
-        tx.permit("payment", "read").await?;
+        tx.permit::<perm::Payment, perm::Read>().await?;
         let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
             .one(tx.conn())
             .await?
@@ -321,7 +322,7 @@ impl PaymentsApi {
     )]
     async fn refunded(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
         let tx = auth.0;
-        tx.permit("payment", "refund").await?;
+        tx.permit::<perm::Payment, perm::Refund>().await?;
         let hospital = tx.caller().hospital()?;
         let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
             .one(tx.conn())
@@ -396,7 +397,7 @@ impl PaymentsApi {
         .map_err(|e| ApiError::BadRequest(format!("Stripe-Signature: {e}")))?;
         let event: serde_json::Value = serde_json::from_slice(&raw.0)
             .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?;
-        crate::payments::stripe_event(&state.db, &event)
+        crate::payments::stripe_event(&state.system, &event)
             .await
             .map_err(ApiError::Internal)?;
         Ok(WebhookAnswer::Received)
@@ -423,7 +424,7 @@ impl PaymentsApi {
         let k = state.khalti.clone().ok_or(ApiError::Unavailable(
             "Khalti is not configured on this server",
         ))?;
-        let outcome = check_khalti(&state.db, &k, &pidx.0)
+        let outcome = check_khalti(&state.system, &k, &pidx.0)
             .await
             .map_err(ApiError::Internal)?;
         let target = match outcome {

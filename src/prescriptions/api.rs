@@ -16,6 +16,7 @@ use crate::{
     },
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     prescriptions::{Item, Prescription, Row, SELECT, normalize_code, pdf, verification_code},
@@ -225,7 +226,7 @@ impl PrescriptionsApi {
         body: Json<NewPrescription>,
     ) -> ApiResult<PrescriptionCreated> {
         let tx = auth.0;
-        tx.permit("prescription", "create").await?;
+        tx.permit::<perm::Prescription, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         require_patient(&tx, b.patient_id).await?;
@@ -293,7 +294,7 @@ impl PrescriptionsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<PrescriptionList> {
         let mut tx = auth.0;
-        tx.permit("prescription", "list").await?;
+        tx.permit::<perm::Prescription, perm::List>().await?;
         let hospital = tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
         if let Some(s) = &status.0
@@ -344,7 +345,7 @@ impl PrescriptionsApi {
     )]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PrescriptionAnswer> {
         let mut tx = auth.0;
-        tx.permit("prescription", "read").await?;
+        tx.permit::<perm::Prescription, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let p = prescription(&tx, id.0).await?;
         tx.audit_read(
@@ -372,7 +373,7 @@ impl PrescriptionsApi {
         id: Path<Uuid>,
     ) -> ApiResult<PrescriptionPdf> {
         let mut tx = auth.0;
-        tx.permit("prescription", "read").await?;
+        tx.permit::<perm::Prescription, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let p = prescription(&tx, id.0).await?;
         let facts =
@@ -411,7 +412,7 @@ impl PrescriptionsApi {
     )]
     async fn dispense(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PrescriptionAnswer> {
         let tx = auth.0;
-        tx.permit("prescription", "dispense").await?;
+        tx.permit::<perm::Prescription, perm::Dispense>().await?;
         let hospital = tx.caller().hospital()?;
         let p = transition(
             &tx,
@@ -441,7 +442,7 @@ impl PrescriptionsApi {
     )]
     async fn cancel(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PrescriptionAnswer> {
         let tx = auth.0;
-        tx.permit("prescription", "cancel").await?;
+        tx.permit::<perm::Prescription, perm::Cancel>().await?;
         let hospital = tx.caller().hospital()?;
         let current = prescription(&tx, id.0).await?;
         if !prescribed_by_caller(&tx, &current).await? {

@@ -14,6 +14,7 @@ use crate::{
     app::{AppState, paging::Listing},
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     crypto::SecretKey,
     db::stmt,
     error::{ApiError, ApiResult},
@@ -309,7 +310,7 @@ impl RecordsApi {
         // A short transaction checks access and makes sure the hospital has a key; the transfer
         // itself holds no transaction (nor a pooled connection); a second one records the row.
         let tx = auth.0;
-        tx.permit("document", "create").await?;
+        tx.permit::<perm::Document, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let vault = &state.vault;
@@ -372,7 +373,7 @@ impl RecordsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<DocumentList> {
         let rows = PatientRows {
-            object: "document",
+            object: perm::Document,
             action: "document.list",
             select: DOCUMENT_SELECT,
             alias: "d",
@@ -400,7 +401,7 @@ impl RecordsApi {
         id: Path<Uuid>,
     ) -> ApiResult<DocumentContent> {
         let mut tx = auth.0;
-        tx.permit("document", "read").await?;
+        tx.permit::<perm::Document, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         // Not while a rotation re-wraps keys: it would look like a destroyed key.
         tx.conn_execute(keys::lock_sql(false), vec![hospital.into()])

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::{
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     records::{require_patient, text},
@@ -178,7 +179,7 @@ impl ConsentApi {
         body: Json<NewConsent>,
     ) -> ApiResult<GrantCreated> {
         let tx = auth.0;
-        tx.permit("consent", "create").await?;
+        tx.permit::<perm::Consent, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let patient_user = patient_user(&tx, id.0).await?;
@@ -240,7 +241,7 @@ impl ConsentApi {
     )]
     async fn list_consents(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<GrantList> {
         let mut tx = auth.0;
-        tx.permit("consent", "list").await?;
+        tx.permit::<perm::Consent, perm::List>().await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let rows = Grant::find_by_statement(stmt(
@@ -274,7 +275,7 @@ impl ConsentApi {
         grant_id: Path<Uuid>,
     ) -> ApiResult<GrantRevoked> {
         let tx = auth.0;
-        tx.permit("consent", "revoke").await?;
+        tx.permit::<perm::Consent, perm::Revoke>().await?;
         let hospital = tx.caller().hospital()?;
         let n = tx
             .conn_execute(
@@ -313,7 +314,7 @@ impl ConsentApi {
         body: Json<BreakGlass>,
     ) -> ApiResult<GrantCreated> {
         let tx = auth.0;
-        tx.permit("break_glass", "create").await?;
+        tx.permit::<perm::BreakGlass, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let patient_user = patient_user(&tx, id.0).await?;
         let b = body.0;

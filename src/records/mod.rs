@@ -13,6 +13,7 @@ use carebridge_storage::ObjectStore;
 use uuid::Uuid;
 
 use crate::{
+    auth::permit::{Allows, List},
     crypto::SecretKey,
     db::TenantTx,
     error::{ApiError, ApiResult},
@@ -75,8 +76,9 @@ pub async fn require_appointment_of(
 
 /// What [`list_for_patient`] lists: rows of `select` (aliased `alias`, with `id` and
 /// `patient_id` columns), gated by casbin's `{object}:list`, audited as `action`.
-pub struct PatientRows<'a> {
-    pub object: &'static str,
+pub struct PatientRows<'a, O> {
+    /// What casbin must allow the caller to list.
+    pub object: O,
     pub action: &'static str,
     pub select: &'a str,
     pub alias: &'a str,
@@ -84,9 +86,9 @@ pub struct PatientRows<'a> {
 
 /// One page of a patient's rows of one kind: permission, the patient visible to the caller
 /// (else 404), the page, the audited read, the commit.
-pub async fn list_for_patient<T>(
+pub async fn list_for_patient<T, O: Allows<List>>(
     mut tx: TenantTx,
-    rows: PatientRows<'_>,
+    rows: PatientRows<'_, O>,
     patient: Uuid,
     limit: Option<u32>,
     cursor: Option<Uuid>,
@@ -99,7 +101,7 @@ where
         + Send
         + Sync,
 {
-    tx.permit(rows.object, "list").await?;
+    tx.permit_to(rows.object, List).await?;
     let hospital = tx.caller().hospital()?;
     require_patient(&tx, patient).await?;
     let page = crate::app::paging::Page::parse(limit, cursor)?;

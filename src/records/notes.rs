@@ -13,6 +13,7 @@ use crate::{
     app::paging::Listing,
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     records::{PatientRows, list_for_patient, require_patient, text},
@@ -154,7 +155,7 @@ impl NotesApi {
         body: Json<NewEncounter>,
     ) -> ApiResult<EncounterCreated> {
         let tx = auth.0;
-        tx.permit("encounter", "create").await?;
+        tx.permit::<perm::Encounter, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         require_patient(&tx, b.patient_id).await?;
@@ -199,7 +200,7 @@ impl NotesApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<EncounterList> {
         let rows = PatientRows {
-            object: "encounter",
+            object: perm::Encounter,
             action: "encounter.list",
             select: ENCOUNTER_SELECT,
             alias: "e",
@@ -227,7 +228,7 @@ impl NotesApi {
     )]
     async fn get_encounter(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<EncounterAnswer> {
         let mut tx = auth.0;
-        tx.permit("encounter", "read").await?;
+        tx.permit::<perm::Encounter, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let e = encounter(&tx, id.0).await?;
         tx.audit_read(
@@ -256,7 +257,7 @@ impl NotesApi {
         body: Json<NewNote>,
     ) -> ApiResult<NoteCreated> {
         let tx = auth.0;
-        tx.permit("note", "create").await?;
+        tx.permit::<perm::Note, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         require_patient(&tx, id.0).await?;
         let b = body.0;
@@ -311,7 +312,7 @@ impl NotesApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<NoteList> {
         let rows = PatientRows {
-            object: "note",
+            object: perm::Note,
             action: "note.list",
             select: NOTE_SELECT,
             alias: "n",
@@ -329,7 +330,7 @@ impl NotesApi {
     #[oai(path = "/notes/:id", method = "get", operation_id = "getNote")]
     async fn get_note(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<NoteAnswer> {
         let mut tx = auth.0;
-        tx.permit("note", "read").await?;
+        tx.permit::<perm::Note, perm::Read>().await?;
         let hospital = tx.caller().hospital()?;
         let n = Note::find_by_statement(stmt(
             &format!("{NOTE_SELECT} where n.id = $1"),

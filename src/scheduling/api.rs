@@ -11,6 +11,7 @@ use crate::{
     app::paging::{Listing, Page},
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::stmt,
     error::{ApiError, ApiResult},
     scheduling::{
@@ -295,7 +296,7 @@ impl SchedulingApi {
         body: Json<AvailabilityBody>,
     ) -> ApiResult<AvailabilityAnswer> {
         let tx = auth.0;
-        tx.permit("availability", "update").await?;
+        tx.permit::<perm::Availability, perm::Update>().await?;
         let hospital = tx.caller().hospital()?;
         let doctor = DoctorUser::find_by_statement(stmt(
             "select user_id from doctor where id = $1",
@@ -336,7 +337,7 @@ impl SchedulingApi {
         id: Path<Uuid>,
     ) -> ApiResult<AvailabilityAnswer> {
         let tx = auth.0;
-        tx.permit("slot", "list").await?;
+        tx.permit::<perm::Slot, perm::List>().await?;
         let av = availability::load(&tx, id.0)
             .await?
             .ok_or(ApiError::NotFound)?;
@@ -363,7 +364,7 @@ impl SchedulingApi {
         to: Query<DateTime<Utc>>,
     ) -> ApiResult<SlotsAnswer> {
         let tx = auth.0;
-        tx.permit("slot", "list").await?;
+        tx.permit::<perm::Slot, perm::List>().await?;
         let (from, to) = (from.0, to.0);
         if to <= from {
             return Err(ApiError::unprocessable("to must be after from"));
@@ -418,7 +419,7 @@ impl SchedulingApi {
     )]
     async fn create(&self, auth: BearerAuth, body: Json<NewAppointment>) -> ApiResult<Booked> {
         let tx = auth.0;
-        tx.permit("appointment", "create").await?;
+        tx.permit::<perm::Appointment, perm::Create>().await?;
         let b = body.0;
         if b.reason.chars().count() > 2000 {
             return Err(ApiError::unprocessable(
@@ -457,7 +458,7 @@ impl SchedulingApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AppointmentList> {
         let tx = auth.0;
-        tx.permit("appointment", "list").await?;
+        tx.permit::<perm::Appointment, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
             .list(
@@ -485,7 +486,7 @@ impl SchedulingApi {
     )]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<AppointmentAnswer> {
         let tx = auth.0;
-        tx.permit("appointment", "read").await?;
+        tx.permit::<perm::Appointment, perm::Read>().await?;
         let a = appointments::get(&tx, id.0).await?;
         tx.commit().await?;
         Ok(AppointmentAnswer::Ok(Json(a)))
@@ -632,7 +633,7 @@ async fn act(
     body: Option<TransitionBody>,
 ) -> ApiResult<AppointmentAnswer> {
     let tx = auth.0;
-    tx.permit("appointment", action.name()).await?;
+    let permit = tx.permit_to(perm::Appointment, action).await?;
     let body = body.unwrap_or_default();
     if body
         .reason
@@ -643,7 +644,7 @@ async fn act(
             "reason must have at most 2000 characters",
         ));
     }
-    let a = appointments::transition(&tx, id, action, body.reason, body.start_at).await?;
+    let a = appointments::transition(&tx, &permit, id, body.reason, body.start_at).await?;
     let event = match action {
         Action::Approve | Action::AcceptProposal if a.status == "confirmed" => {
             Some(crate::notifications::Event::Confirmed)

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::{
     audit::AuditEntry,
+    auth::permit::{self as perm, Permit},
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     scheduling::{
@@ -337,11 +338,12 @@ async fn party(tx: &TenantTx, id: Uuid) -> ApiResult<Party> {
 /// ([`lifecycle`] decides; this checks what each action needs besides and stores it).
 pub async fn transition(
     tx: &TenantTx,
+    permit: &Permit<perm::Appointment, Action>,
     id: Uuid,
-    action: Action,
     reason: Option<String>,
     start_at: Option<DateTime<Utc>>,
 ) -> ApiResult<Appointment> {
+    let action = *permit.action();
     let hospital = tx.caller().hospital()?;
     // Lock the row: concurrent transitions of one appointment apply one after the other.
     let a = Appointment::find_by_statement(stmt(

@@ -19,6 +19,7 @@ use crate::{
     },
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     tenancy::users::{NewMember, create_member},
@@ -310,7 +311,7 @@ impl HospitalsApi {
         body: Json<NewHospital>,
     ) -> ApiResult<CreateAnswer> {
         let tx = auth.0;
-        tx.permit("hospital", "create").await?;
+        tx.permit::<perm::Hospital, perm::Create>().await?;
         let b = body.0;
         let currency = check_currency(&b.currency)?;
         check_provider(b.payment_provider, &currency)?;
@@ -373,7 +374,7 @@ impl HospitalsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<ListAnswer> {
         let tx = auth.0;
-        tx.permit("hospital", "list").await?;
+        tx.permit::<perm::Hospital, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
             .list(&tx, SELECT, "id", "", vec![], |h: &Hospital| h.id)
@@ -390,7 +391,7 @@ impl HospitalsApi {
     #[oai(path = "/:id", method = "get", operation_id = "getHospital")]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<HospitalAnswer> {
         let tx = auth.0;
-        tx.permit("hospital", "read").await?;
+        tx.permit::<perm::Hospital, perm::Read>().await?;
         let h = fetch(&tx, id.0).await?;
         tx.commit().await?;
         Ok(HospitalAnswer::Ok(Json(h)))
@@ -413,9 +414,9 @@ impl HospitalsApi {
         let tx = auth.0;
         let id = id.0;
         let p = body.0;
-        tx.permit("hospital", "update").await?;
+        tx.permit::<perm::Hospital, perm::Update>().await?;
         if p.suspended.is_some() {
-            tx.permit("hospital", "suspend").await?;
+            tx.permit::<perm::Hospital, perm::Suspend>().await?;
         }
         let current = fetch(&tx, id).await?;
         let currency = p.currency.as_deref().map(check_currency).transpose()?;
@@ -451,15 +452,8 @@ impl HospitalsApi {
         )
         .await?;
         let action = match p.suspended {
-            Some(true) if !current.suspended => {
-                tx.conn()
-                    .execute_raw(stmt(
-                        "select auth_revoke_hospital_sessions($1)",
-                        [id.into()],
-                    ))
-                    .await?;
-                "hospital.suspend"
-            }
+            // The hospital's sessions end in the same statement (trigger, migrations/0013).
+            Some(true) if !current.suspended => "hospital.suspend",
             Some(false) if current.suspended => "hospital.reinstate",
             _ => "hospital.update",
         };

@@ -10,6 +10,7 @@ use crate::{
     app::AppState,
     audit::AuditEntry,
     auth::BearerAuth,
+    auth::permit as perm,
     db::stmt,
     error::{ApiError, ApiResult},
     tenancy::users::{NewMember, create_member},
@@ -59,7 +60,7 @@ pub enum PasswordReset {
 
 async fn set_active(auth: BearerAuth, user_id: Uuid, active: bool) -> ApiResult<MemberChanged> {
     let tx = auth.0;
-    tx.permit("member", "deactivate").await?;
+    tx.permit::<perm::Member, perm::Deactivate>().await?;
     let hospital = tx.caller().hospital()?;
     if user_id == tx.caller().user_id {
         return Err(ApiError::unprocessable("you cannot deactivate yourself"));
@@ -104,7 +105,7 @@ impl MembersApi {
         body: Json<NewStaff>,
     ) -> ApiResult<StaffCreated> {
         let tx = auth.0;
-        tx.permit("member", "create").await?;
+        tx.permit::<perm::Member, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         let role = b.role.trim().to_lowercase();
@@ -180,7 +181,7 @@ impl MembersApi {
         user_id: Path<Uuid>,
     ) -> ApiResult<PasswordReset> {
         let tx = auth.0;
-        tx.permit("member", "reset_password").await?;
+        tx.permit::<perm::Member, perm::ResetPassword>().await?;
         let hospital = tx.caller().hospital()?;
         let temporary = crate::auth::token::generate()[..20].to_string();
         let (hash, tx) = tx

@@ -10,6 +10,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use crate::{
     app::AppState,
     audit::AuditEntry,
+    auth::permit as perm,
     auth::{
         BearerAuth,
         authz::{Authz, announce},
@@ -164,7 +165,7 @@ impl RolesApi {
         body: Json<RoleDefinition>,
     ) -> ApiResult<RoleSaved> {
         let tx = auth.0;
-        tx.permit("role", "create").await?;
+        tx.permit::<perm::Role, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let name = check_role_name(&body.0.name)?;
         let permissions = save_role(&tx, &state.authz, &name, &body.0.permissions).await?;
@@ -183,7 +184,7 @@ impl RolesApi {
     #[oai(path = "/", method = "get", operation_id = "listRoles")]
     async fn list(&self, auth: BearerAuth) -> ApiResult<RoleList> {
         let tx = auth.0;
-        tx.permit("role", "list").await?;
+        tx.permit::<perm::Role, perm::List>().await?;
         let rows = Row::find_by_statement(stmt(
             "select role, object, action from role_permission order by 1, 2, 3",
             [],
@@ -219,7 +220,7 @@ impl RolesApi {
         name: Path<String>,
     ) -> ApiResult<RoleDeleted> {
         let tx = auth.0;
-        tx.permit("role", "delete").await?;
+        tx.permit::<perm::Role, perm::Delete>().await?;
         let hospital = tx.caller().hospital()?;
         let held = tx
             .conn()

@@ -17,6 +17,7 @@ use crate::{
         paging::{Listing, Page},
     },
     audit::AuditEntry,
+    auth::permit as perm,
     auth::{BearerAuth, BearerRead},
     db::{NamedStatement, TenantTx, stmt},
     error::{ApiError, ApiResult},
@@ -223,7 +224,7 @@ impl StaffApi {
         body: Json<NewDoctor>,
     ) -> ApiResult<DoctorCreated> {
         let tx = auth.0;
-        tx.permit("doctor", "create").await?;
+        tx.permit::<perm::Doctor, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         let specialization = text("specialization", &b.specialization, 120)?;
@@ -288,7 +289,7 @@ impl StaffApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<DoctorList> {
         let tx = auth.0;
-        tx.permit("doctor", "list").await?;
+        tx.permit::<perm::Doctor, perm::List>().await?;
         tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
@@ -305,7 +306,7 @@ impl StaffApi {
     #[oai(path = "/doctors/:id", method = "get", operation_id = "getDoctor")]
     async fn get_doctor(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<DoctorAnswer> {
         let tx = auth.0;
-        tx.permit("doctor", "read").await?;
+        tx.permit::<perm::Doctor, perm::Read>().await?;
         let d = doctor(&tx, id.0).await?;
         tx.commit().await?;
         Ok(DoctorAnswer::Ok(Json(d)))
@@ -324,7 +325,7 @@ impl StaffApi {
         body: Json<NewPatient>,
     ) -> ApiResult<PatientCreated> {
         let tx = auth.0;
-        tx.permit("patient", "create").await?;
+        tx.permit::<perm::Patient, perm::Create>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         let (date_of_birth, phone) = (
@@ -370,7 +371,7 @@ impl StaffApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<PatientList> {
         let mut tx = auth.0;
-        tx.permit("patient", "list").await?;
+        tx.permit::<perm::Patient, perm::List>().await?;
         let hospital = tx.caller().hospital()?;
         let page = Page::parse(limit.0, cursor.0)?;
         let listing = page
@@ -394,7 +395,7 @@ impl StaffApi {
     #[oai(path = "/patients/:id", method = "get", operation_id = "getPatient")]
     async fn get_patient(&self, auth: BearerRead, id: Path<Uuid>) -> ApiResult<PatientAnswer> {
         let read = auth.0.read(&PATIENT_BY_ID.with_id(id.0)).await?;
-        let permit = read.permit("patient", "read").await?;
+        let permit = read.permit::<perm::Patient, perm::Read>().await?;
         let hospital = read.caller().hospital()?;
         let p: Patient = read.one(&permit)?.ok_or(ApiError::NotFound)?;
         read.audit(
@@ -423,7 +424,7 @@ impl StaffApi {
         body: Json<PatientPatch>,
     ) -> ApiResult<PatientAnswer> {
         let tx = auth.0;
-        tx.permit("patient", "update").await?;
+        tx.permit::<perm::Patient, perm::Update>().await?;
         let hospital = tx.caller().hospital()?;
         let b = body.0;
         if let Some(sex) = &b.sex
@@ -500,7 +501,7 @@ impl StaffApi {
         body: Json<CareTeamAssignment>,
     ) -> ApiResult<CareTeamAnswer> {
         let tx = auth.0;
-        tx.permit("care_team", "assign").await?;
+        tx.permit::<perm::CareTeam, perm::Assign>().await?;
         let hospital = tx.caller().hospital()?;
         let (patient_id, doctor_id) = (id.0, body.0.doctor_id);
         let res = tx
@@ -542,7 +543,7 @@ impl StaffApi {
         doctor_id: Path<Uuid>,
     ) -> ApiResult<CareTeamRemoved> {
         let tx = auth.0;
-        tx.permit("care_team", "remove").await?;
+        tx.permit::<perm::CareTeam, perm::Remove>().await?;
         let hospital = tx.caller().hospital()?;
         tx.execute_one(
             "delete from care_team where patient_id = $1 and doctor_id = $2",

@@ -300,9 +300,10 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
     let me = app.get("/api/v1/auth/me", &d.token).await.expect(200);
     assert_eq!(me.body["full_name"], "Dr Renamed");
 
-    // Changed behind both servers' backs, straight in the database, no session revoked: the
-    // membership deactivated, the hospital suspended, the user deactivated. Each ends the
-    // remembered session through its own counter (membership, hospital, user).
+    // Changed behind both servers' backs, straight in the database: the membership deactivated,
+    // the hospital suspended, the user deactivated. Each ends the remembered session through its
+    // own counter (membership, hospital, user). A suspension also revokes the hospital's
+    // sessions (a trigger, whoever suspends); the undo lifts that revocation too.
     let owner = crate::helpers::admin_conn(&app.db).await;
     use sea_orm::ConnectionTrait;
     let doctor_user = format!(
@@ -323,7 +324,8 @@ async fn a_remembered_session_ends_or_changes_the_moment_another_server_changes_
         (
             format!("update hospital set suspended = true where id = '{}'", h.id),
             format!(
-                "update hospital set suspended = false where id = '{}'",
+                "update hospital set suspended = false where id = '{0}';
+                 update auth_session set revoked_at = null where hospital_id = '{0}'",
                 h.id
             ),
         ),

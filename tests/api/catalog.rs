@@ -2,7 +2,7 @@
 
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
-use crate::helpers::{RUNTIME_ROLE, admin_conn, spawn_app};
+use crate::helpers::{RUNTIME_ROLE, SYSTEM_ROLE, admin_conn, spawn_app};
 
 async fn strings(conn: &impl ConnectionTrait, sql: &str) -> Vec<String> {
     conn.query_all_raw(carebridge::db::stmt(sql, []))
@@ -119,6 +119,81 @@ async fn the_runtime_role_cannot_bypass_rls_and_owns_nothing() {
             .await
             .is_err()
     );
+}
+
+/// The role that serves requests can act only inside a session's context: no SECURITY DEFINER
+/// function it may execute takes a hospital id, and the system's functions are out of its reach.
+#[tokio::test]
+async fn the_request_role_executes_no_definer_function_that_takes_a_hospital() {
+    let app = spawn_app().await;
+    let db = admin_conn(&app.db).await;
+    let definers = |role: &'static str| {
+        carebridge::db::stmt(
+            "select p.oid::regprocedure::text as f,
+                    pg_get_function_identity_arguments(p.oid) ilike '%hospital%'
+                      as takes_hospital
+               from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+              where n.nspname = 'public' and p.prosecdef
+                and has_function_privilege($1, p.oid, 'execute')
+              order by 1",
+            [role.into()],
+        )
+    };
+    let listed = |rows: Vec<sea_orm::QueryResult>| -> Vec<(String, bool)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.try_get::<String>("", "f").unwrap(),
+                    r.try_get::<bool>("", "takes_hospital").unwrap(),
+                )
+            })
+            .collect()
+    };
+    let request = listed(db.query_all_raw(definers(RUNTIME_ROLE)).await.unwrap());
+    assert!(
+        request.iter().any(|(f, _)| f.starts_with("auth_open(")),
+        "the request role checks sessions: {request:?}"
+    );
+    let offending: Vec<_> = request.iter().filter(|(_, h)| *h).collect();
+    assert!(offending.is_empty(), "takes a hospital id: {offending:?}");
+    let system = listed(db.query_all_raw(definers(SYSTEM_ROLE)).await.unwrap());
+    for f in [
+        "payment_apply(",
+        "inference_input(",
+        "outbox_report(",
+        "auth_create_session(",
+    ] {
+        assert!(
+            system.iter().any(|(g, h)| g.starts_with(f) && *h),
+            "the system role runs {f}"
+        );
+        assert!(!request.iter().any(|(g, _)| g.starts_with(f)), "{f}");
+    }
+    // Called anyway, they are refused; and no arguments make a context.
+    let rt = app.runtime_conn().await;
+    let refused = rt
+        .execute_unprepared(&format!(
+            "select inference_input('{}', '{}')",
+            uuid::Uuid::new_v4(),
+            uuid::Uuid::new_v4()
+        ))
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("permission denied"),
+        "{refused}"
+    );
+    let row = rt
+        .query_one_raw(carebridge::db::stmt(
+            "select auth_resume(decode(repeat('ab', 32), 'hex'), 0) as resumed,
+                    coalesce(current_setting('app.hospital_id', true), '') as hospital",
+            [],
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!row.try_get::<bool>("", "resumed").unwrap());
+    assert_eq!(row.try_get::<String>("", "hospital").unwrap(), "");
 }
 
 #[tokio::test]

@@ -153,7 +153,7 @@ async fn a_new_reset_request_voids_every_older_link_and_unknown_emails_do_the_sa
     );
     let mailer = Mailer::new(&app.config).unwrap();
     assert_eq!(
-        send_due(&app.runtime_conn().await, &mailer).await.unwrap(),
+        send_due(&app.system_conn().await, &mailer).await.unwrap(),
         2
     );
     let tokens: Vec<String> = sink

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use carebridge::{
     app::{Application, Config},
-    db::migrate::{MIGRATIONS, apply, ensure_runtime_role},
+    db::migrate::{MIGRATIONS, RUNTIME_GROUP, SYSTEM_GROUP, apply, ensure_login_role},
 };
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -17,6 +17,8 @@ use uuid::Uuid;
 
 pub const ADMIN_SERVER: &str = "postgres://postgres@127.0.0.1:5432";
 pub const RUNTIME_ROLE: &str = "carebridge_app";
+/// The login role of `DATABASE_SYSTEM_URL` in tests.
+pub const SYSTEM_ROLE: &str = "carebridge_sys";
 pub const PASSWORD: &str = "correct horse battery";
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
@@ -152,7 +154,11 @@ async fn template() -> &'static str {
                 apply(&db)
                     .await
                     .expect("migrations apply to a fresh database");
-                ensure_runtime_role(&db, RUNTIME_ROLE, None, &format!("{name}_wip"))
+                let wip = format!("{name}_wip");
+                ensure_login_role(&db, RUNTIME_ROLE, None, &wip, RUNTIME_GROUP)
+                    .await
+                    .unwrap();
+                ensure_login_role(&db, SYSTEM_ROLE, None, &wip, SYSTEM_GROUP)
                     .await
                     .unwrap();
                 db.close().await.unwrap();
@@ -230,6 +236,8 @@ pub async fn spawn_app_with(opts: Options) -> TestApp {
     let mut config = Config::from_env().expect("config");
     config.database_url =
         SecretString::from(format!("postgres://{RUNTIME_ROLE}@127.0.0.1:5432/{db}"));
+    config.database_system_url =
+        SecretString::from(format!("postgres://{SYSTEM_ROLE}@127.0.0.1:5432/{db}"));
     config.database_admin_url = admin_url(&db);
     config.database_pool_size = opts.pool_size;
     config.redis_namespace = format!("cbtest:{}", Uuid::new_v4());
@@ -448,6 +456,13 @@ impl TestApp {
     /// A connection as the runtime role, for catalog and RLS checks.
     pub async fn runtime_conn(&self) -> DatabaseConnection {
         carebridge::db::connect(&self.config.database_url, 1)
+            .await
+            .unwrap()
+    }
+
+    /// A connection as the system role, as the workers and the reconciler use.
+    pub async fn system_conn(&self) -> DatabaseConnection {
+        carebridge::db::connect(&self.config.database_system_url, 1)
             .await
             .unwrap()
     }

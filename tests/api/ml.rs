@@ -408,7 +408,7 @@ async fn leases_requeue_a_dead_workers_job_and_cancel_quota_and_switches_hold() 
     let doc = eeg(&app, &d.token, p.id, 5, 10).await;
     let job = queue(&app, &d.token, "sleep_staging", doc).await;
     // A worker claims it with a 1-second lease and dies.
-    let rt = app.runtime_conn().await;
+    let rt = app.system_conn().await;
     let claim = |lease: i32| {
         carebridge::db::stmt(
             "select id, attempts from inference_claim($1, 3)",

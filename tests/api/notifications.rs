@@ -92,7 +92,7 @@ async fn a_password_reset_link_works_once_and_ends_every_session() {
     assert_eq!((known.status.as_u16(), unknown.status.as_u16()), (202, 202));
     assert_eq!(known.text, unknown.text);
     let mailer = Mailer::new(&app.config).unwrap();
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     assert_eq!(
         send_due(&db, &mailer).await.unwrap(),
         1,
@@ -158,7 +158,7 @@ async fn reminders_go_out_once_in_each_recipients_language() {
         .await
         .expect(200);
     let before = sql_i64(&app, "select count(*) from outbox").await;
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     assert_eq!(
         enqueue_reminders(&db).await.unwrap(),
         1,
@@ -191,7 +191,7 @@ async fn reminders_go_out_once_in_each_recipients_language() {
 async fn a_confirmed_appointment_nobody_started_becomes_a_no_show() {
     let app = quiet_app(None).await;
     let (h, d, _p, id) = confirmed_soon(&app, 3).await;
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     assert_eq!(mark_no_shows(&db).await.unwrap(), 0);
     // Let its time pass.
     admin_conn(&app.db)
@@ -222,7 +222,7 @@ async fn a_message_claimed_by_a_sender_that_died_is_sent_after_its_lease() {
     let (smtp, sink) = crate::smtp::start().await;
     let app = quiet_app(Some(smtp)).await;
     let (_h, _d, _p, _id) = confirmed_soon(&app, 30).await;
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     // A sender claims everything with a one-second lease and dies before reporting.
     let claimed = db
         .query_all_raw(carebridge::db::stmt(
@@ -255,7 +255,7 @@ async fn a_message_claimed_by_a_sender_that_died_is_sent_after_its_lease() {
 async fn a_message_that_keeps_failing_is_parked_as_failed_for_admins() {
     let app = quiet_app(Some("smtp://127.0.0.1:9".into())).await;
     let (h, _d, _p, _id) = confirmed_soon(&app, 30).await;
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     let mailer = Mailer::new(&app.config).unwrap();
     admin_conn(&app.db)
         .await

@@ -280,7 +280,7 @@ async fn the_reconciler_confirms_a_payment_whose_redirect_was_lost() {
         fake_khalti::SECRET.to_string().into(),
     )
     .unwrap();
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     assert_eq!(
         carebridge::payments::reconcile(&db, Some(&k), None)
             .await
@@ -326,7 +326,7 @@ async fn an_expired_payment_releases_the_slot_once_the_hold_ends_and_small_fees_
         )
         .await
         .unwrap();
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     carebridge::payments::reconcile(&db, None, None)
         .await
         .unwrap();
@@ -625,7 +625,7 @@ async fn a_lost_stripe_webhook_is_recovered_and_a_cancellation_is_refunded_throu
         &crate::fake_stripe::SECRET.to_string().into(),
     )
     .unwrap();
-    let db = app.runtime_conn().await;
+    let db = app.system_conn().await;
     carebridge::payments::reconcile(&db, None, Some(&stripe))
         .await
         .unwrap();
