@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod fhir;
+pub mod ids;
 pub mod inference;
 pub mod notifications;
 pub mod payments;
