@@ -121,26 +121,23 @@ impl Prepared {
     }
 }
 
-/// What one multi-statement message answered: how many statements completed, the rows of the
-/// second statement and those of the third.
-type Answered = (usize, Vec<QueryResult>, Vec<QueryResult>);
+/// What one multi-statement message answered: the rows of each statement that completed.
+type Answered = Vec<Vec<QueryResult>>;
 
 async fn one_message(conn: &mut PgConnection, message: &str) -> Result<Answered, sqlx::Error> {
     use futures_util::TryStreamExt;
     use sea_orm::sqlx::Either;
 
-    let (mut statements, mut second, mut third) = (0, Vec::new(), Vec::new());
+    let (mut done, mut rows) = (Vec::new(), Vec::new());
     let mut results = sqlx::raw_sql(sqlx::AssertSqlSafe(message.to_owned())).fetch_many(conn);
     // Results arrive in order; each statement ends with its command-complete.
     while let Some(item) = results.try_next().await? {
         match item {
-            Either::Left(_) => statements += 1,
-            Either::Right(row) if statements == 1 => second.push(row.into()),
-            Either::Right(row) if statements == 2 => third.push(row.into()),
-            Either::Right(_) => {}
+            Either::Left(_) => done.push(std::mem::take(&mut rows)),
+            Either::Right(row) => rows.push(row.into()),
         }
     }
-    Ok((statements, second, third))
+    Ok(done)
 }
 
 /// Sends `message`. When a statement it executes by name is not prepared on this connection yet
@@ -190,7 +187,7 @@ impl TenantConn {
     /// returning the rows of `check`.
     pub async fn begin(pool: &PgPool, check: &Prepared) -> Result<(Self, Vec<QueryResult>), DbErr> {
         let this = Self::acquire(pool).await?;
-        let (statements, rows, _) = {
+        let mut done = {
             let mut guard = this.conn.lock().await;
             let conn = guard.as_mut().ok_or_else(closed)?;
             let message = format!("begin; {}", check.call);
@@ -198,18 +195,20 @@ impl TenantConn {
                 .await
                 .map_err(sqlx_error_to_query_err)?
         };
-        if statements != 2 {
+        if done.len() != 2 {
             return Err(DbErr::Custom(format!(
-                "BEGIN and the session check completed {statements} of 2 statements"
+                "BEGIN and the session check completed {} of 2 statements",
+                done.len()
             )));
         }
-        Ok((this, rows))
+        Ok((this, done.swap_remove(1)))
     }
 
-    /// A whole transaction in one round trip: `BEGIN; <check>; [<read>;] COMMIT` travel as a
+    /// A whole transaction in one round trip: `BEGIN; <check>; <read>; COMMIT` travel as a
     /// single message, and the rows of `check` and of `read` come back. If any statement fails,
     /// PostgreSQL skips the rest and the transaction rolls back (on drop) before the connection
-    /// goes back to the pool.
+    /// goes back to the pool. Without a read, the check alone is the message (a transaction of
+    /// its own).
     pub async fn read_once(
         pool: &PgPool,
         check: &Prepared,
@@ -218,22 +217,26 @@ impl TenantConn {
         let this = Self::acquire(pool).await?;
         let mut guard = this.conn.lock().await;
         let conn = guard.as_mut().ok_or_else(closed)?;
-        let (message, needs, expected) = match read {
+        let (message, needs, expected, at) = match read {
             Some(r) => (
                 format!("begin; {}; {}; commit", check.call, r.call),
                 vec![check, r],
                 4,
+                1,
             ),
-            None => (format!("begin; {}; commit", check.call), vec![check], 3),
+            None => (check.call.clone(), vec![check], 1, 0),
         };
-        let (statements, checked, rows) = send_prepared(conn, &message, &needs)
+        let mut done = send_prepared(conn, &message, &needs)
             .await
             .map_err(sqlx_error_to_query_err)?;
-        if statements != expected {
+        if done.len() != expected {
             return Err(DbErr::Custom(format!(
-                "a one-trip transaction completed {statements} of {expected} statements"
+                "a one-trip transaction completed {} of {expected} statements",
+                done.len()
             )));
         }
+        let rows = done.get_mut(at + 1).map(std::mem::take).unwrap_or_default();
+        let checked = std::mem::take(&mut done[at]);
         // Committed: the connection goes back to the pool as it is.
         guard.take();
         Ok((checked, rows))

@@ -107,7 +107,8 @@ pub struct TenantTx {
 }
 
 /// Checks a bearer token alone, for requests that need to know only who calls (`/auth/me`):
-/// the session check in its own one-trip transaction (it may touch the session's last use).
+/// the session check alone, one statement in a transaction of its own (it may touch the
+/// session's last use).
 /// Unknown, expired or revoked: 401.
 pub async fn session_caller(state: &AppState, token: &str) -> ApiResult<Caller> {
     let pool = state.db.get_postgres_connection_pool();
