@@ -62,6 +62,14 @@ ids! {
     AppointmentId;
     /// An e-prescription.
     PrescriptionId;
+    /// A stored (encrypted) document.
+    DocumentId;
+    /// An encounter (a visit's clinical record).
+    EncounterId;
+    /// A consultation note.
+    NoteId;
+    /// A grant of access to a patient's records (consent or break-glass).
+    GrantId;
 }
 
 #[cfg(test)]

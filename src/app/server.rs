@@ -19,7 +19,7 @@ use crate::{
     notifications::api::NotificationsApi,
     payments::api::PaymentsApi,
     prescriptions::api::PrescriptionsApi,
-    records::{api::RecordsApi, consent::ConsentApi, notes::NotesApi},
+    records::{consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi},
     scheduling::api::SchedulingApi,
     tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
 };

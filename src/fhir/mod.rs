@@ -1,7 +1,14 @@
 //! A read-only FHIR R4 view of the records. Every read goes through the same tenant
 //! transaction, RLS and casbin checks as the REST API; another hospital's ids answer 404.
+//!
+//! This module is the pure mapping to FHIR resources; `api` (HTTP), `service` (the reads and
+//! their audit), `store` (the SQL they run) and `types` (resource types, what a read asks for)
+//! are written in the layers of `src/prescriptions/`.
 
 pub mod api;
+mod service;
+mod store;
+pub mod types;
 
 use serde_json::{Value, json};
 

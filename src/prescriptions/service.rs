@@ -48,7 +48,7 @@ pub async fn issue(
 ) -> ApiResult<Prescription> {
     let hospital = HospitalId::from(tx.caller().hospital()?);
     require_patient(&tx, issue.patient.uuid()).await?;
-    let doctor = DoctorId::from(caller_doctor(&tx).await?);
+    let doctor = caller_doctor(&tx).await?;
     if let Some(a) = issue.appointment {
         require_appointment_of(&tx, a.uuid(), issue.patient.uuid()).await?;
     }

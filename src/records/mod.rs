@@ -1,22 +1,31 @@
 //! Clinical records: encrypted documents, encounters and notes, consent and break-glass.
 //! Row visibility is RLS (`record_access` in migrations/0005); casbin gates the actions.
+//!
+//! Each sub-domain (`documents`, `notes`, `consent`) is written in the layers of
+//! `src/prescriptions/`: `api` (HTTP), `service` (rules and transactions), `store` (SQL), `types`
+//! (values). What they share, and other domains use (`require_patient`, `list_for_patient`,
+//! `caller_doctor`, …), is in this module's own `service` and `store`. `keys` is the hospital
+//! keys' management (also the CLI's).
 
-pub mod api;
 pub mod consent;
 pub mod documents;
 pub mod keys;
 pub mod notes;
+mod service;
+mod store;
 
 use std::sync::Arc;
 
 use carebridge_storage::ObjectStore;
-use uuid::Uuid;
 
 use crate::{
-    auth::permit::{Allows, List},
     crypto::SecretKey,
-    db::TenantTx,
     error::{ApiError, ApiResult},
+};
+
+pub use service::{
+    PatientRows, RowKind, caller_doctor, list_for_patient, list_patient_rows,
+    require_appointment_of, require_patient,
 };
 
 /// Where documents go and the key that protects the hospital keys.
@@ -35,93 +44,6 @@ pub struct Vault {
 
 /// In-memory verification budget shared by all downloads of an instance.
 pub const SPOOL_BUDGET_MIB: usize = 256;
-
-/// 404 unless the caller may see this patient's records (RLS decides).
-pub async fn require_patient(tx: &TenantTx, patient_id: Uuid) -> ApiResult<()> {
-    if tx
-        .exists(
-            "select 1 from patient_in_hospital($1) \
-             where record_access(nullif(current_setting('app.hospital_id', true), '')::uuid, $1)",
-            patient_id,
-        )
-        .await?
-    {
-        Ok(())
-    } else {
-        Err(ApiError::NotFound)
-    }
-}
-
-/// 422 unless `appointment` is one of `patient`'s appointments that the caller can see.
-pub async fn require_appointment_of(
-    tx: &TenantTx,
-    appointment: Uuid,
-    patient: Uuid,
-) -> ApiResult<()> {
-    use sea_orm::ConnectionTrait;
-    let found = tx
-        .conn()
-        .query_one_raw(crate::db::stmt(
-            "select 1 from appointment where id = $1 and patient_id = $2",
-            [appointment.into(), patient.into()],
-        ))
-        .await?;
-    if found.is_none() {
-        return Err(ApiError::unprocessable(
-            "appointment_id is not this patient's appointment",
-        ));
-    }
-    Ok(())
-}
-
-/// What [`list_for_patient`] lists: rows of `select` (aliased `alias`, with `id` and
-/// `patient_id` columns), gated by casbin's `{object}:list`, audited as `action`.
-pub struct PatientRows<'a, O> {
-    /// What casbin must allow the caller to list.
-    pub object: O,
-    pub action: &'static str,
-    pub select: &'a str,
-    pub alias: &'a str,
-}
-
-/// One page of a patient's rows of one kind: permission, the patient visible to the caller
-/// (else 404), the page, the audited read, the commit.
-pub async fn list_for_patient<T, O: Allows<List>>(
-    mut tx: TenantTx,
-    rows: PatientRows<'_, O>,
-    patient: Uuid,
-    limit: Option<u32>,
-    cursor: Option<Uuid>,
-    id: impl Fn(&T) -> Uuid,
-) -> ApiResult<crate::app::paging::Listing<T>>
-where
-    T: sea_orm::FromQueryResult
-        + poem_openapi::types::ParseFromJSON
-        + poem_openapi::types::ToJSON
-        + Send
-        + Sync,
-{
-    tx.permit_to(rows.object, List).await?;
-    let hospital = tx.caller().hospital()?;
-    require_patient(&tx, patient).await?;
-    let page = crate::app::paging::Page::parse(limit, cursor)?;
-    let listing = page
-        .list(
-            &tx,
-            rows.select,
-            &format!("{}.id", rows.alias),
-            &format!("and {}.patient_id = $3", rows.alias),
-            vec![patient.into()],
-            id,
-        )
-        .await?;
-    tx.audit_read(
-        hospital,
-        crate::audit::AuditEntry::new(rows.action, "patient", patient).patient(patient),
-    );
-    tx.commit().await?;
-    Ok(listing)
-}
 
 /// Free text with a length limit, trimmed; empty is refused.
 pub fn text(field: &str, value: &str, max: usize) -> ApiResult<String> {

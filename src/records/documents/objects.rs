@@ -1,9 +1,9 @@
-//! Documents: encrypted on the way in (chunk by chunk, straight into object storage), verified
-//! whole before the first byte goes out, decrypted on the way out.
+//! Encrypted objects: a document is encrypted on the way in (chunk by chunk, straight into
+//! object storage), verified whole before the first byte goes out, decrypted on the way out. No
+//! SQL and no transaction here: these run while the request holds none.
 
 use bytes::Bytes;
-use poem_openapi::Object;
-use sea_orm::{FromQueryResult, Value};
+use sea_orm::FromQueryResult;
 use sha2::{Digest, Sha256};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 use uuid::Uuid;
@@ -12,35 +12,12 @@ use carebridge_storage::{ObjectWriter, StorageError};
 
 use crate::{
     crypto::{CryptoError, Decryptor, Encryptor, SecretKey, dek_aad},
-    db::TenantTx,
     error::{ApiError, ApiResult},
-    records::{Vault, keys},
+    ids::{DocumentId, HospitalId},
+    records::Vault,
 };
 
-pub const KINDS: [&str; 4] = ["lab_report", "imaging", "eeg", "other"];
-
-/// A stored document's description (never its content).
-#[derive(Object, FromQueryResult, Debug, Clone)]
-pub struct Document {
-    pub id: Uuid,
-    pub patient_id: Uuid,
-    pub title: String,
-    /// `lab_report`, `imaging`, `eeg` or `other`.
-    pub kind: String,
-    pub file_name: String,
-    pub content_type: String,
-    /// Plaintext size in bytes.
-    pub size: i64,
-    /// SHA-256 of the plaintext, hex.
-    pub sha256: String,
-    pub uploaded_by: Uuid,
-    pub created_at: chrono::DateTime<chrono::Utc>,
-}
-
-pub const DOCUMENT_SELECT: &str = "select d.id, d.patient_id, d.title, d.kind, d.file_name, \
-    d.content_type, d.size, encode(d.sha256, 'hex') as sha256, d.uploaded_by, d.created_at \
-    from document d";
-
+/// Where a document's object is and the data key that opens it, wrapped.
 #[derive(FromQueryResult)]
 pub struct Sealed {
     pub object_key: String,
@@ -56,152 +33,107 @@ fn storage(e: StorageError) -> ApiError {
     }
 }
 
-/// What `store` wrote: the object and facts about its plaintext.
+/// What [`Seal::store`] wrote: the object and facts about its plaintext.
 pub struct Stored {
     pub object_key: String,
     pub size: u64,
     pub sha256: [u8; 32],
 }
 
-/// Encrypts `plain` into a new object under `key`. Over `vault.max_upload_bytes`: 413 and
-/// nothing is left behind.
-pub async fn store(
-    vault: &Vault,
-    hospital: Uuid,
-    document: Uuid,
-    kek_version: i32,
-    dek: &SecretKey,
-    mut plain: impl AsyncRead + Unpin,
-) -> ApiResult<Stored> {
-    let object_key = format!("{hospital}/{document}");
-    let mut writer = vault.store.writer(&object_key).await.map_err(storage)?;
-    match pump(
-        vault,
-        hospital,
-        document,
-        kek_version,
-        dek,
-        &mut plain,
-        &mut writer,
-    )
-    .await
-    {
-        Ok((size, sha256)) => {
-            writer.finish().await.map_err(storage)?;
-            Ok(Stored {
-                object_key,
-                size,
-                sha256,
-            })
-        }
-        Err(e) => {
-            writer.abort().await;
-            Err(e)
-        }
-    }
+/// A new document's object as it is written: where, and under which keys.
+pub struct Seal<'a> {
+    pub vault: &'a Vault,
+    pub hospital: HospitalId,
+    pub document: DocumentId,
+    /// The hospital key's version the object header names.
+    pub kek_version: i32,
+    /// The document's own data key.
+    pub dek: SecretKey,
 }
 
-async fn pump(
-    vault: &Vault,
-    hospital: Uuid,
-    document: Uuid,
-    kek_version: i32,
-    dek: &SecretKey,
-    plain: &mut (impl AsyncRead + Unpin),
-    writer: &mut ObjectWriter,
-) -> ApiResult<(u64, [u8; 32])> {
-    let (mut enc, header) = Encryptor::new(dek, hospital, kek_version, document);
-    writer.write(header).await.map_err(storage)?;
-    let mut hasher = Sha256::new();
-    let mut size = 0u64;
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut out = Vec::new();
-    loop {
-        let n = plain
-            .read(&mut buf)
+impl Seal<'_> {
+    /// Encrypts `plain` into a new object. Over `vault.max_upload_bytes`: 413 and nothing is
+    /// left behind.
+    pub async fn store(&self, mut plain: impl AsyncRead + Unpin) -> ApiResult<Stored> {
+        let object_key = format!("{}/{}", self.hospital, self.document);
+        let mut writer = self
+            .vault
+            .store
+            .writer(&object_key)
             .await
-            .map_err(|_| ApiError::BadRequest("the upload was interrupted".into()))?;
-        if n == 0 {
-            break;
-        }
-        size += n as u64;
-        if size > vault.max_upload_bytes {
-            return Err(ApiError::PayloadTooLarge);
-        }
-        hasher.update(&buf[..n]);
-        enc.update(&buf[..n], &mut out).map_err(integrity)?;
-        for chunk in out.drain(..) {
-            writer.write(chunk).await.map_err(storage)?;
+            .map_err(storage)?;
+        match self.pump(&mut plain, &mut writer).await {
+            Ok((size, sha256)) => {
+                writer.finish().await.map_err(storage)?;
+                Ok(Stored {
+                    object_key,
+                    size,
+                    sha256,
+                })
+            }
+            Err(e) => {
+                writer.abort().await;
+                Err(e)
+            }
         }
     }
-    writer
-        .write(enc.finish().map_err(integrity)?)
-        .await
-        .map_err(storage)?;
-    Ok((size, hasher.finalize().into()))
+
+    async fn pump(
+        &self,
+        plain: &mut (impl AsyncRead + Unpin),
+        writer: &mut ObjectWriter,
+    ) -> ApiResult<(u64, [u8; 32])> {
+        let (mut enc, header) = Encryptor::new(
+            &self.dek,
+            self.hospital.uuid(),
+            self.kek_version,
+            self.document.uuid(),
+        );
+        writer.write(header).await.map_err(storage)?;
+        let mut hasher = Sha256::new();
+        let mut size = 0u64;
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut out = Vec::new();
+        loop {
+            let n = plain
+                .read(&mut buf)
+                .await
+                .map_err(|_| ApiError::BadRequest("the upload was interrupted".into()))?;
+            if n == 0 {
+                break;
+            }
+            size += n as u64;
+            if size > self.vault.max_upload_bytes {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            hasher.update(&buf[..n]);
+            enc.update(&buf[..n], &mut out).map_err(integrity)?;
+            for chunk in out.drain(..) {
+                writer.write(chunk).await.map_err(storage)?;
+            }
+        }
+        writer
+            .write(enc.finish().map_err(integrity)?)
+            .await
+            .map_err(storage)?;
+        Ok((size, hasher.finalize().into()))
+    }
 }
 
 fn integrity(_: CryptoError) -> ApiError {
     ApiError::Integrity("the stored document failed its integrity check; nothing was served")
 }
 
-/// Inserts the document row, wrapping the data key under the hospital key that is active
-/// now (rotation may have happened during a long upload).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the document row's parts; a typed row struct is issue 16's service layer"
-)]
-pub async fn insert(
-    tx: &TenantTx,
-    vault: &Vault,
-    hospital: Uuid,
-    id: Uuid,
-    patient: Uuid,
-    dek: &SecretKey,
-    stored: &Stored,
-    meta: (&str, &str, &str, &str),
-) -> ApiResult<()> {
-    let (title, kind, file_name, content_type) = meta;
-    tx.conn_execute(keys::lock_sql(false), vec![hospital.into()])
-        .await?;
-    let (version, kek) = keys::active(tx.conn(), &vault.master, hospital).await?;
-    let wrapped = kek.wrap(dek, &dek_aad(hospital, id, version));
-    tx.conn_execute(
-        "insert into document (hospital_id, id, patient_id, uploaded_by, title, kind, file_name, \
-         content_type, size, sha256, object_key, kek_version, wrapped_dek) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        vec![
-            Value::from(hospital),
-            id.into(),
-            patient.into(),
-            tx.caller().user_id.into(),
-            title.into(),
-            kind.into(),
-            file_name.into(),
-            content_type.into(),
-            (stored.size as i64).into(),
-            stored.sha256.to_vec().into(),
-            stored.object_key.clone().into(),
-            version.into(),
-            wrapped.into(),
-        ],
-    )
-    .await?;
-    Ok(())
-}
-
-/// The document's data key, unwrapped with the hospital key it is currently wrapped under.
-pub async fn data_key(
-    tx: &TenantTx,
-    vault: &Vault,
-    hospital: Uuid,
-    id: Uuid,
+/// The document's data key, unwrapped with `kek`, the hospital key of `sealed.kek_version`.
+pub fn data_key(
+    kek: &SecretKey,
+    hospital: HospitalId,
+    id: DocumentId,
     sealed: &Sealed,
 ) -> ApiResult<SecretKey> {
-    let kek = keys::at_version(tx.conn(), &vault.master, hospital, sealed.kek_version).await?;
     kek.unwrap_key(
         &sealed.wrapped_dek,
-        &dek_aad(hospital, id, sealed.kek_version),
+        &dek_aad(hospital.uuid(), id.uuid(), sealed.kek_version),
     )
     .map_err(|_| ApiError::Integrity("the document's key does not open; nothing was served"))
 }
