@@ -1,53 +1,31 @@
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+//! `/api/v1/doctors/{id}/availability`, `/api/v1/doctors/{id}/slots` and `/api/v1/appointments`:
+//! HTTP only. Each handler names the ids it was given, asks casbin for its permit and hands both
+//! to `service`.
+
+use chrono::{DateTime, Utc};
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
     param::{Path, Query},
     payload::Json,
 };
-use sea_orm::FromQueryResult;
 use uuid::Uuid;
 
 use crate::{
     app::paging::{Listing, Page},
-    audit::AuditEntry,
-    auth::BearerAuth,
-    auth::permit as perm,
-    db::stmt,
-    error::{ApiError, ApiResult},
+    auth::{BearerAuth, permit as perm},
+    error::ApiResult,
+    ids::{AppointmentId, DoctorId, PatientId},
     scheduling::{
-        appointments::{self, Action, Appointment, Booking},
-        availability,
-        slots::{Availability, DatedException},
+        lifecycle::Action,
+        service,
+        types::{
+            Appointment, AvailabilityView, Booking, Exception, Rule, Schedule, SlotRange, Slots,
+            Transition,
+        },
     },
 };
 
 pub struct SchedulingApi;
-
-/// Longest range one slots query may cover.
-pub const MAX_SLOT_RANGE_DAYS: i64 = 31;
-
-#[derive(Object, Clone)]
-#[oai(deny_unknown_fields)]
-pub struct Rule {
-    /// 1 = Monday .. 7 = Sunday.
-    #[oai(validator(minimum(value = "1"), maximum(value = "7")))]
-    pub weekday: u8,
-    /// Local time, `HH:MM`.
-    pub start: String,
-    /// Local time, `HH:MM`.
-    pub end: String,
-}
-
-/// A day off (no times) or extra hours on a date.
-#[derive(Object, Clone)]
-#[oai(deny_unknown_fields)]
-pub struct Exception {
-    pub date: NaiveDate,
-    #[oai(nullable)]
-    pub start: Option<String>,
-    #[oai(nullable)]
-    pub end: Option<String>,
-}
 
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
@@ -66,27 +44,6 @@ pub struct AvailabilityBody {
     /// At most 400 dated exceptions.
     #[oai(nullable, validator(max_items = 400))]
     pub exceptions: Option<Vec<Exception>>,
-}
-
-#[derive(Object)]
-pub struct AvailabilityView {
-    pub doctor_id: Uuid,
-    pub timezone: String,
-    pub slot_minutes: u32,
-    pub buffer_minutes: u32,
-    pub rules: Vec<Rule>,
-    pub exceptions: Vec<Exception>,
-}
-
-#[derive(Object)]
-pub struct Slot {
-    pub start_at: DateTime<Utc>,
-    pub end_at: DateTime<Utc>,
-}
-
-#[derive(Object)]
-pub struct Slots {
-    pub items: Vec<Slot>,
 }
 
 #[derive(Object)]
@@ -137,144 +94,6 @@ pub enum AppointmentList {
     Ok(Json<Listing<Appointment>>),
 }
 
-fn parse_time(field: &str, v: &str) -> ApiResult<NaiveTime> {
-    NaiveTime::parse_from_str(v, "%H:%M")
-        .map_err(|_| ApiError::unprocessable(format!("{field} must be HH:MM, not {v:?}")))
-}
-
-/// Dated exceptions: a day off (no times) or extra hours; none may repeat or overlap another on
-/// the same date.
-fn parse_exceptions<'a>(
-    given: impl Iterator<Item = &'a Exception>,
-) -> ApiResult<Vec<DatedException>> {
-    let mut exceptions = Vec::new();
-    for x in given {
-        let hours = match (&x.start, &x.end) {
-            (None, None) => None,
-            (Some(s), Some(e)) => {
-                let (s, e) = (parse_time("start", s)?, parse_time("end", e)?);
-                if e <= s {
-                    return Err(ApiError::unprocessable("exception end must be after start"));
-                }
-                Some((s, e))
-            }
-            _ => {
-                return Err(ApiError::unprocessable(
-                    "an exception has both start and end, or neither (a day off)",
-                ));
-            }
-        };
-        let clash =
-            exceptions
-                .iter()
-                .any(|(d, h): &(NaiveDate, Option<(NaiveTime, NaiveTime)>)| {
-                    *d == x.date
-                        && match (h, hours) {
-                            (None, None) => true,
-                            (Some((s1, e1)), Some((s2, e2))) => *s1 < e2 && s2 < *e1,
-                            _ => false,
-                        }
-                });
-        if clash {
-            return Err(ApiError::unprocessable(format!(
-                "the exceptions on {} repeat or overlap",
-                x.date
-            )));
-        }
-        exceptions.push((x.date, hours));
-    }
-    Ok(exceptions)
-}
-
-fn parse(body: &AvailabilityBody) -> ApiResult<Availability> {
-    let tz: chrono_tz::Tz = body.timezone.parse().map_err(|_| {
-        ApiError::unprocessable("timezone must be an IANA zone such as Asia/Kathmandu")
-    })?;
-    if !(5..=240).contains(&body.slot_minutes) {
-        return Err(ApiError::unprocessable(
-            "slot_minutes must be between 5 and 240",
-        ));
-    }
-    let buffer = body.buffer_minutes.unwrap_or(0);
-    if buffer > 120 {
-        return Err(ApiError::unprocessable(
-            "buffer_minutes must be at most 120",
-        ));
-    }
-    let mut rules = Vec::new();
-    for r in &body.rules {
-        if !(1..=7).contains(&r.weekday) {
-            return Err(ApiError::unprocessable(
-                "weekday must be 1 (Monday) to 7 (Sunday)",
-            ));
-        }
-        let (s, e) = (parse_time("start", &r.start)?, parse_time("end", &r.end)?);
-        if e <= s {
-            return Err(ApiError::unprocessable(format!(
-                "rule {}-{}: end must be after start",
-                r.start, r.end
-            )));
-        }
-        if rules
-            .iter()
-            .any(|(w, rs, re): &(u32, NaiveTime, NaiveTime)| {
-                *w == u32::from(r.weekday) && *rs < e && s < *re
-            })
-        {
-            return Err(ApiError::unprocessable(
-                "rules on the same weekday must not overlap",
-            ));
-        }
-        rules.push((u32::from(r.weekday), s, e));
-    }
-    let exceptions = parse_exceptions(body.exceptions.iter().flatten())?;
-    if rules.len() > 100 || exceptions.len() > 400 {
-        return Err(ApiError::unprocessable(
-            "at most 100 rules and 400 exceptions",
-        ));
-    }
-    Ok(Availability {
-        tz,
-        slot_minutes: i64::from(body.slot_minutes),
-        buffer_minutes: i64::from(buffer),
-        rules,
-        exceptions,
-    })
-}
-
-fn view(doctor_id: Uuid, av: &Availability) -> AvailabilityView {
-    let hm = |t: NaiveTime| t.format("%H:%M").to_string();
-    AvailabilityView {
-        doctor_id,
-        timezone: av.tz.name().to_string(),
-        slot_minutes: av.slot_minutes as u32,
-        buffer_minutes: av.buffer_minutes as u32,
-        rules: av
-            .rules
-            .iter()
-            .map(|(w, s, e)| Rule {
-                weekday: *w as u8,
-                start: hm(*s),
-                end: hm(*e),
-            })
-            .collect(),
-        exceptions: av
-            .exceptions
-            .iter()
-            .map(|(d, h)| Exception {
-                date: *d,
-                start: h.map(|x| hm(x.0)),
-                end: h.map(|x| hm(x.1)),
-            })
-            .collect(),
-    }
-}
-
-#[derive(FromQueryResult)]
-struct DoctorUser {
-    user_id: Uuid,
-}
-
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Scheduling")]
 impl SchedulingApi {
     /// Publish a doctor's weekly availability (that doctor or an admin); replaces the previous one.
@@ -296,29 +115,18 @@ impl SchedulingApi {
         body: Json<AvailabilityBody>,
     ) -> ApiResult<AvailabilityAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Availability, perm::Update>().await?;
-        let hospital = tx.caller().hospital()?;
-        let doctor = DoctorUser::find_by_statement(stmt(
-            "select user_id from doctor where id = $1",
-            [id.0.into()],
-        ))
-        .one(tx.conn())
-        .await?
-        .ok_or(ApiError::NotFound)?;
-        if tx.caller().role == "doctor" && doctor.user_id != tx.caller().user_id {
-            return Err(ApiError::ForbiddenBecause(
-                "doctors set their own availability only",
-            ));
-        }
-        let av = parse(&body.0)?;
-        availability::save(&tx, id.0, &av).await?;
-        tx.audit_write(
-            hospital,
-            AuditEntry::new("availability.update", "doctor", id.0),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(AvailabilityAnswer::Ok(Json(view(id.0, &av))))
+        let permit = tx.permit::<perm::Availability, perm::Update>().await?;
+        let b = body.0;
+        let schedule = Schedule {
+            timezone: b.timezone,
+            slot_minutes: b.slot_minutes,
+            buffer_minutes: b.buffer_minutes,
+            rules: b.rules,
+            exceptions: b.exceptions.unwrap_or_default(),
+        };
+        let view =
+            service::publish_availability(tx, &permit, DoctorId::from(id.0), schedule).await?;
+        Ok(AvailabilityAnswer::Ok(Json(view)))
     }
 
     /// A doctor's published availability.
@@ -337,12 +145,9 @@ impl SchedulingApi {
         id: Path<Uuid>,
     ) -> ApiResult<AvailabilityAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Slot, perm::List>().await?;
-        let av = availability::load(&tx, id.0)
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        tx.commit().await?;
-        Ok(AvailabilityAnswer::Ok(Json(view(id.0, &av))))
+        let permit = tx.permit::<perm::Slot, perm::List>().await?;
+        let view = service::availability(tx, &permit, DoctorId::from(id.0)).await?;
+        Ok(AvailabilityAnswer::Ok(Json(view)))
     }
 
     /// Free slots of a doctor between `from` and `to` (at most 31 days).
@@ -364,44 +169,10 @@ impl SchedulingApi {
         to: Query<DateTime<Utc>>,
     ) -> ApiResult<SlotsAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Slot, perm::List>().await?;
-        let (from, to) = (from.0, to.0);
-        if to <= from {
-            return Err(ApiError::unprocessable("to must be after from"));
-        }
-        if to - from > Duration::days(MAX_SLOT_RANGE_DAYS) {
-            return Err(ApiError::unprocessable(format!(
-                "a slots query covers at most {MAX_SLOT_RANGE_DAYS} days"
-            )));
-        }
-        let exists = tx
-            .exists("select 1 from doctor where id = $1", id.0)
-            .await?;
-        if !exists {
-            return Err(ApiError::NotFound);
-        }
-        let Some(av) = availability::load(&tx, id.0).await? else {
-            tx.commit().await?;
-            return Ok(SlotsAnswer::Ok(Json(Slots { items: vec![] })));
-        };
-        let s = appointments::settings(&tx).await?;
-        let busy =
-            appointments::busy(&tx, id.0, from - Duration::days(1), to + Duration::days(1)).await?;
-        tx.commit().await?;
-        let now = Utc::now();
-        let free = av.free(
-            from,
-            to,
-            &busy,
-            now + Duration::minutes(i64::from(s.min_notice_minutes)),
-            now + Duration::days(i64::from(s.booking_horizon_days)),
-        );
-        Ok(SlotsAnswer::Ok(Json(Slots {
-            items: free
-                .into_iter()
-                .map(|(start_at, end_at)| Slot { start_at, end_at })
-                .collect(),
-        })))
+        let permit = tx.permit::<perm::Slot, perm::List>().await?;
+        let range = SlotRange::parse(from.0, to.0)?;
+        let slots = service::free_slots(tx, &permit, DoctorId::from(id.0), range).await?;
+        Ok(SlotsAnswer::Ok(Json(slots)))
     }
 
     /// Book an appointment (a patient for themselves, an admin for a patient).
@@ -419,26 +190,15 @@ impl SchedulingApi {
     )]
     async fn create(&self, auth: BearerAuth, body: Json<NewAppointment>) -> ApiResult<Booked> {
         let tx = auth.0;
-        tx.permit::<perm::Appointment, perm::Create>().await?;
+        let permit = tx.permit::<perm::Appointment, perm::Create>().await?;
         let b = body.0;
-        if b.reason.chars().count() > 2000 {
-            return Err(ApiError::unprocessable(
-                "reason must have at most 2000 characters",
-            ));
-        }
-        let a = appointments::create(
-            &tx,
-            Booking {
-                doctor_id: b.doctor_id,
-                patient_id: b.patient_id,
-                start_at: b.start_at,
-                reason: b.reason,
-            },
-        )
-        .await?;
-        crate::notifications::appointment_event(&tx, &a, crate::notifications::Event::Booked)
-            .await?;
-        tx.commit().await?;
+        let booking = Booking::parse(
+            DoctorId::from(b.doctor_id),
+            b.patient_id.map(PatientId::from),
+            b.start_at,
+            b.reason,
+        )?;
+        let a = service::book(tx, &permit, booking).await?;
         Ok(Booked::Created(Json(a)))
     }
 
@@ -458,19 +218,9 @@ impl SchedulingApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AppointmentList> {
         let tx = auth.0;
-        tx.permit::<perm::Appointment, perm::List>().await?;
+        let permit = tx.permit::<perm::Appointment, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                appointments::SELECT,
-                "id",
-                "",
-                vec![],
-                |a: &Appointment| a.id,
-            )
-            .await?;
-        tx.commit().await?;
+        let listing = service::list(tx, &permit, page).await?;
         Ok(AppointmentList::Ok(Json(listing)))
     }
 
@@ -486,9 +236,8 @@ impl SchedulingApi {
     )]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<AppointmentAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Appointment, perm::Read>().await?;
-        let a = appointments::get(&tx, id.0).await?;
-        tx.commit().await?;
+        let permit = tx.permit::<perm::Appointment, perm::Read>().await?;
+        let a = service::read(tx, &permit, AppointmentId::from(id.0)).await?;
         Ok(AppointmentAnswer::Ok(Json(a)))
     }
 
@@ -626,6 +375,7 @@ impl SchedulingApi {
     }
 }
 
+/// A lifecycle action: the permit for it, then the reason's length (422), then the service.
 async fn act(
     auth: BearerAuth,
     id: Uuid,
@@ -635,29 +385,7 @@ async fn act(
     let tx = auth.0;
     let permit = tx.permit_to(perm::Appointment, action).await?;
     let body = body.unwrap_or_default();
-    if body
-        .reason
-        .as_ref()
-        .is_some_and(|r| r.chars().count() > 2000)
-    {
-        return Err(ApiError::unprocessable(
-            "reason must have at most 2000 characters",
-        ));
-    }
-    let a = appointments::transition(&tx, &permit, id, body.reason, body.start_at).await?;
-    let event = match action {
-        Action::Approve | Action::AcceptProposal if a.status == "confirmed" => {
-            Some(crate::notifications::Event::Confirmed)
-        }
-        Action::Approve | Action::AcceptProposal => Some(crate::notifications::Event::Approved),
-        Action::Reject => Some(crate::notifications::Event::Rejected),
-        Action::Propose => Some(crate::notifications::Event::Proposed),
-        Action::Cancel => Some(crate::notifications::Event::Cancelled),
-        Action::Start | Action::Complete => None,
-    };
-    if let Some(e) = event {
-        crate::notifications::appointment_event(&tx, &a, e).await?;
-    }
-    tx.commit().await?;
+    let asked = Transition::parse(body.reason, body.start_at)?;
+    let a = service::transition(tx, &permit, AppointmentId::from(id), asked).await?;
     Ok(AppointmentAnswer::Ok(Json(a)))
 }
