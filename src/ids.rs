@@ -62,6 +62,14 @@ ids! {
     AppointmentId;
     /// An e-prescription.
     PrescriptionId;
+    /// A stored document (a recording, an image, a report).
+    DocumentId;
+    /// An inference job.
+    JobId;
+    /// A payment for an appointment.
+    PaymentId;
+    /// An in-app notification.
+    NotificationId;
 }
 
 #[cfg(test)]
