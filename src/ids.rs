@@ -70,6 +70,12 @@ ids! {
     NoteId;
     /// A grant of access to a patient's records (consent or break-glass).
     GrantId;
+    /// An inference job.
+    JobId;
+    /// A payment for an appointment.
+    PaymentId;
+    /// An in-app notification.
+    NotificationId;
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod error;
 pub mod fhir;
 pub mod ids;
 pub mod inference;
+pub mod money;
 pub mod notifications;
 pub mod payments;
 pub mod prescriptions;

@@ -1,68 +1,30 @@
 //! Reading the audit trail: the hospital's (admins), a patient's access log (the patient,
 //! their care team, admins), platform events (super admins).
+//!
+//! HTTP only: each handler parses its filters and page, asks casbin for its permit and hands
+//! both to `service`.
 
 use chrono::{DateTime, Utc};
 use poem_openapi::{
-    ApiResponse, Object, OpenApi,
+    ApiResponse, OpenApi,
     param::{Path, Query},
     payload::Json,
 };
-use sea_orm::{FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
-    app::paging::{Listing, MAX_LIMIT, Page},
-    audit::AuditEntry,
+    app::paging::Listing,
+    audit::{
+        service,
+        types::{AccessLogEntry, AuditEvent, EventFilter, NewestFirst},
+    },
     auth::BearerAuth,
     auth::permit as perm,
-    db::stmt,
-    error::{ApiError, ApiResult},
-    tenancy::staff,
+    error::ApiResult,
+    ids::{PatientId, UserId},
 };
 
 pub struct AuditApi;
-
-#[derive(Object, FromQueryResult)]
-pub struct AuditEvent {
-    pub id: Uuid,
-    pub hospital_id: Uuid,
-    pub occurred_at: DateTime<Utc>,
-    #[oai(nullable)]
-    pub actor_user_id: Option<Uuid>,
-    pub actor_role: String,
-    pub action: String,
-    pub resource_type: String,
-    #[oai(nullable)]
-    pub resource_id: Option<String>,
-    #[oai(nullable)]
-    pub patient_id: Option<Uuid>,
-    #[oai(nullable)]
-    pub purpose: Option<String>,
-    #[oai(nullable)]
-    pub request_id: Option<String>,
-    #[oai(nullable)]
-    pub ip: Option<String>,
-    pub outcome: String,
-    /// Position in the hospital's hash chain; null until sealed (within about a second).
-    #[oai(nullable)]
-    pub seq: Option<i64>,
-}
-
-/// One access to a patient's record.
-#[derive(Object, FromQueryResult)]
-pub struct AccessLogEntry {
-    pub id: Uuid,
-    pub occurred_at: DateTime<Utc>,
-    /// The person's name where the caller may see it (staff names are visible to members).
-    #[oai(nullable)]
-    pub actor_name: Option<String>,
-    pub actor_role: String,
-    pub action: String,
-    pub resource_type: String,
-    #[oai(nullable)]
-    pub purpose: Option<String>,
-    pub outcome: String,
-}
 
 #[derive(ApiResponse)]
 pub enum EventsAnswer {
@@ -74,17 +36,6 @@ pub enum EventsAnswer {
 pub enum AccessLogAnswer {
     #[oai(status = 200)]
     Ok(Json<Listing<AccessLogEntry>>),
-}
-
-/// Newest first: the cursor is the last id seen, and the next page holds older ids.
-fn newest_first(limit: Option<u32>, cursor: Option<Uuid>) -> ApiResult<(i64, Uuid)> {
-    let limit = limit.unwrap_or(50);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::unprocessable(format!(
-            "limit must be between 1 and {MAX_LIMIT}"
-        )));
-    }
-    Ok((i64::from(limit), cursor.unwrap_or(Uuid::max())))
 }
 
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Audit")]
@@ -117,39 +68,17 @@ impl AuditApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<EventsAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::AuditEvent, perm::List>().await?;
-        let (limit, before) = newest_first(limit.0, cursor.0)?;
-        let rows = AuditEvent::find_by_statement(stmt(
-            "select id, hospital_id, occurred_at, actor_user_id, actor_role, action, resource_type,
-                    resource_id, patient_id, purpose, request_id, ip, outcome, seq
-               from audit_event
-              where id < $1
-                and ($2::uuid is null or actor_user_id = $2)
-                and ($3::uuid is null or patient_id = $3)
-                and ($4::text is null or action = $4)
-                and ($5::timestamptz is null or occurred_at >= $5)
-                and ($6::timestamptz is null or occurred_at < $6)
-              order by id desc limit $7",
-            [
-                Value::from(before),
-                actor.0.into(),
-                patient.0.into(),
-                action.0.into(),
-                from.0.into(),
-                to.0.into(),
-                (limit + 1).into(),
-            ],
-        ))
-        .all(tx.conn())
-        .await?;
-        tx.commit().await?;
-        Ok(EventsAnswer::Ok(Json(
-            Page {
-                limit: limit as u32,
-                after: None,
-            }
-            .finish(rows, |e| e.id),
-        )))
+        let permit = tx.permit::<perm::AuditEvent, perm::List>().await?;
+        let page = NewestFirst::parse(limit.0, cursor.0)?;
+        let filter = EventFilter {
+            actor: actor.0.map(UserId::from),
+            patient: patient.0.map(PatientId::from),
+            action: action.0,
+            from: from.0,
+            to: to.0,
+        };
+        let listing = service::events(tx, &permit, filter, page).await?;
+        Ok(EventsAnswer::Ok(Json(listing)))
     }
 
     /// Who read or changed this patient's record, when and why, newest first.
@@ -170,31 +99,10 @@ impl AuditApi {
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<AccessLogAnswer> {
-        let mut tx = auth.0;
-        tx.permit::<perm::AccessLog, perm::Read>().await?;
-        let hospital = tx.caller().hospital()?;
-        let patient = staff::patient(&tx, id.0).await?;
-        let (limit, before) = newest_first(limit.0, cursor.0)?;
-        let rows = AccessLogEntry::find_by_statement(stmt(
-            "select e.id, e.occurred_at, u.full_name as actor_name, e.actor_role, e.action,
-                    e.resource_type, e.purpose, e.outcome
-               from audit_event e left join app_user u on u.id = e.actor_user_id
-              where e.patient_id = $1 and e.id < $2 order by e.id desc limit $3",
-            [patient.id.into(), before.into(), (limit + 1).into()],
-        ))
-        .all(tx.conn())
-        .await?;
-        tx.audit_read(
-            hospital,
-            AuditEntry::new("access_log.read", "patient", patient.id).patient(patient.id),
-        );
-        tx.commit().await?;
-        Ok(AccessLogAnswer::Ok(Json(
-            Page {
-                limit: limit as u32,
-                after: None,
-            }
-            .finish(rows, |e| e.id),
-        )))
+        let tx = auth.0;
+        let permit = tx.permit::<perm::AccessLog, perm::Read>().await?;
+        let page = NewestFirst::parse(limit.0, cursor.0)?;
+        let listing = service::access_log(tx, &permit, PatientId::from(id.0), page).await?;
+        Ok(AccessLogAnswer::Ok(Json(listing)))
     }
 }

@@ -116,6 +116,9 @@ pub async fn insert_rows(conn: &impl ConnectionTrait, rows: &[AuditRow]) -> ApiR
 }
 
 pub mod api;
+mod service;
+mod store;
+pub mod types;
 pub mod verify;
 
 /// Seals committed audit events into their hospital's hash chain, once a second.

@@ -8,6 +8,9 @@
 
 pub mod api;
 pub mod registry;
+mod service;
+mod store;
+pub mod types;
 
 use std::{sync::Arc, time::Duration};
 

@@ -1,10 +1,11 @@
-use chrono::{DateTime, Utc};
+//! `/api/v1/notifications` and `/api/v1/outbox`: HTTP only. Each handler asks casbin for its
+//! permit and hands it, with the parsed request, to `service`.
+
 use poem_openapi::{
-    ApiResponse, Object, OpenApi,
+    ApiResponse, OpenApi,
     param::{Path, Query},
     payload::Json,
 };
-use sea_orm::FromQueryResult;
 use uuid::Uuid;
 
 use crate::{
@@ -12,38 +13,14 @@ use crate::{
     auth::BearerAuth,
     auth::permit as perm,
     error::ApiResult,
+    ids::NotificationId,
+    notifications::{
+        service,
+        types::{Notification, OutboxFilter, OutboxMessage, Which},
+    },
 };
 
 pub struct NotificationsApi;
-
-#[derive(Object, FromQueryResult)]
-pub struct Notification {
-    pub id: Uuid,
-    pub kind: String,
-    pub title: String,
-    pub body: String,
-    #[oai(nullable)]
-    pub appointment_id: Option<Uuid>,
-    #[oai(nullable)]
-    pub read_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-}
-
-/// An outgoing message as admins see it (delivery state, not its text).
-#[derive(Object, FromQueryResult)]
-pub struct OutboxMessage {
-    pub id: Uuid,
-    pub channel: String,
-    pub subject: String,
-    pub status: String,
-    pub attempts: i32,
-    #[oai(nullable)]
-    pub last_error: Option<String>,
-    pub next_attempt_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    #[oai(nullable)]
-    pub sent_at: Option<DateTime<Utc>>,
-}
 
 #[derive(ApiResponse)]
 pub enum NotificationList {
@@ -80,19 +57,9 @@ impl NotificationsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<NotificationList> {
         let tx = auth.0;
-        tx.permit::<perm::Notification, perm::List>().await?;
+        let permit = tx.permit::<perm::Notification, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                "select id, kind, title, body, appointment_id, read_at, created_at from notification",
-                "id",
-                "and (not $3 or read_at is null)",
-                vec![unread.0.unwrap_or(false).into()],
-                |n: &Notification| n.id,
-            )
-            .await?;
-        tx.commit().await?;
+        let listing = service::list(tx, &permit, Which::from_unread(unread.0), page).await?;
         Ok(NotificationList::Ok(Json(listing)))
     }
 
@@ -107,13 +74,8 @@ impl NotificationsApi {
     )]
     async fn read(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<MarkedRead> {
         let tx = auth.0;
-        tx.permit::<perm::Notification, perm::List>().await?;
-        tx.execute_one(
-            "update notification set read_at = coalesce(read_at, now()) where id = $1",
-            vec![id.0.into()],
-        )
-        .await?;
-        tx.commit().await?;
+        let permit = tx.permit::<perm::Notification, perm::List>().await?;
+        service::mark_read(tx, &permit, NotificationId::from(id.0)).await?;
         Ok(MarkedRead::Done)
     }
 
@@ -131,19 +93,10 @@ impl NotificationsApi {
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<OutboxList> {
         let tx = auth.0;
-        tx.permit::<perm::Outbox, perm::List>().await?;
+        let permit = tx.permit::<perm::Outbox, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
-        let listing = page
-            .list(
-                &tx,
-                "select id, channel, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at from outbox",
-                "id",
-                "and ($3::text is null or status = $3)",
-                vec![status.0.into()],
-                |m: &OutboxMessage| m.id,
-            )
-            .await?;
-        tx.commit().await?;
+        let filter = OutboxFilter { status: status.0 };
+        let listing = service::outbox(tx, &permit, filter, page).await?;
         Ok(OutboxList::Ok(Json(listing)))
     }
 }

@@ -3,7 +3,10 @@
 
 pub mod api;
 pub mod dispatcher;
+mod service;
+mod store;
 pub mod templates;
+pub mod types;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, FromQueryResult, Value};

@@ -1,22 +1,22 @@
-use chrono::{Duration, Utc};
+//! Paying for appointments over HTTP: starting, reading and marking refunds (with the caller's
+//! permit, through `service`), Stripe's webhook and Khalti's return (no caller: verified with
+//! the provider and applied on the system pool). HTTP only.
+
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, OpenApi,
     param::{Path, Query},
     payload::Json,
 };
-use sea_orm::{ConnectionTrait, FromQueryResult, Value};
 use uuid::Uuid;
 
 use crate::{
     app::AppState,
-    audit::AuditEntry,
     auth::BearerAuth,
     auth::permit as perm,
-    db::stmt,
     error::{ApiError, ApiResult},
-    payments::{Payment, SELECT, check_khalti, check_stripe, khalti, stripe},
-    scheduling::appointments,
+    ids::{AppointmentId, PaymentId},
+    payments::{Payment, service, types::Started},
 };
 
 pub struct PaymentsApi;
@@ -58,145 +58,6 @@ pub enum WebhookAnswer {
     Received,
 }
 
-#[derive(FromQueryResult)]
-struct Patient {
-    full_name: String,
-    email: String,
-}
-
-/// The provider a hospital's payment goes through, if this server can reach it.
-fn provider_for(state: &AppState, s: &appointments::Settings, fee: i64) -> ApiResult<&'static str> {
-    Ok(match s.payment_provider.as_str() {
-        "khalti" => {
-            if state.khalti.is_none() {
-                return Err(ApiError::Unavailable(
-                    "Khalti is not configured on this server",
-                ));
-            }
-            if fee < khalti::MIN_AMOUNT_PAISA {
-                return Err(ApiError::unprocessable(
-                    "Khalti takes payments of at least NPR 10 (1000 paisa)",
-                ));
-            }
-            "khalti"
-        }
-        "stripe" => {
-            if state.stripe.is_none() {
-                return Err(ApiError::Unavailable(
-                    "Stripe is not configured on this server",
-                ));
-            }
-            "stripe"
-        }
-        _ => return Err(ApiError::conflict("this hospital takes no payments")),
-    })
-}
-
-/// Asks the provider for the payment's link: (its reference, the URL, when it expires). A
-/// refusal marks the payment failed and answers 503.
-async fn open_link(
-    state: &AppState,
-    provider: &'static str,
-    hospital: Uuid,
-    payment_id: Uuid,
-    a: &appointments::Appointment,
-    patient: &Patient,
-) -> ApiResult<(String, String, chrono::DateTime<Utc>)> {
-    let base = state.config.public_base_url.trim_end_matches('/');
-    let link = match (provider, &state.khalti, &state.stripe) {
-        ("khalti", Some(k), _) => k
-            .initiate(khalti::Order {
-                amount: a.fee,
-                purchase_order_id: payment_id.to_string(),
-                purchase_order_name: "Consultation",
-                return_url: format!("{base}/api/v1/payments/khalti/return"),
-                website_url: base,
-                customer_name: &patient.full_name,
-                customer_email: &patient.email,
-            })
-            .await
-            .map(|i| (i.pidx, i.payment_url, i.expires_at.with_timezone(&Utc))),
-        (_, _, Some(st)) => st
-            .create_session(stripe::Order {
-                payment_id,
-                appointment_id: a.id,
-                hospital_id: hospital,
-                amount: a.fee,
-                currency: &a.currency,
-                success_url: format!("{base}/#payment={payment_id}&status=return"),
-                cancel_url: format!("{base}/#payment={payment_id}&status=cancelled"),
-                customer_email: &patient.email,
-            })
-            .await
-            .map(|sess| (sess.id, sess.url, sess.expires_at)),
-        _ => Err(anyhow::anyhow!("provider not configured")),
-    };
-    match link {
-        Ok(l) => Ok(l),
-        Err(e) => {
-            tracing::warn!(error = %e, payment_id = %payment_id, provider, "payment provider refused to start");
-            let failed = format!("start-failed:{payment_id}");
-            let verdict = crate::payments::Verdict {
-                provider,
-                event_id: &failed,
-                outcome: "failed",
-                amount: 0,
-                currency: "",
-                payment_ref: None,
-            };
-            crate::payments::apply(&state.system, hospital, payment_id, verdict).await?;
-            Err(ApiError::Unavailable(
-                "the payment provider did not answer; try again shortly",
-            ))
-        }
-    }
-}
-
-/// The provider's reference of the appointment's pending payment whose link expired, if there
-/// is one (`Some(None)`: it never got a link).
-async fn stale_reference(
-    tx: &crate::db::TenantTx,
-    appointment: Uuid,
-) -> ApiResult<Option<Option<String>>> {
-    let row = tx
-        .conn()
-        .query_one_raw(stmt(
-            "select provider_ref from payment where appointment_id = $1 and status = 'pending'",
-            [appointment.into()],
-        ))
-        .await?;
-    Ok(match row {
-        Some(r) => Some(r.try_get("", "provider_ref")?),
-        None => None,
-    })
-}
-
-/// Asks the provider how a stale payment ended and applies the answer.
-async fn settle_stale(state: &AppState, provider: &str, reference: Option<&str>) -> ApiResult<()> {
-    if let Some(r) = reference {
-        match (provider, &state.khalti, &state.stripe) {
-            ("khalti", Some(k), _) => drop(check_khalti(&state.system, k, r).await?),
-            ("stripe", _, Some(st)) => drop(check_stripe(&state.system, st, r).await?),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// Only the appointment's patient pays, and only while it awaits payment.
-async fn payable(tx: &crate::db::TenantTx, a: &appointments::Appointment) -> ApiResult<()> {
-    if !tx.exists("select 1 from appointment where id = $1 and patient_user_id = nullif(current_setting('app.user_id', true), '')::uuid", a.id).await? {
-        return Err(ApiError::ForbiddenBecause("only the appointment's patient pays for it"));
-    }
-    if a.status != "awaiting_payment" {
-        return Err(ApiError::conflict(format!(
-            "the appointment is {}, not awaiting payment",
-            a.status
-        )));
-    }
-    Ok(())
-}
-
 #[OpenApi(prefix_path = "/api/v1", tag = "crate::app::server::Tag::Payments")]
 impl PaymentsApi {
     /// Start paying for an appointment that awaits payment (its patient).
@@ -219,77 +80,14 @@ impl PaymentsApi {
         id: Path<Uuid>,
     ) -> ApiResult<PaymentStarted> {
         let tx = auth.0;
-        tx.permit::<perm::Payment, perm::Create>().await?;
-        let hospital = tx.caller().hospital()?;
-        let a = appointments::get(&tx, id.0).await?;
-        payable(&tx, &a).await?;
-        if let Some(p) = Payment::find_by_statement(stmt(
-            &format!("{SELECT} where appointment_id = $1 and status = 'pending'"),
-            [a.id.into()],
-        ))
-        .one(tx.conn())
-        .await?
-            && p.expires_at.is_none_or(|e| e > Utc::now())
-        {
-            tx.commit().await?;
-            return Ok(PaymentStarted::Existing(Json(p)));
-        }
-        let s = appointments::settings(&tx).await?;
-        let provider = provider_for(&state, &s, a.fee)?;
-        // A stale pending payment (its link expired) must be checked with the provider before a
-        // new one starts, so that nobody pays twice.
-        if let Some(reference) = stale_reference(&tx, a.id).await? {
-            tx.commit().await?;
-            settle_stale(&state, provider, reference.as_deref()).await?;
-            return Err(ApiError::conflict(
-                "the previous payment link expired and is being settled; try again",
-            ));
-        }
-        let patient = Patient::find_by_statement(stmt("select u.full_name, u.email from appointment a join app_user u on u.id = a.patient_user_id where a.id = $1", [a.id.into()]))
-            .one(tx.conn())
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        let payment_id = Uuid::now_v7();
-        tx.conn()
-            .execute_raw(stmt(
-                "insert into payment (hospital_id, id, appointment_id, provider, amount, currency) values ($1, $2, $3, $4, $5, $6)",
-                [Value::from(hospital), payment_id.into(), a.id.into(), provider.into(), a.fee.into(), a.currency.clone().into()],
-            ))
-            .await?;
-        tx.audit_write(
-            hospital,
-            AuditEntry::new("payment.start", "payment", payment_id).patient(a.patient_id),
+        let permit = tx.permit::<perm::Payment, perm::Create>().await?;
+        let appointment = AppointmentId::from(id.0);
+        Ok(
+            match service::start(tx, &permit, &state, appointment).await? {
+                Started::Created(p) => PaymentStarted::Created(Json(p)),
+                Started::Existing(p) => PaymentStarted::Existing(Json(p)),
+            },
         )
-        .await?;
-        tx.commit().await?;
-        // The provider call happens outside any transaction; the row exists first, so a crash
-        // in between leaves a pending payment without a link, which the next call replaces.
-        let (reference, url, expires) =
-            open_link(&state, provider, hospital, payment_id, &a, &patient).await?;
-        let expires = expires.min(Utc::now() + Duration::hours(2));
-        state
-            .system
-            .execute_raw(stmt(
-                "select payment_set_link($1, $2, $3, $4, $5)",
-                [
-                    Value::from(hospital),
-                    payment_id.into(),
-                    reference.into(),
-                    url.clone().into(),
-                    expires.into(),
-                ],
-            ))
-            .await?;
-        Ok(PaymentStarted::Created(Json(Payment {
-            payment_id,
-            appointment_id: a.id,
-            provider: provider.into(),
-            status: "pending".into(),
-            amount: a.fee,
-            currency: a.currency,
-            redirect_url: Some(url),
-            expires_at: Some(expires),
-        })))
     }
 
     /// One payment (whoever sees its appointment).
@@ -300,12 +98,8 @@ impl PaymentsApi {
     #[oai(path = "/payments/:id", method = "get", operation_id = "getPayment")]
     async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Payment, perm::Read>().await?;
-        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
-            .one(tx.conn())
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        tx.commit().await?;
+        let permit = tx.permit::<perm::Payment, perm::Read>().await?;
+        let p = service::read(tx, &permit, PaymentId::from(id.0)).await?;
         Ok(PaymentAnswer::Ok(Json(p)))
     }
 
@@ -322,41 +116,8 @@ impl PaymentsApi {
     )]
     async fn refunded(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<PaymentAnswer> {
         let tx = auth.0;
-        tx.permit::<perm::Payment, perm::Refund>().await?;
-        let hospital = tx.caller().hospital()?;
-        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
-            .one(tx.conn())
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        let done = tx
-            .conn()
-            .query_one_raw(stmt(
-                "select payment_mark_refunded($1) as ok",
-                [id.0.into()],
-            ))
-            .await?
-            .map(|r| r.try_get::<bool>("", "ok"))
-            .transpose()?
-            .unwrap_or(false);
-        if !done {
-            return Err(ApiError::conflict(format!(
-                "the payment is {}, not owed back",
-                p.status
-            )));
-        }
-        tx.audit_write(
-            hospital,
-            AuditEntry::new("payment.refunded", "payment", id.0),
-        )
-        .await?;
-        let a = appointments::get(&tx, p.appointment_id).await?;
-        crate::notifications::appointment_event(&tx, &a, crate::notifications::Event::Refunded)
-            .await?;
-        let p = Payment::find_by_statement(stmt(&format!("{SELECT} where id = $1"), [id.0.into()]))
-            .one(tx.conn())
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        tx.commit().await?;
+        let permit = tx.permit::<perm::Payment, perm::Refund>().await?;
+        let p = service::mark_refunded(tx, &permit, PaymentId::from(id.0)).await?;
         Ok(PaymentAnswer::Ok(Json(p)))
     }
 
@@ -388,18 +149,8 @@ impl PaymentsApi {
                 "Stripe webhooks are not configured on this server",
             ))?;
         use secrecy::ExposeSecret;
-        stripe::verify_signature(
-            &signature.0,
-            &raw.0,
-            secret.expose_secret(),
-            Utc::now().timestamp(),
-        )
-        .map_err(|e| ApiError::BadRequest(format!("Stripe-Signature: {e}")))?;
-        let event: serde_json::Value = serde_json::from_slice(&raw.0)
-            .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?;
-        crate::payments::stripe_event(&state.system, &event)
-            .await
-            .map_err(ApiError::Internal)?;
+        service::stripe_webhook(&state.system, secret.expose_secret(), &signature.0, &raw.0)
+            .await?;
         Ok(WebhookAnswer::Received)
     }
 
@@ -421,13 +172,10 @@ impl PaymentsApi {
         pidx: Query<String>,
     ) -> ApiResult<Redirect> {
         let base = state.config.public_base_url.trim_end_matches('/');
-        let k = state.khalti.clone().ok_or(ApiError::Unavailable(
+        let k = state.khalti.as_ref().ok_or(ApiError::Unavailable(
             "Khalti is not configured on this server",
         ))?;
-        let outcome = check_khalti(&state.system, &k, &pidx.0)
-            .await
-            .map_err(ApiError::Internal)?;
-        let target = match outcome {
+        let target = match service::khalti_return(&state.system, k, &pidx.0).await? {
             Some((id, status)) => format!("{base}/#payment={id}&status={status}"),
             None => format!("{base}/#payment=unknown"),
         };

@@ -3,10 +3,15 @@
 
 pub mod api;
 pub mod khalti;
+mod service;
+mod store;
 pub mod stripe;
+pub mod types;
+
+pub use store::SELECT;
+pub use types::Payment;
 
 use chrono::{DateTime, Utc};
-use poem_openapi::Object;
 use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, Value};
 use uuid::Uuid;
 
@@ -15,31 +20,6 @@ use crate::{
     db::{RequestMeta, stmt},
     notifications::{AppointmentRef, Event, enqueue},
 };
-
-/// A payment as its appointment's patient, doctor and admins see it.
-#[derive(Object, FromQueryResult, Debug)]
-pub struct Payment {
-    pub payment_id: Uuid,
-    pub appointment_id: Uuid,
-    /// `khalti` or `stripe`.
-    pub provider: String,
-    /// `pending`, `succeeded`, `failed`, `expired`, `refunded`, or, once a refund is due,
-    /// `refund_pending` (Stripe: the refund is on its way) or `pending_manual` (Khalti: the
-    /// hospital refunds by hand, then marks it refunded).
-    pub status: String,
-    /// Minor units.
-    pub amount: i64,
-    pub currency: String,
-    /// Where to send the patient to pay (while pending).
-    #[oai(nullable)]
-    pub redirect_url: Option<String>,
-    #[oai(nullable)]
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-pub const SELECT: &str =
-    "select id as payment_id, appointment_id, provider, status, amount, currency,
-    redirect_url, expires_at from payment";
 
 #[derive(FromQueryResult)]
 struct PaymentRef {
