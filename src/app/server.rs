@@ -21,7 +21,10 @@ use crate::{
     prescriptions::api::PrescriptionsApi,
     records::{consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi},
     scheduling::api::SchedulingApi,
-    tenancy::{hospitals::HospitalsApi, members::MembersApi, roles::RolesApi, staff::StaffApi},
+    tenancy::{
+        hospitals::api::HospitalsApi, members::api::MembersApi, roles::api::RolesApi,
+        staff::api::StaffApi,
+    },
 };
 
 #[derive(Tags)]

@@ -1,14 +1,30 @@
 //! Creating accounts inside a hospital (admin-created staff and patients).
 
 use sea_orm::Value;
-use uuid::Uuid;
 
 use crate::{
     app::AppState,
     auth::types::{Email, full_name, new_password},
     db::TenantTx,
     error::ApiResult,
+    ids::{HospitalId, UserId},
 };
+
+/// A new account's fields as the request gave them. They are checked and the password hashed
+/// by [`Account::checked`], which the services run with no transaction open
+/// (`TenantTx::outside`), after the checks of their own.
+pub struct Account {
+    pub email: String,
+    pub full_name: String,
+    pub password: String,
+}
+
+impl Account {
+    /// [`NewMember::parse`] of these fields.
+    pub async fn checked(self, state: &AppState) -> ApiResult<NewMember> {
+        NewMember::parse(state, &self.email, &self.full_name, self.password).await
+    }
+}
 
 pub struct NewMember {
     pub email: Email,
@@ -36,15 +52,15 @@ impl NewMember {
     }
 }
 
-/// Inserts the account and its membership with `role` in `hospital_id`.
+/// Inserts the account and its membership with `role` in `hospital`.
 pub async fn create_member(
     tx: &TenantTx,
-    hospital_id: Uuid,
+    hospital: HospitalId,
     m: NewMember,
     role: &str,
-) -> ApiResult<Uuid> {
+) -> ApiResult<UserId> {
     use sea_orm::ConnectionTrait;
-    let user_id = Uuid::now_v7();
+    let user_id = UserId::new();
     let res = tx
         .conn()
         .execute_raw(crate::db::stmt(
@@ -62,7 +78,7 @@ pub async fn create_member(
     tx.conn()
         .execute_raw(crate::db::stmt(
             "insert into membership (hospital_id, user_id, role) values ($1, $2, $3)",
-            [hospital_id.into(), user_id.into(), role.into()],
+            [hospital.into(), user_id.into(), role.into()],
         ))
         .await?;
     Ok(user_id)
