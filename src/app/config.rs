@@ -80,6 +80,11 @@ fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 
+/// A secret (a connection URL) from the environment, or its local default.
+fn secret_var(name: &str, default: &str) -> SecretString {
+    var(name).unwrap_or_else(|| default.into()).into()
+}
+
 fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
 where
     T::Err: std::fmt::Display,
@@ -96,20 +101,19 @@ impl Config {
     pub fn from_env() -> anyhow::Result<Self> {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let config = Self {
-            database_url: var("DATABASE_URL")
-                .unwrap_or_else(|| {
-                    "postgres://carebridge_app:carebridge_app@127.0.0.1:5432/carebridge".into()
-                })
-                .into(),
-            database_admin_url: var("DATABASE_ADMIN_URL")
-                .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/carebridge".into())
-                .into(),
+            database_url: secret_var(
+                "DATABASE_URL",
+                "postgres://carebridge_app:carebridge_app@127.0.0.1:5432/carebridge",
+            ),
+            database_admin_url: secret_var(
+                "DATABASE_ADMIN_URL",
+                "postgres://postgres@127.0.0.1:5432/carebridge",
+            ),
             database_pool_size: parse_var("DATABASE_POOL_SIZE", 16)?,
-            database_system_url: var("DATABASE_SYSTEM_URL")
-                .unwrap_or_else(|| {
-                    "postgres://carebridge_sys:carebridge_sys@127.0.0.1:5432/carebridge".into()
-                })
-                .into(),
+            database_system_url: secret_var(
+                "DATABASE_SYSTEM_URL",
+                "postgres://carebridge_sys:carebridge_sys@127.0.0.1:5432/carebridge",
+            ),
             database_system_pool_size: parse_var("DATABASE_SYSTEM_POOL_SIZE", 4)?,
             redis_url: var("REDIS_URL")
                 .unwrap_or_else(|| "redis://127.0.0.1:6379".into())

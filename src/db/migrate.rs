@@ -200,16 +200,9 @@ pub async fn apply(admin: &DatabaseConnection) -> anyhow::Result<usize> {
     Ok(count)
 }
 
-/// Creates a login role if needed and pins its attributes: no superuser, no BYPASSRLS, no
-/// ownership; it inherits only `group`'s grants (the runtime login role is taken out of the
-/// system group, should it ever have been put in).
-pub async fn ensure_login_role(
-    admin: &DatabaseConnection,
-    role: &str,
-    password: Option<String>,
-    database: &str,
-    group: &str,
-) -> anyhow::Result<()> {
+/// Refuses a login role name that is not plain (`[a-z0-9_]`), names a group, or is the
+/// migrating role itself.
+async fn check_login_name(admin: &DatabaseConnection, role: &str) -> anyhow::Result<()> {
     if [RUNTIME_GROUP, SYSTEM_GROUP].contains(&role)
         || !role
             .chars()
@@ -227,6 +220,37 @@ pub async fn ensure_login_role(
     if is_admin {
         bail!("DATABASE_URL and DATABASE_SYSTEM_URL must not log in as the migrating role");
     }
+    Ok(())
+}
+
+/// Runs the DDL that `format_query` (a `select format(…) as ddl` over `$1` = the role and `$2`)
+/// builds, so that names and passwords are quoted by PostgreSQL.
+async fn run_formatted(
+    admin: &DatabaseConnection,
+    format_query: &str,
+    role: &str,
+    second: &str,
+) -> anyhow::Result<()> {
+    let sql = admin
+        .query_one_raw(stmt(format_query, [role.into(), second.into()]))
+        .await?
+        .context("format")?
+        .try_get::<String>("", "ddl")?;
+    admin.execute_unprepared(&sql).await?;
+    Ok(())
+}
+
+/// Creates a login role if needed and pins its attributes: no superuser, no BYPASSRLS, no
+/// ownership; it inherits only `group`'s grants (the runtime login role is taken out of the
+/// system group, should it ever have been put in).
+pub async fn ensure_login_role(
+    admin: &DatabaseConnection,
+    role: &str,
+    password: Option<String>,
+    database: &str,
+    group: &str,
+) -> anyhow::Result<()> {
+    check_login_name(admin, role).await?;
     let exists = admin
         .query_one_raw(stmt(
             "select 1 from pg_roles where rolname = $1",
@@ -258,26 +282,14 @@ pub async fn ensure_login_role(
         } else {
             password.clone().unwrap_or_default()
         };
-        let sql = admin
-            .query_one_raw(stmt(q, [role.into(), second.into()]))
-            .await?
-            .context("format")?
-            .try_get::<String>("", "ddl")?;
-        admin
-            .execute_unprepared(&sql)
+        run_formatted(admin, q, role, &second)
             .await
             .with_context(|| format!("login role {role}: step {i}"))?;
     }
     if group == RUNTIME_GROUP {
-        let sql = admin
-            .query_one_raw(stmt(
-                &format!("select format('revoke {SYSTEM_GROUP} from %I', $1::text) as ddl"),
-                [role.into()],
-            ))
-            .await?
-            .context("format")?
-            .try_get::<String>("", "ddl")?;
-        admin.execute_unprepared(&sql).await?;
+        let revoke =
+            format!("select format('revoke {SYSTEM_GROUP} from %I', $1::text, $2::text) as ddl");
+        run_formatted(admin, &revoke, role, "").await?;
     }
     let owned = admin
         .query_one_raw(stmt(
