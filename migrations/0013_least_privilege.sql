@@ -23,9 +23,10 @@ grant carebridge_runtime to carebridge_system;
 
 -- A remembered session resumes by its token's hash: the context comes from the session row,
 -- never from arguments. One primary-key lookup more than before; revocation and every change
--- a session depends on still bump its epoch (0010).
+-- a session depends on still bump its epoch (0010). Expiry (absolute and idle, as auth_open
+-- reads them) is checked here too, so the database, not a server's memory, decides it.
 drop function auth_resume(uuid, uuid, text, bigint);
-create function auth_resume(p_token_hash bytea, p_epoch bigint)
+create function auth_resume(p_token_hash bytea, p_epoch bigint, p_idle_seconds integer)
 returns boolean
 language plpgsql volatile security definer set search_path = pg_catalog, public as $$
 declare
@@ -36,6 +37,7 @@ begin
   select s.hospital_id, s.user_id, s.role into v
     from auth_session s
    where s.token_hash = p_token_hash and s.revoked_at is null and s.expires_at > now()
+     and s.last_seen_at > now() - make_interval(secs => p_idle_seconds)
      and (select coalesce(sum(e.n), 0)::bigint
             from auth_epoch e
            where (e.hospital_id = coalesce(s.hospital_id, auth_epoch_nil())
@@ -50,8 +52,8 @@ begin
   return true;
 end
 $$;
-revoke all on function auth_resume(bytea, bigint) from public;
-grant execute on function auth_resume(bytea, bigint) to carebridge_runtime;
+revoke all on function auth_resume(bytea, bigint, integer) from public;
+grant execute on function auth_resume(bytea, bigint, integer) to carebridge_runtime;
 
 -- Suspending a hospital ends its sessions in the same statement, by trigger: no function that
 -- revokes a named hospital's sessions is left for a request to call.

@@ -555,7 +555,7 @@ $$;
 
 ALTER FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) OWNER TO postgres;
 
-CREATE FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) RETURNS boolean
+CREATE FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint, p_idle_seconds integer) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -567,6 +567,7 @@ begin
   select s.hospital_id, s.user_id, s.role into v
     from auth_session s
    where s.token_hash = p_token_hash and s.revoked_at is null and s.expires_at > now()
+     and s.last_seen_at > now() - make_interval(secs => p_idle_seconds)
      and (select coalesce(sum(e.n), 0)::bigint
             from auth_epoch e
            where (e.hospital_id = coalesce(s.hospital_id, auth_epoch_nil())
@@ -582,7 +583,7 @@ begin
 end
 $$;
 
-ALTER FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) OWNER TO postgres;
+ALTER FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint, p_idle_seconds integer) OWNER TO postgres;
 
 CREATE FUNCTION public.auth_revoke_session(p_token_hash bytea) RETURNS void
     LANGUAGE sql SECURITY DEFINER
@@ -2343,8 +2344,8 @@ GRANT ALL ON FUNCTION public.auth_register_patient(p_hospital_id uuid, p_user_id
 REVOKE ALL ON FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_request_password_reset(p_email text, p_token_hash bytea, p_minutes integer, p_subject text, p_text text, p_html text) TO carebridge_system;
 
-REVOKE ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint) TO carebridge_runtime;
+REVOKE ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint, p_idle_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint, p_idle_seconds integer) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) TO carebridge_runtime;

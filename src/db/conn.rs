@@ -109,14 +109,19 @@ impl Prepared {
     }
 
     /// A remembered session's check: `auth_resume` sets the context from the session's row
-    /// while its epoch is still `epoch`.
-    pub fn session_resume(token_hash: &[u8], epoch: i64) -> Self {
+    /// while it has not expired (idle timeout in seconds) and its epoch is still `epoch`.
+    pub fn session_resume(token_hash: &[u8], epoch: i64, idle_seconds: i32) -> Self {
         static RESUME: std::sync::LazyLock<NamedStatement> = std::sync::LazyLock::new(|| {
-            NamedStatement::new("(bytea, bigint) as select auth_resume($1, $2) as resumed".into())
+            NamedStatement::new(
+                "(bytea, bigint, integer) as select auth_resume($1, $2, $3) as resumed".into(),
+            )
         });
         Self::call(
             &RESUME,
-            &format!("decode('{}', 'hex'), {epoch}", hex::encode(token_hash)),
+            &format!(
+                "decode('{}', 'hex'), {epoch}, {idle_seconds}",
+                hex::encode(token_hash)
+            ),
         )
     }
 }

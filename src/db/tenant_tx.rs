@@ -135,7 +135,7 @@ where
     Fut: std::future::Future<Output = ApiResult<(Vec<QueryResult>, T)>>,
 {
     if let Some(r) = state.sessions.get(&hash) {
-        let (rows, out) = send(session_resume(&r)).await?;
+        let (rows, out) = send(session_resume(state, &r)).await?;
         if resumed(state, &r, &rows) {
             return Ok((r.caller, out));
         }
@@ -154,8 +154,8 @@ fn session_check(state: &AppState, hash: &TokenHash) -> Prepared {
 }
 
 /// A remembered session's check, to travel with `BEGIN` in one message.
-fn session_resume(r: &Remembered) -> Prepared {
-    Prepared::session_resume(r.caller.session.as_bytes(), r.epoch)
+fn session_resume(state: &AppState, r: &Remembered) -> Prepared {
+    Prepared::session_resume(r.caller.session.as_bytes(), r.epoch, idle_seconds(state))
 }
 
 /// Whether a remembered session's check set the context. When it did not (its epoch moved on),

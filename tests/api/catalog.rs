@@ -185,7 +185,7 @@ async fn the_request_role_executes_no_definer_function_that_takes_a_hospital() {
     );
     let row = rt
         .query_one_raw(carebridge::db::stmt(
-            "select auth_resume(decode(repeat('ab', 32), 'hex'), 0) as resumed,
+            "select auth_resume(decode(repeat('ab', 32), 'hex'), 0, 60) as resumed,
                     coalesce(current_setting('app.hospital_id', true), '') as hospital",
             [],
         ))

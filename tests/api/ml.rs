@@ -426,7 +426,14 @@ async fn leases_requeue_a_dead_workers_job_and_cancel_quota_and_switches_hold() 
         .await
         .expect(200);
     assert_eq!(running.body["status"], "running");
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // The lease runs out (moved back in the database; no sleeping).
+    crate::helpers::admin_conn(&app.db)
+        .await
+        .execute_unprepared(&format!(
+            "update inference_job set leased_until = now() - interval '1 second' where id = '{job}'"
+        ))
+        .await
+        .unwrap();
     let again = rt.query_one_raw(claim(60)).await.unwrap().unwrap();
     assert_eq!(again.try_get::<Uuid>("", "id").unwrap(), job);
     assert_eq!(again.try_get::<i32>("", "attempts").unwrap(), 2);
