@@ -7,12 +7,11 @@ use uuid::Uuid;
 use crate::{
     app::AppState,
     app::fields,
-    audit::AuditEntry,
     auth::{
         BearerAuth, BearerCaller, service,
         types::{Email, full_name, new_password},
     },
-    db::{RequestMeta, stmt},
+    db::RequestMeta,
     error::{ApiError, ApiResult},
 };
 
@@ -216,20 +215,7 @@ impl AuthApi {
     /// hospital.
     #[oai(path = "/logout", method = "post", operation_id = "logout")]
     async fn logout(&self, auth: BearerAuth) -> ApiResult<LogoutAnswer> {
-        let tx = auth.0;
-        let caller = tx.caller().clone();
-        use sea_orm::ConnectionTrait;
-        tx.conn()
-            .execute_raw(stmt(
-                "select auth_revoke_session($1)",
-                [caller.session.as_bytes().to_vec().into()],
-            ))
-            .await?;
-        if let Some(h) = caller.hospital_id {
-            tx.audit_write(h, AuditEntry::new("auth.logout", "session", caller.user_id))
-                .await?;
-        }
-        tx.commit().await?;
+        service::logout(auth.0).await?;
         Ok(LogoutAnswer::Done)
     }
 
@@ -274,13 +260,12 @@ impl AuthApi {
             ));
         }
         let c = tx.caller().clone();
-        tx.execute_one(
-            "update app_user set full_name = coalesce($2, full_name), language = coalesce($3, language),
-               timezone = coalesce($4, timezone) where id = $1",
-            vec![c.user_id.into(), name.clone().into(), b.language.into(), b.timezone.into()],
-        )
-        .await?;
-        tx.commit().await?;
+        let update = service::ProfileUpdate {
+            full_name: name.clone(),
+            language: b.language,
+            timezone: b.timezone,
+        };
+        service::update_profile(tx, update).await?;
         Ok(MeAnswer::Ok(Json(Me {
             user_id: c.user_id,
             email: c.email,

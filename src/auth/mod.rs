@@ -7,6 +7,7 @@ pub mod password;
 pub mod permit;
 pub mod reset;
 mod service;
+mod store;
 pub mod throttle;
 pub mod token;
 pub mod types;

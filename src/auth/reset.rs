@@ -3,17 +3,17 @@
 //! the same work (one queued INSERT, expanded by the outbox dispatcher), whether the email has
 //! an account or not.
 
-use sea_orm::{ConnectionTrait, Value};
 use secrecy::SecretString;
 
 use crate::{
     app::AppState,
     auth::{
+        store,
         throttle::rate_limit,
         token::{self, TokenHash},
         types::{Email, new_password},
     },
-    db::{RequestMeta, stmt},
+    db::RequestMeta,
     error::{ApiError, ApiResult},
 };
 
@@ -49,48 +49,25 @@ pub async fn request(state: &AppState, email: &str, meta: &RequestMeta) -> ApiRe
         "{}/#reset={token}",
         state.config.public_base_url.trim_end_matches('/')
     );
-    let (subject, text, html) = email_texts(&link);
-    state
-        .system
-        .execute_raw(stmt(
-            "select auth_request_password_reset($1, $2, $3, $4, $5, $6)",
-            [
-                Value::from(email.as_str()),
-                TokenHash::of(&token).as_bytes().to_vec().into(),
-                RESET_MINUTES.into(),
-                subject.into(),
-                text.into(),
-                html.into(),
-            ],
-        ))
-        .await?;
-    Ok(())
+    let hash = TokenHash::of(&token);
+    store::request_reset(
+        &state.system,
+        &email,
+        &hash,
+        RESET_MINUTES,
+        email_texts(&link),
+    )
+    .await
 }
 
 pub async fn complete(state: &AppState, token: &str, password: String) -> ApiResult<()> {
-    let hash = TokenHash::of(token).as_bytes().to_vec();
+    let hash = TokenHash::of(token);
     let invalid =
         || ApiError::unprocessable("the reset link is invalid, used or expired; ask for a new one");
-    let email: Option<String> = state
-        .system
-        .query_one_raw(stmt(
-            "select auth_password_reset_email($1) as email",
-            [hash.clone().into()],
-        ))
-        .await?
-        .and_then(|r| r.try_get::<Option<String>>("", "email").ok().flatten());
+    let email = store::reset_email(&state.system, &hash).await?;
     let email = Email::parse(&email.ok_or_else(invalid)?)?;
     let password: SecretString = new_password(password, &email)?;
     let password_hash = state.hasher.hash(&password).await?;
-    let done = state
-        .system
-        .query_one_raw(stmt(
-            "select auth_complete_password_reset($1, $2) as ok",
-            [Value::from(hash), password_hash.into()],
-        ))
-        .await?
-        .map(|r| r.try_get::<bool>("", "ok"))
-        .transpose()?
-        .unwrap_or(false);
+    let done = store::complete_reset(&state.system, &hash, password_hash).await?;
     if done { Ok(()) } else { Err(invalid()) }
 }

@@ -1,7 +1,7 @@
 //! Login, logout and self-registration.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, FromQueryResult, TransactionTrait, Value};
+use sea_orm::TransactionTrait;
 use secrecy::SecretString;
 use uuid::Uuid;
 
@@ -9,26 +9,14 @@ use crate::{
     app::AppState,
     audit::{AuditEntry, AuditRow},
     auth::{
+        store::{self, Candidate, NewPatient},
         throttle::{Throttle, rate_limit},
         token::{self, TokenHash},
         types::Email,
     },
-    db::{RequestMeta, stmt},
+    db::{RequestMeta, TenantTx},
     error::{ApiError, ApiResult},
 };
-
-#[derive(FromQueryResult, Debug)]
-struct Candidate {
-    user_id: Uuid,
-    password_hash: String,
-    is_super_admin: bool,
-    user_active: bool,
-    hospital_id: Option<Uuid>,
-    hospital_slug: Option<String>,
-    hospital_suspended: Option<bool>,
-    role: Option<String>,
-    membership_active: Option<bool>,
-}
 
 pub struct Session {
     pub token: String,
@@ -41,12 +29,7 @@ pub struct Session {
 const BAD_CREDENTIALS: &str = "email or password is incorrect";
 
 async fn candidates(state: &AppState, email: &Email) -> ApiResult<Vec<Candidate>> {
-    Ok(Candidate::find_by_statement(stmt(
-        "select * from auth_login_candidates($1)",
-        [email.as_str().into()],
-    ))
-    .all(&state.system)
-    .await?)
+    store::candidates(&state.system, email).await
 }
 
 /// Verifies the password (always, also for unknown emails), then picks the membership.
@@ -134,31 +117,13 @@ async fn open_session(
     let token = token::generate();
     let hash = TokenHash::of(&token);
     let txn = state.system.begin().await?;
-    let expires_at = txn
-        .query_one_raw(stmt(
-            "select auth_create_session($1, $2, $3, $4, $5) as expires_at",
-            [
-                Value::from(hash.as_bytes().to_vec()),
-                user_id.into(),
-                hospital_id.into(),
-                role.clone().into(),
-                Value::from(state.config.session_absolute.as_secs() as i32),
-            ],
-        ))
+    let absolute = i32::try_from(state.config.session_absolute.as_secs()).unwrap_or(i32::MAX);
+    let expires_at = store::create_session(&txn, &hash, user_id, hospital_id, &role, absolute)
         .await?
-        .and_then(|r| {
-            r.try_get::<Option<DateTime<Utc>>>("", "expires_at")
-                .ok()
-                .flatten()
-        })
         .ok_or(ApiError::Unauthorized(BAD_CREDENTIALS))?;
     if let Some(h) = hospital_id {
         // Enter the new session's context so that the login is audited under RLS.
-        txn.execute_raw(stmt(
-            "select 1 from auth_begin($1, $2)",
-            [Value::from(hash.as_bytes().to_vec()), Value::from(60)],
-        ))
-        .await?;
+        store::enter_session(&txn, &hash).await?;
         AuditRow::by(
             h,
             Some(user_id),
@@ -186,12 +151,6 @@ pub struct Registration {
     pub full_name: String,
     pub date_of_birth: Option<NaiveDate>,
     pub phone: Option<String>,
-}
-
-#[derive(FromQueryResult)]
-struct HospitalRow {
-    id: Uuid,
-    suspended: bool,
 }
 
 /// The account a registration creates or joins: (user id, whether it is new, password hash).
@@ -250,34 +209,30 @@ pub async fn register(
         )
         .await?;
     }
-    let hospital = HospitalRow::find_by_statement(stmt(
-        "select * from hospital_by_slug($1)",
-        [reg.hospital.clone().into()],
-    ))
-    .one(&state.system)
-    .await?
-    .filter(|h| !h.suspended)
-    .ok_or_else(|| ApiError::unprocessable("no hospital with that slug accepts registrations"))?;
+    let hospital = store::hospital_by_slug(&state.system, &reg.hospital)
+        .await?
+        .filter(|h| !h.suspended)
+        .ok_or_else(|| {
+            ApiError::unprocessable("no hospital with that slug accepts registrations")
+        })?;
     let (user_id, new_user, hash) = registering_account(state, &reg, meta).await?;
     let patient_id = Uuid::now_v7();
     let txn = state.system.begin().await?;
-    let res = txn
-        .execute_raw(stmt(
-            "select auth_register_patient($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            [
-                hospital.id.into(),
-                user_id.into(),
-                new_user.into(),
-                reg.email.as_str().into(),
-                hash.into(),
-                reg.full_name.into(),
-                reg.date_of_birth.into(),
-                reg.phone.into(),
-                patient_id.into(),
-            ],
-        ))
-        .await;
-    res?;
+    store::register_patient(
+        &txn,
+        NewPatient {
+            hospital: hospital.id,
+            user: user_id,
+            new_user,
+            email: &reg.email,
+            password_hash: hash,
+            full_name: reg.full_name,
+            date_of_birth: reg.date_of_birth,
+            phone: reg.phone,
+            patient: patient_id,
+        },
+    )
+    .await?;
     AuditRow::by(
         hospital.id,
         Some(user_id),
@@ -289,4 +244,38 @@ pub async fn register(
     .await?;
     txn.commit().await?;
     Ok((user_id, patient_id))
+}
+
+/// Ends the caller's own session (this token only) and audits it.
+#[tracing::instrument(skip_all)]
+pub async fn logout(tx: TenantTx) -> ApiResult<()> {
+    let caller = tx.caller().clone();
+    store::revoke_session(&tx, &caller.session).await?;
+    if let Some(h) = caller.hospital_id {
+        tx.audit_write(h, AuditEntry::new("auth.logout", "session", caller.user_id))
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The caller's own name, language and time zone, checked at the edge (None: unchanged).
+pub struct ProfileUpdate {
+    pub full_name: Option<String>,
+    pub language: Option<String>,
+    pub timezone: Option<String>,
+}
+
+/// Saves the caller's own profile changes.
+#[tracing::instrument(skip_all)]
+pub async fn update_profile(tx: TenantTx, update: ProfileUpdate) -> ApiResult<()> {
+    let user = tx.caller().user_id;
+    store::update_profile(
+        &tx,
+        user,
+        update.full_name,
+        update.language,
+        update.timezone,
+    )
+    .await?;
+    tx.commit().await
 }
