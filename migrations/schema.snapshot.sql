@@ -594,6 +594,24 @@ $$;
 
 ALTER FUNCTION public.auth_revoke_session(p_token_hash bytea) OWNER TO postgres;
 
+CREATE FUNCTION public.auth_sessions_current(p_hashes bytea[], p_epochs bigint[], p_idle_seconds integer) RETURNS SETOF bytea
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select s.token_hash
+    from unnest(p_hashes, p_epochs) as x(h, epoch)
+    join auth_session s on s.token_hash = x.h
+   where s.revoked_at is null and s.expires_at > now()
+     and s.last_seen_at > now() - make_interval(secs => p_idle_seconds)
+     and (select coalesce(sum(e.n), 0)::bigint
+            from auth_epoch e
+           where (e.hospital_id = coalesce(s.hospital_id, auth_epoch_nil())
+                  and e.user_id in (s.user_id, auth_epoch_nil()))
+              or (e.hospital_id = auth_epoch_nil() and e.user_id = s.user_id)) = x.epoch
+$$;
+
+ALTER FUNCTION public.auth_sessions_current(p_hashes bytea[], p_epochs bigint[], p_idle_seconds integer) OWNER TO postgres;
+
 CREATE FUNCTION public.authz_custom_policies() RETURNS TABLE(hospital_id uuid, role text, object text, action text)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -808,6 +826,21 @@ CREATE FUNCTION public.model_weights(p_kind text, p_version text) RETURNS TABLE(
 $$;
 
 ALTER FUNCTION public.model_weights(p_kind text, p_version text) OWNER TO postgres;
+
+CREATE FUNCTION public.notification_claim_pushes(p_limit integer) RETURNS TABLE(hospital_id uuid, id uuid, user_id uuid, kind text, title text, body text, appointment_id uuid, read_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  update notification n set pushed_at = now()
+    from (select u.hospital_id, u.id from notification u
+           where u.pushed_at is null order by u.created_at limit p_limit
+           for update skip locked) due
+   where n.hospital_id = due.hospital_id and n.id = due.id
+  returning n.hospital_id, n.id, n.user_id, n.kind, n.title, n.body, n.appointment_id,
+            n.read_at, n.created_at
+$$;
+
+ALTER FUNCTION public.notification_claim_pushes(p_limit integer) OWNER TO postgres;
 
 CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) RETURNS TABLE(hospital_id uuid, id uuid, channel text, recipient text, subject text, text_body text, html_body text, attempts integer)
     LANGUAGE sql SECURITY DEFINER
@@ -1158,6 +1191,38 @@ $$;
 
 ALTER FUNCTION public.user_visible(p_id uuid) OWNER TO postgres;
 
+CREATE FUNCTION public.ws_ticket_issue(p_ticket_hash bytea, p_session_hash bytea, p_seconds integer) RETURNS timestamp with time zone
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_expires timestamptz := now() + make_interval(secs => p_seconds);
+begin
+  delete from ws_ticket where expires_at < now() - interval '1 minute';
+  insert into ws_ticket (ticket_hash, session_hash, expires_at)
+  select p_ticket_hash, s.token_hash, v_expires
+    from auth_session s
+   where s.token_hash = p_session_hash and s.revoked_at is null
+     and s.user_id = nullif(current_setting('app.user_id', true), '')::uuid;
+  if not found then
+    raise exception 'no such session' using errcode = 'P0002';
+  end if;
+  return v_expires;
+end
+$$;
+
+ALTER FUNCTION public.ws_ticket_issue(p_ticket_hash bytea, p_session_hash bytea, p_seconds integer) OWNER TO postgres;
+
+CREATE FUNCTION public.ws_ticket_take(p_ticket_hash bytea) RETURNS bytea
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  delete from ws_ticket where ticket_hash = p_ticket_hash
+  returning case when expires_at > now() then session_hash end
+$$;
+
+ALTER FUNCTION public.ws_ticket_take(p_ticket_hash bytea) OWNER TO postgres;
+
 CREATE TABLE public.access_grant (
     hospital_id uuid NOT NULL,
     id uuid NOT NULL,
@@ -1310,6 +1375,27 @@ ALTER TABLE ONLY public.availability_rule FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.availability_rule OWNER TO postgres;
 
+CREATE TABLE public.call_event (
+    hospital_id uuid NOT NULL,
+    id uuid NOT NULL,
+    appointment_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    actor_id uuid NOT NULL,
+    kind text NOT NULL,
+    rtt_ms integer,
+    packet_loss double precision,
+    bitrate_kbps integer,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT call_event_bitrate_kbps_check CHECK (((bitrate_kbps >= 0) AND (bitrate_kbps <= 10000000))),
+    CONSTRAINT call_event_kind_check CHECK ((kind = ANY (ARRAY['joined'::text, 'waiting'::text, 'admitted'::text, 'left'::text, 'started'::text, 'ended'::text, 'quality'::text]))),
+    CONSTRAINT call_event_packet_loss_check CHECK (((packet_loss >= (0)::double precision) AND (packet_loss <= (1)::double precision))),
+    CONSTRAINT call_event_rtt_ms_check CHECK (((rtt_ms >= 0) AND (rtt_ms <= 600000)))
+);
+
+ALTER TABLE ONLY public.call_event FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.call_event OWNER TO postgres;
+
 CREATE TABLE public.care_team (
     hospital_id uuid NOT NULL,
     patient_id uuid NOT NULL,
@@ -1322,6 +1408,27 @@ CREATE TABLE public.care_team (
 ALTER TABLE ONLY public.care_team FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.care_team OWNER TO postgres;
+
+CREATE TABLE public.chat_message (
+    hospital_id uuid NOT NULL,
+    id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    doctor_user_id uuid NOT NULL,
+    patient_user_id uuid NOT NULL,
+    sender_id uuid NOT NULL,
+    client_id text NOT NULL,
+    body text NOT NULL,
+    document_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT chat_message_body_check CHECK ((length(body) <= 4000)),
+    CONSTRAINT chat_message_check CHECK (((sender_id = doctor_user_id) OR (sender_id = patient_user_id))),
+    CONSTRAINT chat_message_check1 CHECK (((body <> ''::text) OR (document_id IS NOT NULL))),
+    CONSTRAINT chat_message_client_id_check CHECK (((length(client_id) >= 1) AND (length(client_id) <= 100)))
+);
+
+ALTER TABLE ONLY public.chat_message FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.chat_message OWNER TO postgres;
 
 CREATE TABLE public.clinical_note (
     hospital_id uuid NOT NULL,
@@ -1337,6 +1444,32 @@ CREATE TABLE public.clinical_note (
 ALTER TABLE ONLY public.clinical_note FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.clinical_note OWNER TO postgres;
+
+CREATE TABLE public.conversation (
+    hospital_id uuid NOT NULL,
+    id uuid NOT NULL,
+    doctor_id uuid NOT NULL,
+    patient_id uuid NOT NULL,
+    doctor_user_id uuid NOT NULL,
+    patient_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.conversation FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.conversation OWNER TO postgres;
+
+CREATE TABLE public.conversation_read (
+    hospital_id uuid NOT NULL,
+    conversation_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    message_id uuid NOT NULL,
+    read_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.conversation_read FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.conversation_read OWNER TO postgres;
 
 CREATE TABLE public.doctor (
     hospital_id uuid NOT NULL,
@@ -1541,7 +1674,8 @@ CREATE TABLE public.notification (
     body text NOT NULL,
     appointment_id uuid,
     read_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    pushed_at timestamp with time zone
 );
 
 ALTER TABLE ONLY public.notification FORCE ROW LEVEL SECURITY;
@@ -1712,6 +1846,17 @@ ALTER TABLE ONLY public.schema_migration FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.schema_migration OWNER TO postgres;
 
+CREATE TABLE public.ws_ticket (
+    ticket_hash bytea NOT NULL,
+    session_hash bytea NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT ws_ticket_ticket_hash_check CHECK ((length(ticket_hash) = 32))
+);
+
+ALTER TABLE ONLY public.ws_ticket FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.ws_ticket OWNER TO postgres;
+
 ALTER TABLE ONLY public.access_grant
     ADD CONSTRAINT access_grant_pkey PRIMARY KEY (hospital_id, id);
 
@@ -1757,11 +1902,32 @@ ALTER TABLE ONLY public.availability
 ALTER TABLE ONLY public.availability_rule
     ADD CONSTRAINT availability_rule_pkey PRIMARY KEY (hospital_id, doctor_id, weekday, start_time);
 
+ALTER TABLE ONLY public.call_event
+    ADD CONSTRAINT call_event_pkey PRIMARY KEY (hospital_id, id);
+
 ALTER TABLE ONLY public.care_team
     ADD CONSTRAINT care_team_pkey PRIMARY KEY (hospital_id, patient_id, doctor_id);
 
+ALTER TABLE ONLY public.chat_message
+    ADD CONSTRAINT chat_message_hospital_id_conversation_id_sender_id_client_i_key UNIQUE (hospital_id, conversation_id, sender_id, client_id);
+
+ALTER TABLE ONLY public.chat_message
+    ADD CONSTRAINT chat_message_pkey PRIMARY KEY (hospital_id, id);
+
 ALTER TABLE ONLY public.clinical_note
     ADD CONSTRAINT clinical_note_pkey PRIMARY KEY (hospital_id, id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_hospital_id_doctor_id_patient_id_key UNIQUE (hospital_id, doctor_id, patient_id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_hospital_id_id_doctor_user_id_patient_user_id_key UNIQUE (hospital_id, id, doctor_user_id, patient_user_id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_pkey PRIMARY KEY (hospital_id, id);
+
+ALTER TABLE ONLY public.conversation_read
+    ADD CONSTRAINT conversation_read_pkey PRIMARY KEY (hospital_id, conversation_id, user_id);
 
 ALTER TABLE ONLY public.doctor
     ADD CONSTRAINT doctor_hospital_id_id_user_id_key UNIQUE (hospital_id, id, user_id);
@@ -1847,6 +2013,9 @@ ALTER TABLE ONLY public.role_permission
 ALTER TABLE ONLY public.schema_migration
     ADD CONSTRAINT schema_migration_pkey PRIMARY KEY (version);
 
+ALTER TABLE ONLY public.ws_ticket
+    ADD CONSTRAINT ws_ticket_pkey PRIMARY KEY (ticket_hash);
+
 CREATE INDEX access_grant_grantee ON public.access_grant USING btree (hospital_id, grantee_user_id, patient_id);
 
 CREATE INDEX appointment_doctor_time ON public.appointment USING btree (hospital_id, doctor_id, start_at);
@@ -1865,7 +2034,13 @@ CREATE INDEX auth_session_user ON public.auth_session USING btree (user_id) WHER
 
 CREATE UNIQUE INDEX availability_day_off ON public.availability_exception USING btree (hospital_id, doctor_id, day) WHERE (start_time IS NULL);
 
+CREATE INDEX call_event_appointment ON public.call_event USING btree (hospital_id, appointment_id, id);
+
+CREATE UNIQUE INDEX call_event_once ON public.call_event USING btree (hospital_id, appointment_id, kind) WHERE (kind = ANY (ARRAY['started'::text, 'ended'::text]));
+
 CREATE INDEX care_team_doctor ON public.care_team USING btree (hospital_id, doctor_user_id);
+
+CREATE INDEX chat_message_history ON public.chat_message USING btree (hospital_id, conversation_id, id);
 
 CREATE INDEX clinical_note_patient ON public.clinical_note USING btree (hospital_id, patient_id, created_at);
 
@@ -1886,6 +2061,8 @@ CREATE INDEX inference_job_running ON public.inference_job USING btree (hospital
 CREATE INDEX membership_user ON public.membership USING btree (user_id);
 
 CREATE UNIQUE INDEX model_version_one_active ON public.model_version USING btree (kind) WHERE (status = 'active'::text);
+
+CREATE INDEX notification_unpushed ON public.notification USING btree (created_at) WHERE (pushed_at IS NULL);
 
 CREATE INDEX notification_user ON public.notification USING btree (hospital_id, user_id, created_at);
 
@@ -1954,11 +2131,29 @@ ALTER TABLE ONLY public.availability
 ALTER TABLE ONLY public.availability_rule
     ADD CONSTRAINT availability_rule_hospital_id_doctor_id_fkey FOREIGN KEY (hospital_id, doctor_id) REFERENCES public.availability(hospital_id, doctor_id) ON DELETE CASCADE;
 
+ALTER TABLE ONLY public.call_event
+    ADD CONSTRAINT call_event_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.call_event
+    ADD CONSTRAINT call_event_hospital_id_appointment_id_fkey FOREIGN KEY (hospital_id, appointment_id) REFERENCES public.appointment(hospital_id, id);
+
+ALTER TABLE ONLY public.call_event
+    ADD CONSTRAINT call_event_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id);
+
 ALTER TABLE ONLY public.care_team
     ADD CONSTRAINT care_team_hospital_id_doctor_id_doctor_user_id_fkey FOREIGN KEY (hospital_id, doctor_id, doctor_user_id) REFERENCES public.doctor(hospital_id, id, user_id);
 
 ALTER TABLE ONLY public.care_team
     ADD CONSTRAINT care_team_hospital_id_patient_id_patient_user_id_fkey FOREIGN KEY (hospital_id, patient_id, patient_user_id) REFERENCES public.patient(hospital_id, id, user_id);
+
+ALTER TABLE ONLY public.chat_message
+    ADD CONSTRAINT chat_message_hospital_id_conversation_id_doctor_user_id_pa_fkey FOREIGN KEY (hospital_id, conversation_id, doctor_user_id, patient_user_id) REFERENCES public.conversation(hospital_id, id, doctor_user_id, patient_user_id);
+
+ALTER TABLE ONLY public.chat_message
+    ADD CONSTRAINT chat_message_hospital_id_document_id_fkey FOREIGN KEY (hospital_id, document_id) REFERENCES public.document(hospital_id, id);
+
+ALTER TABLE ONLY public.chat_message
+    ADD CONSTRAINT chat_message_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES public.app_user(id);
 
 ALTER TABLE ONLY public.clinical_note
     ADD CONSTRAINT clinical_note_hospital_id_author_user_id_fkey FOREIGN KEY (hospital_id, author_user_id) REFERENCES public.membership(hospital_id, user_id);
@@ -1968,6 +2163,30 @@ ALTER TABLE ONLY public.clinical_note
 
 ALTER TABLE ONLY public.clinical_note
     ADD CONSTRAINT clinical_note_hospital_id_patient_id_fkey FOREIGN KEY (hospital_id, patient_id) REFERENCES public.patient(hospital_id, id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_doctor_user_id_fkey FOREIGN KEY (doctor_user_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_hospital_id_doctor_id_fkey FOREIGN KEY (hospital_id, doctor_id) REFERENCES public.doctor(hospital_id, id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_hospital_id_patient_id_fkey FOREIGN KEY (hospital_id, patient_id) REFERENCES public.patient(hospital_id, id);
+
+ALTER TABLE ONLY public.conversation
+    ADD CONSTRAINT conversation_patient_user_id_fkey FOREIGN KEY (patient_user_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.conversation_read
+    ADD CONSTRAINT conversation_read_hospital_id_conversation_id_fkey FOREIGN KEY (hospital_id, conversation_id) REFERENCES public.conversation(hospital_id, id);
+
+ALTER TABLE ONLY public.conversation_read
+    ADD CONSTRAINT conversation_read_hospital_id_message_id_fkey FOREIGN KEY (hospital_id, message_id) REFERENCES public.chat_message(hospital_id, id);
+
+ALTER TABLE ONLY public.conversation_read
+    ADD CONSTRAINT conversation_read_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id);
 
 ALTER TABLE ONLY public.doctor
     ADD CONSTRAINT doctor_hospital_id_user_id_fkey FOREIGN KEY (hospital_id, user_id) REFERENCES public.membership(hospital_id, user_id);
@@ -2044,6 +2263,9 @@ ALTER TABLE ONLY public.prescription
 ALTER TABLE ONLY public.role_permission
     ADD CONSTRAINT role_permission_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
 
+ALTER TABLE ONLY public.ws_ticket
+    ADD CONSTRAINT ws_ticket_session_hash_fkey FOREIGN KEY (session_hash) REFERENCES public.auth_session(token_hash) ON DELETE CASCADE;
+
 ALTER TABLE public.access_grant ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY access_grant_insert ON public.access_grant FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (created_by = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (((kind = 'consent'::text) AND (current_setting('app.role'::text, true) = 'patient'::text) AND (patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)) OR ((kind = 'break_glass'::text) AND (current_setting('app.role'::text, true) = 'doctor'::text) AND (scope = 'records'::text) AND (created_at <= now()) AND (expires_at <= (now() + '01:00:00'::interval)) AND (grantee_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)))));
@@ -2108,6 +2330,16 @@ CREATE POLICY availability_write ON public.availability USING (((hospital_id = (
    FROM public.doctor d
   WHERE ((d.hospital_id = availability.hospital_id) AND (d.id = availability.doctor_id) AND (d.user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)))))));
 
+ALTER TABLE public.call_event ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY call_event_insert ON public.call_event FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (actor_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.appointment a
+  WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND ((call_event.actor_id = a.doctor_user_id) OR (call_event.actor_id = a.patient_user_id)) AND ((call_event.user_id = a.doctor_user_id) OR (call_event.user_id = a.patient_user_id)))))));
+
+CREATE POLICY call_event_select ON public.call_event FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.appointment a
+  WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND (((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.doctor_user_id) OR ((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.patient_user_id)))))));
+
 ALTER TABLE public.care_team ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY care_team_from_appointment ON public.care_team FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
@@ -2118,6 +2350,20 @@ CREATE POLICY care_team_select ON public.care_team FOR SELECT USING (((hospital_
 
 CREATE POLICY care_team_write ON public.care_team USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
 
+ALTER TABLE public.chat_message ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY chat_message_insert ON public.chat_message FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (sender_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM (public.conversation c
+     JOIN public.care_team ct ON (((ct.hospital_id = c.hospital_id) AND (ct.doctor_id = c.doctor_id) AND (ct.patient_id = c.patient_id))))
+  WHERE ((c.hospital_id = chat_message.hospital_id) AND (c.id = chat_message.conversation_id)))) AND ((document_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM (public.conversation c
+     JOIN public.document d ON (((d.hospital_id = c.hospital_id) AND (d.patient_id = c.patient_id))))
+  WHERE ((c.hospital_id = chat_message.hospital_id) AND (c.id = chat_message.conversation_id) AND (d.id = chat_message.document_id)))))));
+
+CREATE POLICY chat_message_select ON public.chat_message FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.conversation c
+  WHERE ((c.hospital_id = chat_message.hospital_id) AND (c.id = chat_message.conversation_id))))));
+
 ALTER TABLE public.clinical_note ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY clinical_note_insert ON public.clinical_note FOR INSERT WITH CHECK ((public.record_access(hospital_id, patient_id) AND (current_setting('app.role'::text, true) = 'doctor'::text) AND (author_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)));
@@ -2127,6 +2373,28 @@ CASE
     WHEN private THEN 'private_notes'::text
     ELSE 'records'::text
 END));
+
+ALTER TABLE public.conversation ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY conversation_insert ON public.conversation FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = doctor_user_id) OR ((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = patient_user_id)) AND (EXISTS ( SELECT 1
+   FROM public.care_team ct
+  WHERE ((ct.hospital_id = conversation.hospital_id) AND (ct.doctor_id = conversation.doctor_id) AND (ct.patient_id = conversation.patient_id) AND (ct.doctor_user_id = conversation.doctor_user_id) AND (ct.patient_user_id = conversation.patient_user_id))))));
+
+ALTER TABLE public.conversation_read ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY conversation_read_own ON public.conversation_read FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.conversation c
+  WHERE ((c.hospital_id = conversation_read.hospital_id) AND (c.id = conversation_read.conversation_id))))));
+
+CREATE POLICY conversation_read_select ON public.conversation_read FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.conversation c
+  WHERE ((c.hospital_id = conversation_read.hospital_id) AND (c.id = conversation_read.conversation_id))))));
+
+CREATE POLICY conversation_read_update ON public.conversation_read FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)));
+
+CREATE POLICY conversation_select ON public.conversation FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) OR ((doctor_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.care_team ct
+  WHERE ((ct.hospital_id = conversation.hospital_id) AND (ct.doctor_id = conversation.doctor_id) AND (ct.patient_id = conversation.patient_id))))))));
 
 ALTER TABLE public.doctor ENABLE ROW LEVEL SECURITY;
 
@@ -2272,6 +2540,8 @@ CREATE POLICY role_permission_write ON public.role_permission USING (((hospital_
 
 ALTER TABLE public.schema_migration ENABLE ROW LEVEL SECURITY;
 
+ALTER TABLE public.ws_ticket ENABLE ROW LEVEL SECURITY;
+
 GRANT USAGE ON SCHEMA public TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.admin_reset_password(p_user_id uuid, p_password_hash text) FROM PUBLIC;
@@ -2350,6 +2620,9 @@ GRANT ALL ON FUNCTION public.auth_resume(p_token_hash bytea, p_epoch bigint, p_i
 REVOKE ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.auth_revoke_session(p_token_hash bytea) TO carebridge_runtime;
 
+REVOKE ALL ON FUNCTION public.auth_sessions_current(p_hashes bytea[], p_epochs bigint[], p_idle_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.auth_sessions_current(p_hashes bytea[], p_epochs bigint[], p_idle_seconds integer) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.authz_custom_policies() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.authz_custom_policies() TO carebridge_runtime;
 
@@ -2390,6 +2663,9 @@ GRANT ALL ON FUNCTION public.model_set_status(p_kind text, p_version text, p_sta
 
 REVOKE ALL ON FUNCTION public.model_weights(p_kind text, p_version text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.model_weights(p_kind text, p_version text) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) TO carebridge_system;
@@ -2448,6 +2724,12 @@ GRANT ALL ON FUNCTION public.role_granted(p_object text, p_action text) TO careb
 REVOKE ALL ON FUNCTION public.user_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.user_visible(p_id uuid) TO carebridge_runtime;
 
+REVOKE ALL ON FUNCTION public.ws_ticket_issue(p_ticket_hash bytea, p_session_hash bytea, p_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ws_ticket_issue(p_ticket_hash bytea, p_session_hash bytea, p_seconds integer) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.ws_ticket_take(p_ticket_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ws_ticket_take(p_ticket_hash bytea) TO carebridge_system;
+
 GRANT SELECT,INSERT ON TABLE public.access_grant TO carebridge_runtime;
 
 GRANT UPDATE(revoked_at) ON TABLE public.access_grant TO carebridge_runtime;
@@ -2484,9 +2766,21 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.availability_exception TO care
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.availability_rule TO carebridge_runtime;
 
+GRANT SELECT,INSERT ON TABLE public.call_event TO carebridge_runtime;
+
 GRANT SELECT,INSERT,DELETE ON TABLE public.care_team TO carebridge_runtime;
 
+GRANT SELECT,INSERT ON TABLE public.chat_message TO carebridge_runtime;
+
 GRANT SELECT,INSERT ON TABLE public.clinical_note TO carebridge_runtime;
+
+GRANT SELECT,INSERT ON TABLE public.conversation TO carebridge_runtime;
+
+GRANT SELECT,INSERT ON TABLE public.conversation_read TO carebridge_runtime;
+
+GRANT UPDATE(message_id) ON TABLE public.conversation_read TO carebridge_runtime;
+
+GRANT UPDATE(read_at) ON TABLE public.conversation_read TO carebridge_runtime;
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.doctor TO carebridge_runtime;
 

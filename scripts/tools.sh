@@ -4,7 +4,9 @@
 #   - a Python virtualenv with fhir.resources (the independent FHIR validator) and pyedflib
 #     (an independent EDF reader, whose wheel ships real EDF/BDF test recordings), pydicom and
 #     pydicom-data (a real chest radiograph, RG1_UNCR.dcm);
-#   - schemathesis in the same virtualenv, the property-based API fuzzer of scripts/fuzz.sh.
+#   - schemathesis in the same virtualenv, the property-based API fuzzer of scripts/fuzz.sh;
+#   - coturn (the Debian package, /usr/bin/turnserver), the TURN relay of scripts/demo.sh and of
+#     the TURN credential test (tests/api/turn.rs); apt-get, with sudo when not root.
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -28,6 +30,16 @@ if ! "$tools/venv/bin/python" -c \
      'import importlib.metadata as m, sys; sys.exit(m.version("schemathesis") != "4.32.5")' 2>/dev/null; then
   echo "installing schemathesis 4.32.5 (the API fuzzer of scripts/fuzz.sh) into $tools/venv" >&2
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
+fi
+
+if [ ! -x /usr/bin/turnserver ]; then
+  echo "installing coturn (the Debian package: /usr/bin/turnserver)" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coturn
+  # The package enables its system service; the demo and the tests start their own turnserver.
+  if [ -d /run/systemd/system ]; then $sudo systemctl disable --now coturn || true; fi
 fi
 
 # The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.

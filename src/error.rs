@@ -83,7 +83,8 @@ impl ApiError {
         }
     }
 
-    fn detail(&self) -> String {
+    /// What the client is told (problem+json `detail`, a socket's `error` frame).
+    pub fn detail(&self) -> String {
         match self {
             Self::BadRequest(d) | Self::Conflict(d) | Self::Unprocessable(d) => d.clone(),
             Self::Unauthorized(d)

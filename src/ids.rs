@@ -76,6 +76,10 @@ ids! {
     PaymentId;
     /// An in-app notification.
     NotificationId;
+    /// A doctor's and a patient's chat.
+    ConversationId;
+    /// A chat message.
+    MessageId;
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub mod money;
 pub mod notifications;
 pub mod payments;
 pub mod prescriptions;
+pub mod realtime;
 pub mod records;
 pub mod sandbox;
 pub mod scheduling;

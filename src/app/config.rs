@@ -71,6 +71,15 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Inference workers inside `serve` (and `carebridge worker`); each runs one job at a time.
     pub inference_workers: usize,
+    /// ICE servers for calls: `TURN_URLS` (comma-separated `stun:`/`turn:` URLs),
+    /// `TURN_SECRET` (coturn's `--static-auth-secret`), `TURN_TTL_SECONDS` (default 3600).
+    pub turn: crate::realtime::turn::TurnSettings,
+    /// A socket is sent a protocol ping this often, and closed when nothing was heard from it
+    /// for three times as long (`WS_PING_SECONDS`, default 20).
+    pub ws_ping: Duration,
+    /// Frames waiting for one socket before it counts as too slow and is closed
+    /// (`WS_BUFFER_FRAMES`, default 256).
+    pub ws_buffer_frames: usize,
     /// Record reads in the audit trail. Always true from the environment: only the
     /// benchmark turns it off, to measure what auditing costs.
     pub audit_reads: bool,
@@ -173,6 +182,20 @@ impl Config {
             },
             max_upload_bytes: parse_var("MAX_UPLOAD_BYTES", 50 * 1024 * 1024)?,
             inference_workers: parse_var("INFERENCE_WORKERS", 1)?,
+            turn: crate::realtime::turn::TurnSettings {
+                urls: var("TURN_URLS")
+                    .map(|v| {
+                        v.split(',')
+                            .map(|u| u.trim().to_string())
+                            .filter(|u| !u.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                secret: var("TURN_SECRET").map(Into::into),
+                ttl: Duration::from_secs(parse_var("TURN_TTL_SECONDS", 3600)?),
+            },
+            ws_ping: Duration::from_secs(parse_var("WS_PING_SECONDS", 20)?),
+            ws_buffer_frames: parse_var("WS_BUFFER_FRAMES", 256)?,
             audit_reads: true,
         };
         config.validate()?;
@@ -182,6 +205,9 @@ impl Config {
     fn validate(&self) -> anyhow::Result<()> {
         if self.session_idle.is_zero() || self.session_absolute < self.session_idle {
             bail!("SESSION_ABSOLUTE_SECONDS must be at least SESSION_IDLE_SECONDS (> 0)");
+        }
+        if self.ws_ping.is_zero() || self.ws_buffer_frames == 0 {
+            bail!("WS_PING_SECONDS and WS_BUFFER_FRAMES must be positive");
         }
         if self.database_pool_size == 0
             || self.database_system_pool_size == 0

@@ -176,7 +176,13 @@ impl Routes {
                 bodies,
             });
         }
-        for p in ["/healthz", "/readyz", "/metrics", "/openapi.json"] {
+        for p in [
+            "/healthz",
+            "/readyz",
+            "/metrics",
+            "/openapi.json",
+            "/api/v1/ws",
+        ] {
             routes.push(Route {
                 pattern: segments(p),
                 allow: "GET, HEAD".into(),

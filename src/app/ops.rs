@@ -34,7 +34,24 @@ pub async fn readyz(state: Data<&AppState>) -> Response {
 pub fn metrics(state: Data<&AppState>) -> Response {
     Response::builder()
         .content_type("text/plain; version=0.0.4")
-        .body(state.metrics.render() + session_checks(&state.sessions).as_str())
+        .body(
+            state.metrics.render()
+                + session_checks(&state.sessions).as_str()
+                + sockets(&state.hub).as_str(),
+        )
+}
+
+fn sockets(hub: &crate::realtime::hub::Hub) -> String {
+    format!(
+        "# HELP carebridge_websockets Open WebSockets on this instance.\n\
+         # TYPE carebridge_websockets gauge\n\
+         carebridge_websockets {}\n\
+         # HELP carebridge_realtime_subscribed 1 while frames cross instances (Redis pub/sub up).\n\
+         # TYPE carebridge_realtime_subscribed gauge\n\
+         carebridge_realtime_subscribed {}\n",
+        hub.sockets(),
+        u8::from(hub.subscribed())
+    )
 }
 
 fn session_checks(sessions: &crate::db::Sessions) -> String {

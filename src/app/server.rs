@@ -19,6 +19,7 @@ use crate::{
     notifications::api::NotificationsApi,
     payments::api::PaymentsApi,
     prescriptions::api::PrescriptionsApi,
+    realtime::api::RealtimeApi,
     records::{consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi},
     scheduling::api::SchedulingApi,
     tenancy::{
@@ -47,6 +48,8 @@ pub enum Tag {
     Fhir,
     /// AI assistance: the inference queue, results and the model registry.
     Inference,
+    /// Chat, the video call and the WebSocket's tickets.
+    Realtime,
 }
 
 pub type Apis = (
@@ -65,6 +68,7 @@ pub type Apis = (
     PrescriptionsApi,
     FhirApi,
     InferenceApi,
+    RealtimeApi,
 );
 
 fn apis() -> Apis {
@@ -84,6 +88,7 @@ fn apis() -> Apis {
         PrescriptionsApi,
         FhirApi,
         InferenceApi,
+        RealtimeApi,
     )
 }
 
@@ -338,6 +343,11 @@ impl Application {
                 config.inference_workers,
             );
         }
+        let hub = crate::realtime::hub::Hub::new(
+            redis.clone(),
+            &config.redis_namespace,
+            config.ws_buffer_frames,
+        );
         let state = AppState {
             vault,
             khalti,
@@ -351,7 +361,9 @@ impl Application {
             hasher,
             metrics: Arc::new(Metrics::default()),
             sessions: crate::db::Sessions::default(),
+            hub,
         };
+        crate::realtime::spawn(&state);
         let acceptor = TcpListener::bind(state.config.bind_addr.clone())
             .into_acceptor()
             .await
@@ -399,6 +411,7 @@ impl Application {
             .at("/healthz", ops::healthz)
             .at("/readyz", ops::readyz)
             .at("/metrics", ops::metrics)
+            .at("/api/v1/ws", poem::get(crate::realtime::socket::endpoint))
             .nest("/", api)
             .data(state.clone())
             .with(Observe {

@@ -35,4 +35,6 @@ pub struct AppState {
     pub sessions: crate::db::Sessions,
     /// Request counters and latency histograms for /metrics.
     pub metrics: Arc<Metrics>,
+    /// This instance's sockets, and frames to users on any instance.
+    pub hub: crate::realtime::hub::Hub,
 }

@@ -112,7 +112,9 @@ permissions! {
     AuditEvent = "audit_event": [List];
     Availability = "availability": [Update];
     BreakGlass = "break_glass": [Create];
+    Call = "call": [Read];
     CareTeam = "care_team": [Assign, Remove];
+    Conversation = "conversation": [Create, List];
     Consent = "consent": [Create, List, Read, Revoke];
     Doctor = "doctor": [Create, List, Read];
     Document = "document": [Create, List, Read];
@@ -120,6 +122,7 @@ permissions! {
     Hospital = "hospital": [Create, List, Read, Suspend, Update];
     Inference = "inference": [Cancel, Correct, Create, List, Read];
     Member = "member": [Create, Deactivate, ResetPassword];
+    Message = "message": [Create, List];
     Model = "model": [Create, List, Update];
     Note = "note": [Create, List, Read];
     Notification = "notification": [List];

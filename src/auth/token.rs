@@ -10,12 +10,16 @@ pub fn generate() -> String {
 }
 
 /// What the database keeps of a token: its SHA-256.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct TokenHash([u8; 32]);
 
 impl TokenHash {
     pub fn of(token: &str) -> Self {
         Self(Sha256::digest(token.as_bytes()).into())
+    }
+    /// A hash as the database answers it (a session's key); None unless 32 bytes.
+    pub fn from_stored(bytes: &[u8]) -> Option<Self> {
+        bytes.try_into().ok().map(Self)
     }
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0

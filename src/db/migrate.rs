@@ -75,6 +75,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0013_least_privilege.sql",
         include_str!("../../migrations/0013_least_privilege.sql"),
     ),
+    (
+        14,
+        "0014_realtime.sql",
+        include_str!("../../migrations/0014_realtime.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -303,7 +303,12 @@ impl TenantTx {
         }
     }
 
-    async fn begin_hashed(state: &AppState, hash: TokenHash, meta: RequestMeta) -> ApiResult<Self> {
+    /// [`begin`](Self::begin) for a session known by its hash (a socket's, a ticket's).
+    pub async fn begin_hashed(
+        state: &AppState,
+        hash: TokenHash,
+        meta: RequestMeta,
+    ) -> ApiResult<Self> {
         let pool = state.db.get_postgres_connection_pool();
         // A transaction whose resume failed has no context; it rolls back on drop and the full
         // check begins another.

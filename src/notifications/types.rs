@@ -5,7 +5,7 @@ use poem_openapi::Object;
 use sea_orm::FromQueryResult;
 use uuid::Uuid;
 
-#[derive(Object, FromQueryResult)]
+#[derive(Object, FromQueryResult, serde::Serialize, Clone, Debug)]
 pub struct Notification {
     pub id: Uuid,
     pub kind: String,

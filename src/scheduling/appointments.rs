@@ -5,7 +5,8 @@
 use crate::{db::TenantTx, error::ApiResult, ids::AppointmentId};
 
 pub use crate::scheduling::{
-    lifecycle::Action,
+    lifecycle::{Action, Status},
+    service::start_in,
     store::{SELECT, settings},
     types::{Appointment, JOIN_EARLY_MINUTES, Settings, can_join},
 };

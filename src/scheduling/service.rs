@@ -258,6 +258,20 @@ pub async fn transition(
     Ok(a)
 }
 
+/// Starts a confirmed appointment inside another domain's transaction (the call, once doctor
+/// and patient are both in it): the lifecycle's `start` with its rules (only the doctor, only
+/// from confirmed) and audit row, without committing.
+pub async fn start_in(
+    tx: &TenantTx,
+    permit: &Permit<perm::Appointment, Action>,
+    id: AppointmentId,
+) -> ApiResult<Appointment> {
+    if *permit.action() != Action::Start {
+        return Err(ApiError::Forbidden);
+    }
+    apply(tx, Action::Start, id, Transition::default()).await
+}
+
 /// Who is told of an action that left an appointment in `now`.
 fn event(action: Action, now: Status) -> Option<Event> {
     match action {

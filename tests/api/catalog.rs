@@ -169,6 +169,19 @@ async fn the_request_role_executes_no_definer_function_that_takes_a_hospital() {
         );
         assert!(!request.iter().any(|(g, _)| g.starts_with(f)), "{f}");
     }
+    // What only the sockets' system side does: take a ticket (before any session), check many
+    // sessions at once, claim notifications of every hospital to push.
+    for f in [
+        "ws_ticket_take(",
+        "auth_sessions_current(",
+        "notification_claim_pushes(",
+    ] {
+        assert!(
+            system.iter().any(|(g, _)| g.starts_with(f)),
+            "system runs {f}"
+        );
+        assert!(!request.iter().any(|(g, _)| g.starts_with(f)), "{f}");
+    }
     // Called anyway, they are refused; and no arguments make a context.
     let rt = app.runtime_conn().await;
     let refused = rt
@@ -243,6 +256,41 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
     .expect(201);
 
     crate::records::seed(&app, &d, &p).await;
+    // A conversation, a message, its read receipt and a call event.
+    let c = app
+        .post(
+            "/api/v1/conversations",
+            Some(&p.token),
+            serde_json::json!({"doctor_id": d.id}),
+        )
+        .await
+        .expect(201)
+        .id();
+    let m = app
+        .post(
+            &format!("/api/v1/conversations/{c}/messages"),
+            Some(&p.token),
+            serde_json::json!({"body": "x", "client_id": "1"}),
+        )
+        .await
+        .expect(201)
+        .id();
+    app.post(
+        &format!("/api/v1/conversations/{c}/read"),
+        Some(&d.token),
+        serde_json::json!({"message_id": m}),
+    )
+    .await
+    .expect(204);
+    admin_conn(&app.db)
+        .await
+        .execute_unprepared(
+            "insert into call_event (hospital_id, id, appointment_id, user_id, actor_id, kind)
+               select hospital_id, gen_random_uuid(), id, patient_user_id, patient_user_id, 'joined'
+                 from appointment limit 1",
+        )
+        .await
+        .unwrap();
     // An inference job, a correction and the queue's turn, written as the owner.
     admin_conn(&app.db)
         .await

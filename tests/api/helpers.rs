@@ -453,6 +453,73 @@ impl TestApp {
         .expect(200);
     }
 
+    /// A doctor and a patient of one care team (approval and payment off), with a confirmed
+    /// appointment whose call is open now: answers (doctor, patient, appointment id).
+    pub async fn open_call(&self, h: &Hospital) -> (Member, Member, Uuid) {
+        self.patch(
+            &format!("/api/v1/hospitals/{}", h.id),
+            &h.admin,
+            json!({"approval_required": false, "payment_required": false}),
+        )
+        .await
+        .expect(200);
+        let (d, p) = (self.doctor(h).await, self.patient(h).await);
+        let a = self.confirmed_appointment(&d, &p, h).await;
+        self.move_appointment_to_now(a).await;
+        (d, p, a)
+    }
+
+    /// Books the first free slot two days ahead for `p` with `d` (confirmed, in a hospital
+    /// without approval or payment); answers its id.
+    pub async fn confirmed_appointment(&self, d: &Member, p: &Member, h: &Hospital) -> Uuid {
+        self.open_all_week(h, d, 30).await;
+        let day = |n: i64| {
+            let t = chrono::Utc::now() + chrono::Duration::days(n);
+            (t - chrono::Duration::seconds(t.timestamp() % 86400))
+                .to_rfc3339()
+                .replace('+', "%2B")
+        };
+        let slots = self
+            .get(
+                &format!(
+                    "/api/v1/doctors/{}/slots?from={}&to={}",
+                    d.id,
+                    day(2),
+                    day(3)
+                ),
+                &p.token,
+            )
+            .await
+            .expect(200);
+        let start = slots.body["items"][0]["start_at"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = self
+            .post(
+                "/api/v1/appointments",
+                Some(&p.token),
+                json!({"doctor_id": d.id, "start_at": start, "reason": "follow-up"}),
+            )
+            .await
+            .expect(201);
+        assert_eq!(r.body["status"], "confirmed", "{}", r.text);
+        r.id()
+    }
+
+    /// Moves an appointment so that it started a minute ago (its call is open).
+    pub async fn move_appointment_to_now(&self, id: Uuid) {
+        admin_conn(&self.db)
+            .await
+            .execute_raw(carebridge::db::stmt(
+                "update appointment set start_at = now() - interval '1 minute', \
+                 end_at = now() + interval '29 minutes' where id = $1",
+                [id.into()],
+            ))
+            .await
+            .unwrap();
+    }
+
     /// A connection as the runtime role, for catalog and RLS checks.
     pub async fn runtime_conn(&self) -> DatabaseConnection {
         carebridge::db::connect(&self.config.database_url, 1)

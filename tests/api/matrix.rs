@@ -195,6 +195,27 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
             ),
             ("notification", "list") => (Method::GET, "/api/v1/notifications".into(), None),
             ("outbox", "list") => (Method::GET, "/api/v1/outbox".into(), None),
+            ("conversation", "create") => (
+                Method::POST,
+                "/api/v1/conversations".into(),
+                Some(json!({"patient_id": nobody})),
+            ),
+            ("conversation", "list") => (Method::GET, "/api/v1/conversations".into(), None),
+            ("message", "create") => (
+                Method::POST,
+                format!("/api/v1/conversations/{nobody}/messages"),
+                Some(json!({"body": "x", "client_id": "m"})),
+            ),
+            ("message", "list") => (
+                Method::GET,
+                format!("/api/v1/conversations/{nobody}/messages"),
+                None,
+            ),
+            ("call", "read") => (
+                Method::GET,
+                format!("/api/v1/appointments/{nobody}/call"),
+                None,
+            ),
             ("payment", "create") => (
                 Method::POST,
                 format!("/api/v1/appointments/{nobody}/payments"),

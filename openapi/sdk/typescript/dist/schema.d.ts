@@ -102,6 +102,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{id}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The appointment's call: its state, window and ICE servers.
+         * @description Its doctor and patient only (404 for anyone else); 409 while the appointment is not
+         *     confirmed (and paid, where the hospital requires payment). The room is open from 10
+         *     minutes before the start until the end; TURN credentials expire after `TURN_TTL_SECONDS`.
+         */
+        get: operations["getCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/call/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call's record: joins, waiting, admission, leaves, start, end, quality reports, and
+         *     its duration.
+         * @description Its doctor and patient only (404 otherwise). Reading is audited.
+         */
+        get: operations["listCallEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appointments/{id}/cancel": {
         parameters: {
             query?: never;
@@ -420,6 +463,83 @@ export interface paths {
          *     password; otherwise 409.
          */
         post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's conversations, oldest first, with the time of the newest message and how
+         *     many from the other party are unread.
+         * @description Doctors and patients. A doctor sees a conversation while on the patient's care team; a
+         *     patient always sees their own. Paged with `limit` and `cursor`.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        /**
+         * Opens (or returns) the conversation of a doctor and a patient on that doctor's care team.
+         * @description A doctor sends `{patient_id}` (one of their care team's patients), a patient
+         *     `{doctor_id}` (one of their doctors); 201 when it is new, 200 when it existed; 404 for
+         *     anyone else.
+         */
+        post: operations["openConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation's messages, newest first; `cursor` is the oldest id of the previous page.
+         * @description Its doctor and patient only (404 otherwise). Reading is audited.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Posts a message; it is pushed to both parties' sockets (`chat.message`).
+         * @description Its doctor and patient, while the doctor is on the patient's care team (409 after).
+         *     `client_id` makes retries safe: the same `client_id` again answers the first message
+         *     (200) and posts nothing. `document_id` attaches one of the patient's documents that the
+         *     sender may read (404 otherwise); the document itself is fetched through
+         *     `/documents/{id}`. Audited.
+         */
+        post: operations["postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A read receipt: the caller has read up to `message_id` (pushed as `chat.read`).
+         * @description Its doctor and patient; 404 for a message not in this conversation. A receipt never moves
+         *     back to an older message.
+         */
+        post: operations["markConversationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1565,6 +1685,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ws/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket for `GET /api/v1/ws?ticket=…` (a browser cannot send a header).
+         * @description Any signed-in user. Valid for 60 seconds and once; bound to the caller's session, so the
+         *     socket it opens closes (code 4401) when that session ends. Clients that can send
+         *     `Authorization: Bearer` may open the socket with it instead.
+         */
+        post: operations["createWsTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/R4/Patient/{id}/$everything": {
         parameters: {
             query?: never;
@@ -1757,6 +1899,66 @@ export interface components {
             /** @description Why emergency access is needed (recorded and shown to admins). */
             reason: string;
         };
+        /**
+         * CallEvent
+         * @description One event of a call's record.
+         */
+        CallEvent: {
+            /**
+             * Format: uuid
+             * @description Who recorded it (the doctor admits the patient).
+             */
+            actor_id: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            bitrate_kbps: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description `joined`, `waiting`, `admitted`, `left`, `started`, `ended` or `quality`. */
+            kind: string;
+            /** Format: double */
+            packet_loss: number | null;
+            /** Format: int32 */
+            rtt_ms: number | null;
+            /**
+             * Format: uuid
+             * @description Whom it is about.
+             */
+            user_id: string;
+        };
+        /**
+         * CallInfo
+         * @description `GET /appointments/{id}/call`.
+         */
+        CallInfo: {
+            /** Format: date-time */
+            closes_at: string;
+            ice_servers: components["schemas"]["IceServer"][];
+            /** Format: date-time */
+            opens_at: string;
+            /** @description `not_open`, `open` or `ended`. */
+            state: string;
+        };
+        /**
+         * CallRecord
+         * @description `GET /appointments/{id}/call/events`: the events, oldest first, and the call's span.
+         */
+        CallRecord: {
+            /**
+             * Format: int64
+             * @description From start to end (or to the last leave, for a call nobody ended).
+             */
+            duration_seconds: number | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            items: components["schemas"]["CallEvent"][];
+            /**
+             * Format: date-time
+             * @description When doctor and patient were first both in the call.
+             */
+            started_at: string | null;
+        };
         /** CareTeamAssignment */
         CareTeamAssignment: {
             /** Format: uuid */
@@ -1768,6 +1970,40 @@ export interface components {
             doctor_id: string;
             /** Format: uuid */
             patient_id: string;
+        };
+        /**
+         * Conversation
+         * @description A doctor and a patient of their care team, talking.
+         */
+        Conversation: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            doctor_id: string;
+            /**
+             * Format: uuid
+             * @description The doctor's user (who sends as the doctor).
+             */
+            doctor_user_id: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the newest message was sent; null before the first.
+             */
+            last_message_at: string | null;
+            /** Format: uuid */
+            patient_id: string;
+            /**
+             * Format: uuid
+             * @description The patient's user.
+             */
+            patient_user_id: string;
+            /**
+             * Format: int64
+             * @description Messages from the other party after the caller's read receipt.
+             */
+            unread: number;
         };
         /** Corrected */
         Corrected: {
@@ -2023,6 +2259,17 @@ export interface components {
             timezone?: string | null;
         };
         /**
+         * IceServer
+         * @description An ICE server for `RTCPeerConnection`.
+         */
+        IceServer: {
+            /** @description TURN only: base64(HMAC-SHA1(secret, username)), valid until the username's expiry. */
+            credential: string;
+            urls: string[];
+            /** @description TURN only: `<unix expiry>:<user id>`. */
+            username: string;
+        };
+        /**
          * Item
          * @description One medication line.
          */
@@ -2133,6 +2380,18 @@ export interface components {
          */
         Listing_AuditEvent: {
             items: components["schemas"]["AuditEvent"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * Listing_Conversation
+         * @description One page of a list.
+         */
+        Listing_Conversation: {
+            items: components["schemas"]["Conversation"][];
             /**
              * Format: uuid
              * @description Pass as `cursor` for the next page; null on the last page.
@@ -2303,6 +2562,40 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /**
+         * Message
+         * @description One chat message.
+         */
+        Message: {
+            body: string;
+            /** @description The sender's idempotency key. */
+            client_id: string;
+            /** Format: uuid */
+            conversation_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description One of the patient's documents, attached (read it through `/documents/{id}`).
+             */
+            document_id: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sender_id: string;
+        };
+        /**
+         * MessagePage
+         * @description A page of history, newest first.
+         */
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for older messages; null on the oldest page.
+             */
+            next_cursor: string | null;
+        };
         /** ModelVersion */
         ModelVersion: {
             /** Format: date-time */
@@ -2467,6 +2760,22 @@ export interface components {
             title: string;
         };
         /**
+         * OpenConversation
+         * @description `POST /conversations`: a doctor names the patient, a patient the doctor.
+         */
+        OpenConversation: {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            doctor_id: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            patient_id: string;
+        };
+        /**
          * OperationOutcome
          * @description A FHIR R4 `OperationOutcome`.
          */
@@ -2587,6 +2896,24 @@ export interface components {
             object: string;
         };
         /**
+         * PostMessage
+         * @description `POST /conversations/{id}/messages`.
+         */
+        PostMessage: {
+            /** @description Up to 4000 characters; may be empty when a document is attached. */
+            body: string;
+            /**
+             * @description The client's key for this message (1-100 characters): sending it again answers the
+             *     first message instead of posting twice.
+             */
+            client_id: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            document_id: string;
+        };
+        /**
          * Prescription
          * @description A prescription as its readers see it.
          */
@@ -2638,6 +2965,17 @@ export interface components {
             language?: string | null;
             /** @description IANA zone in which emails show times (default: the hospital's). */
             timezone?: string | null;
+        };
+        /**
+         * ReadUpTo
+         * @description `POST /conversations/{id}/read`.
+         */
+        ReadUpTo: {
+            /**
+             * Format: uuid
+             * @description The newest message the caller has read.
+             */
+            message_id: string;
         };
         /**
          * RegisterRequest
@@ -2726,6 +3064,16 @@ export interface components {
         TemporaryPassword: {
             /** @description Give it to the person; they must change it at their next sign-in. */
             temporary_password: string;
+        };
+        /**
+         * Ticket
+         * @description `POST /ws/tickets`.
+         */
+        Ticket: {
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Pass as `GET /api/v1/ws?ticket=…` within 60 seconds, once. */
+            ticket: string;
         };
         /** TransitionBody */
         TransitionBody: {
@@ -3186,6 +3534,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallInfo"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCallEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallRecord"];
                 };
             };
             /** @description Malformed request or unknown fields. */
@@ -4656,6 +5190,501 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Registered"];
                 };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing_Conversation"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenConversation"];
+            };
+        };
+        responses: {
+            /** @description It already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessage"];
+            };
+        };
+        responses: {
+            /** @description The sender posted this `client_id` before: the first message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadUpTo"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request or unknown fields. */
             400: {
@@ -10412,6 +11441,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMember"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWsTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
                 };
             };
             /** @description Malformed request or unknown fields. */

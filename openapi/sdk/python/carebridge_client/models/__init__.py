@@ -6,8 +6,12 @@ from .audit_event import AuditEvent
 from .availability_body import AvailabilityBody
 from .availability_view import AvailabilityView
 from .break_glass import BreakGlass
+from .call_event import CallEvent
+from .call_info import CallInfo
+from .call_record import CallRecord
 from .care_team_assignment import CareTeamAssignment
 from .care_team_member import CareTeamMember
+from .conversation import Conversation
 from .corrected import Corrected
 from .correction import Correction
 from .correction_set import CorrectionSet
@@ -21,6 +25,7 @@ from .exception import Exception_
 from .grant import Grant
 from .hospital import Hospital
 from .hospital_patch import HospitalPatch
+from .ice_server import IceServer
 from .item import Item
 from .job import Job
 from .job_accepted import JobAccepted
@@ -28,6 +33,7 @@ from .job_row import JobRow
 from .listing_access_log_entry import ListingAccessLogEntry
 from .listing_appointment import ListingAppointment
 from .listing_audit_event import ListingAuditEvent
+from .listing_conversation import ListingConversation
 from .listing_doctor import ListingDoctor
 from .listing_document import ListingDocument
 from .listing_encounter import ListingEncounter
@@ -41,6 +47,8 @@ from .listing_prescription import ListingPrescription
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .me import Me
+from .message import Message
+from .message_page import MessagePage
 from .model_version import ModelVersion
 from .new_admin import NewAdmin
 from .new_appointment import NewAppointment
@@ -55,6 +63,7 @@ from .new_prescription import NewPrescription
 from .new_staff import NewStaff
 from .note import Note
 from .notification import Notification
+from .open_conversation import OpenConversation
 from .operation_outcome import OperationOutcome
 from .outbox_message import OutboxMessage
 from .outcome_issue import OutcomeIssue
@@ -64,9 +73,11 @@ from .patient_patch import PatientPatch
 from .payment import Payment
 from .payment_provider import PaymentProvider
 from .permission import Permission
+from .post_message import PostMessage
 from .prescription import Prescription
 from .problem import Problem
 from .profile_patch import ProfilePatch
+from .read_up_to import ReadUpTo
 from .register_request import RegisterRequest
 from .registered import Registered
 from .reset_completion import ResetCompletion
@@ -79,6 +90,7 @@ from .slots import Slots
 from .staff_member import StaffMember
 from .status_change import StatusChange
 from .temporary_password import TemporaryPassword
+from .ticket import Ticket
 from .transition_body import TransitionBody
 from .upload_document_body import UploadDocumentBody
 from .upload_document_body_kind import UploadDocumentBodyKind
@@ -91,8 +103,12 @@ __all__ = (
     "AvailabilityBody",
     "AvailabilityView",
     "BreakGlass",
+    "CallEvent",
+    "CallInfo",
+    "CallRecord",
     "CareTeamAssignment",
     "CareTeamMember",
+    "Conversation",
     "Corrected",
     "Correction",
     "CorrectionSet",
@@ -106,6 +122,7 @@ __all__ = (
     "Grant",
     "Hospital",
     "HospitalPatch",
+    "IceServer",
     "Item",
     "Job",
     "JobAccepted",
@@ -113,6 +130,7 @@ __all__ = (
     "ListingAccessLogEntry",
     "ListingAppointment",
     "ListingAuditEvent",
+    "ListingConversation",
     "ListingDoctor",
     "ListingDocument",
     "ListingEncounter",
@@ -126,6 +144,8 @@ __all__ = (
     "LoginRequest",
     "LoginResponse",
     "Me",
+    "Message",
+    "MessagePage",
     "ModelVersion",
     "NewAdmin",
     "NewAppointment",
@@ -140,6 +160,7 @@ __all__ = (
     "NewStaff",
     "Note",
     "Notification",
+    "OpenConversation",
     "OperationOutcome",
     "OutboxMessage",
     "OutcomeIssue",
@@ -149,9 +170,11 @@ __all__ = (
     "Payment",
     "PaymentProvider",
     "Permission",
+    "PostMessage",
     "Prescription",
     "Problem",
     "ProfilePatch",
+    "ReadUpTo",
     "Registered",
     "RegisterRequest",
     "ResetCompletion",
@@ -164,6 +187,7 @@ __all__ = (
     "StaffMember",
     "StatusChange",
     "TemporaryPassword",
+    "Ticket",
     "TransitionBody",
     "UploadDocumentBody",
     "UploadDocumentBodyKind",
