@@ -774,6 +774,37 @@ $$;
 
 ALTER FUNCTION public.inference_settings(p_kind text) OWNER TO postgres;
 
+CREATE FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  delete from login_challenge where expires_at < now();
+  insert into login_challenge (token_hash, user_id, hospital_id, role, expires_at)
+  values (p_hash, p_user, p_hospital, p_role, now() + make_interval(secs => p_seconds));
+$$;
+
+ALTER FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) OWNER TO postgres;
+
+CREATE FUNCTION public.login_challenge_done(p_hash bytea) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  delete from login_challenge where token_hash = p_hash
+$$;
+
+ALTER FUNCTION public.login_challenge_done(p_hash bytea) OWNER TO postgres;
+
+CREATE FUNCTION public.login_challenge_try(p_hash bytea) RETURNS TABLE(user_id uuid, hospital_id uuid, role text)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  update login_challenge set attempts = attempts + 1
+   where token_hash = p_hash and expires_at > now() and attempts < 5
+  returning user_id, hospital_id, role
+$$;
+
+ALTER FUNCTION public.login_challenge_try(p_hash bytea) OWNER TO postgres;
+
 CREATE FUNCTION public.model_active(p_kind text) RETURNS text
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -1151,6 +1182,133 @@ end
 $$;
 
 ALTER FUNCTION public.role_granted(p_object text, p_action text) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_accept_step(p_hospital uuid, p_user uuid, p_step bigint) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with done as (
+    update totp_credential set last_step = p_step
+     where hospital_id = coalesce(p_hospital, auth_epoch_nil()) and user_id = p_user
+       and confirmed_at is not null and last_step < p_step
+    returning 1)
+  select exists (select 1 from done)
+$$;
+
+ALTER FUNCTION public.totp_accept_step(p_hospital uuid, p_user uuid, p_step bigint) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_confirm(p_step bigint, p_codes bytea[]) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+begin
+  update totp_credential set confirmed_at = now(), last_step = p_step
+   where hospital_id = totp_owner() and user_id = v_user and confirmed_at is null;
+  if not found then
+    return false;
+  end if;
+  delete from totp_recovery_code where hospital_id = totp_owner() and user_id = v_user;
+  insert into totp_recovery_code (hospital_id, user_id, code_hash)
+  select totp_owner(), v_user, h from unnest(p_codes) as h;
+  return true;
+end
+$$;
+
+ALTER FUNCTION public.totp_confirm(p_step bigint, p_codes bytea[]) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_enrol(p_wrapped bytea, p_version integer) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+begin
+  if v_user is null then
+    raise exception 'no session' using errcode = 'P0002';
+  end if;
+  if exists (select 1 from totp_credential c where c.hospital_id = totp_owner()
+               and c.user_id = v_user and c.confirmed_at is not null) then
+    raise exception 'two-factor sign-in is already on' using errcode = 'P0004';
+  end if;
+  insert into totp_credential (hospital_id, user_id, secret_wrapped, key_version)
+  values (totp_owner(), v_user, p_wrapped, p_version)
+  on conflict (hospital_id, user_id) do update
+    set secret_wrapped = excluded.secret_wrapped, key_version = excluded.key_version,
+        created_at = now(), last_step = 0;
+end
+$$;
+
+ALTER FUNCTION public.totp_enrol(p_wrapped bytea, p_version integer) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_for_login(p_hospital uuid, p_user uuid) RETURNS TABLE(secret_wrapped bytea, key_version integer, last_step bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select c.secret_wrapped, c.key_version, c.last_step from totp_credential c
+   where c.hospital_id = coalesce(p_hospital, auth_epoch_nil()) and c.user_id = p_user
+     and c.confirmed_at is not null
+$$;
+
+ALTER FUNCTION public.totp_for_login(p_hospital uuid, p_user uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_own() RETURNS TABLE(secret_wrapped bytea, key_version integer, confirmed boolean, last_step bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select c.secret_wrapped, c.key_version, c.confirmed_at is not null, c.last_step
+    from totp_credential c
+   where c.hospital_id = totp_owner()
+     and c.user_id = nullif(current_setting('app.user_id', true), '')::uuid
+$$;
+
+ALTER FUNCTION public.totp_own() OWNER TO postgres;
+
+CREATE FUNCTION public.totp_owner() RETURNS uuid
+    LANGUAGE sql STABLE
+    AS $$
+  select coalesce(nullif(pg_catalog.current_setting('app.hospital_id', true), '')::uuid,
+                  public.auth_epoch_nil())
+$$;
+
+ALTER FUNCTION public.totp_owner() OWNER TO postgres;
+
+CREATE FUNCTION public.totp_reset(p_user uuid) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
+begin
+  if v_hospital is null or current_setting('app.role', true) <> 'hospital_admin' then
+    raise exception 'not an admin of a hospital' using errcode = '42501';
+  end if;
+  delete from totp_credential where hospital_id = v_hospital and user_id = p_user;
+  if not found then
+    return false;
+  end if;
+  update auth_session set revoked_at = now()
+   where hospital_id = v_hospital and user_id = p_user and revoked_at is null;
+  return true;
+end
+$$;
+
+ALTER FUNCTION public.totp_reset(p_user uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with done as (
+    update totp_recovery_code set used_at = now()
+     where hospital_id = coalesce(p_hospital, auth_epoch_nil()) and user_id = p_user
+       and code_hash = p_hash and used_at is null
+    returning 1)
+  select exists (select 1 from done)
+$$;
+
+ALTER FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) OWNER TO postgres;
 
 CREATE FUNCTION public.user_visible(p_id uuid) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -1634,6 +1792,20 @@ ALTER TABLE ONLY public.inference_turn FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.inference_turn OWNER TO postgres;
 
+CREATE TABLE public.login_challenge (
+    token_hash bytea NOT NULL,
+    user_id uuid NOT NULL,
+    hospital_id uuid,
+    role text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    CONSTRAINT login_challenge_token_hash_check CHECK ((length(token_hash) = 32))
+);
+
+ALTER TABLE ONLY public.login_challenge FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.login_challenge OWNER TO postgres;
+
 CREATE TABLE public.membership (
     hospital_id uuid NOT NULL,
     user_id uuid NOT NULL,
@@ -1846,6 +2018,32 @@ ALTER TABLE ONLY public.schema_migration FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.schema_migration OWNER TO postgres;
 
+CREATE TABLE public.totp_credential (
+    hospital_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    secret_wrapped bytea NOT NULL,
+    key_version integer NOT NULL,
+    confirmed_at timestamp with time zone,
+    last_step bigint DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY public.totp_credential FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.totp_credential OWNER TO postgres;
+
+CREATE TABLE public.totp_recovery_code (
+    hospital_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    code_hash bytea NOT NULL,
+    used_at timestamp with time zone,
+    CONSTRAINT totp_recovery_code_code_hash_check CHECK ((length(code_hash) = 32))
+);
+
+ALTER TABLE ONLY public.totp_recovery_code FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.totp_recovery_code OWNER TO postgres;
+
 CREATE TABLE public.ws_ticket (
     ticket_hash bytea NOT NULL,
     session_hash bytea NOT NULL,
@@ -1965,6 +2163,9 @@ ALTER TABLE ONLY public.inference_job
 ALTER TABLE ONLY public.inference_turn
     ADD CONSTRAINT inference_turn_pkey PRIMARY KEY (hospital_id);
 
+ALTER TABLE ONLY public.login_challenge
+    ADD CONSTRAINT login_challenge_pkey PRIMARY KEY (token_hash);
+
 ALTER TABLE ONLY public.membership
     ADD CONSTRAINT membership_pkey PRIMARY KEY (hospital_id, user_id);
 
@@ -2012,6 +2213,12 @@ ALTER TABLE ONLY public.role_permission
 
 ALTER TABLE ONLY public.schema_migration
     ADD CONSTRAINT schema_migration_pkey PRIMARY KEY (version);
+
+ALTER TABLE ONLY public.totp_credential
+    ADD CONSTRAINT totp_credential_pkey PRIMARY KEY (hospital_id, user_id);
+
+ALTER TABLE ONLY public.totp_recovery_code
+    ADD CONSTRAINT totp_recovery_code_pkey PRIMARY KEY (hospital_id, user_id, code_hash);
 
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_pkey PRIMARY KEY (ticket_hash);
@@ -2221,6 +2428,12 @@ ALTER TABLE ONLY public.inference_job
 ALTER TABLE ONLY public.inference_turn
     ADD CONSTRAINT inference_turn_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
 
+ALTER TABLE ONLY public.login_challenge
+    ADD CONSTRAINT login_challenge_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.login_challenge
+    ADD CONSTRAINT login_challenge_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id);
+
 ALTER TABLE ONLY public.membership
     ADD CONSTRAINT membership_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
 
@@ -2262,6 +2475,12 @@ ALTER TABLE ONLY public.prescription
 
 ALTER TABLE ONLY public.role_permission
     ADD CONSTRAINT role_permission_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.totp_credential
+    ADD CONSTRAINT totp_credential_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.totp_recovery_code
+    ADD CONSTRAINT totp_recovery_code_hospital_id_user_id_fkey FOREIGN KEY (hospital_id, user_id) REFERENCES public.totp_credential(hospital_id, user_id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_session_hash_fkey FOREIGN KEY (session_hash) REFERENCES public.auth_session(token_hash) ON DELETE CASCADE;
@@ -2450,6 +2669,8 @@ ALTER TABLE public.inference_turn ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY inference_turn_select ON public.inference_turn FOR SELECT USING ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid));
 
+ALTER TABLE public.login_challenge ENABLE ROW LEVEL SECURITY;
+
 ALTER TABLE public.membership ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY membership_insert ON public.membership FOR INSERT WITH CHECK ((((current_setting('app.role'::text, true) = 'super_admin'::text) AND (role = 'hospital_admin'::text)) OR ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text))));
@@ -2539,6 +2760,10 @@ CREATE POLICY role_permission_select ON public.role_permission FOR SELECT USING 
 CREATE POLICY role_permission_write ON public.role_permission USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
 
 ALTER TABLE public.schema_migration ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.totp_credential ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE public.totp_recovery_code ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.ws_ticket ENABLE ROW LEVEL SECURITY;
 
@@ -2652,6 +2877,15 @@ GRANT ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p
 REVOKE ALL ON FUNCTION public.inference_settings(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_settings(p_kind text) TO carebridge_runtime;
 
+REVOKE ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.login_challenge_done(p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.login_challenge_done(p_hash bytea) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.login_challenge_try(p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.login_challenge_try(p_hash bytea) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.model_active(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.model_active(p_kind text) TO carebridge_runtime;
 
@@ -2720,6 +2954,27 @@ GRANT ALL ON FUNCTION public.record_access_here(p_patient_id uuid, p_scope text)
 
 REVOKE ALL ON FUNCTION public.role_granted(p_object text, p_action text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.role_granted(p_object text, p_action text) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.totp_accept_step(p_hospital uuid, p_user uuid, p_step bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_accept_step(p_hospital uuid, p_user uuid, p_step bigint) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.totp_confirm(p_step bigint, p_codes bytea[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_confirm(p_step bigint, p_codes bytea[]) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.totp_enrol(p_wrapped bytea, p_version integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_enrol(p_wrapped bytea, p_version integer) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.totp_for_login(p_hospital uuid, p_user uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_for_login(p_hospital uuid, p_user uuid) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.totp_own() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_own() TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.totp_reset(p_user uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_reset(p_user uuid) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.user_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.user_visible(p_id uuid) TO carebridge_runtime;

@@ -150,10 +150,16 @@ const CONSTRAINTS: &[(&str, &str)] = &[
 ];
 
 /// SQLSTATEs our own functions raise, and what they mean to the client (409).
-const RAISED: &[(&str, &str)] = &[(
-    "P0003",
-    "this account also belongs elsewhere; its owner must reset the password",
-)];
+const RAISED: &[(&str, &str)] = &[
+    (
+        "P0003",
+        "this account also belongs elsewhere; its owner must reset the password",
+    ),
+    (
+        "P0004",
+        "two-factor sign-in is already on for this account; an admin can reset it",
+    ),
+];
 
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {

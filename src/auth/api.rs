@@ -8,7 +8,7 @@ use crate::{
     app::AppState,
     app::fields,
     auth::{
-        BearerAuth, BearerCaller, service,
+        BearerAuth, BearerCaller, service, two_factor,
         types::{Email, full_name, new_password},
     },
     db::RequestMeta,
@@ -29,18 +29,89 @@ pub struct LoginRequest {
     pub hospital: Option<String>,
 }
 
-/// A new session.
+/// A new session; or, for an account with two-factor sign-in on, no token yet but
+/// `second_factor: "totp"` and a `challenge` for `POST /api/v1/auth/login/totp`.
 #[derive(Object)]
 pub struct LoginResponse {
-    /// Opaque bearer token (256 bits). Send it as `Authorization: Bearer <token>`.
-    pub token: String,
+    /// Opaque bearer token (256 bits). Send it as `Authorization: Bearer <token>`. Null when a
+    /// second factor is still needed.
+    #[oai(nullable)]
+    pub token: Option<String>,
     /// The session ends at this time at the latest (it also ends after 30 idle minutes).
-    pub expires_at: DateTime<Utc>,
+    #[oai(nullable)]
+    pub expires_at: Option<DateTime<Utc>>,
+    /// `totp` when the code step must follow; null once signed in.
+    #[oai(nullable)]
+    pub second_factor: Option<String>,
+    /// Single use, valid five minutes (five tries): pass it with the code.
+    #[oai(nullable)]
+    pub challenge: Option<String>,
     pub user_id: Uuid,
     pub role: String,
     /// Null for a super admin.
     #[oai(nullable)]
     pub hospital_id: Option<Uuid>,
+}
+
+impl LoginResponse {
+    fn session(s: service::Session) -> Self {
+        Self {
+            token: Some(s.token),
+            expires_at: Some(s.expires_at),
+            second_factor: None,
+            challenge: None,
+            user_id: s.user_id,
+            role: s.role,
+            hospital_id: s.hospital_id,
+        }
+    }
+}
+
+/// The code step: the password step's `challenge` and either a six-digit `code` or a
+/// `recovery_code`.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct TotpLogin {
+    pub challenge: String,
+    #[oai(default)]
+    pub code: Option<String>,
+    #[oai(default)]
+    pub recovery_code: Option<String>,
+}
+
+/// A new TOTP secret.
+#[derive(Object)]
+pub struct TotpSecret {
+    /// Base32, for typing into an authenticator app.
+    pub secret: String,
+    pub otpauth_uri: String,
+    /// The URI as a QR code.
+    pub qr_svg: String,
+}
+
+/// A code from the authenticator app.
+#[derive(Object)]
+#[oai(deny_unknown_fields)]
+pub struct TotpCode {
+    pub code: String,
+}
+
+/// Shown once: each works once instead of a code.
+#[derive(Object)]
+pub struct RecoveryCodes {
+    pub recovery_codes: Vec<String>,
+}
+
+#[derive(ApiResponse)]
+pub enum TotpEnrolled {
+    #[oai(status = 201)]
+    Created(Json<TotpSecret>),
+}
+
+#[derive(ApiResponse)]
+pub enum TotpConfirmed {
+    #[oai(status = 200)]
+    Ok(Json<RecoveryCodes>),
 }
 
 #[derive(Object)]
@@ -172,7 +243,7 @@ impl AuthApi {
         meta: Data<&RequestMeta>,
     ) -> ApiResult<LoginAnswer> {
         let body = body.0;
-        let s = service::login(
+        let login = service::login(
             &state,
             &body.email,
             SecretString::from(body.password),
@@ -180,12 +251,84 @@ impl AuthApi {
             &meta,
         )
         .await?;
-        Ok(LoginAnswer::Ok(Json(LoginResponse {
-            token: s.token,
-            expires_at: s.expires_at,
-            user_id: s.user_id,
-            role: s.role,
-            hospital_id: s.hospital_id,
+        Ok(LoginAnswer::Ok(Json(match login {
+            service::Login::Session(s) => LoginResponse::session(s),
+            service::Login::SecondFactor {
+                challenge,
+                user_id,
+                role,
+                hospital_id,
+            } => LoginResponse {
+                token: None,
+                expires_at: None,
+                second_factor: Some("totp".into()),
+                challenge: Some(challenge),
+                user_id,
+                role,
+                hospital_id,
+            },
+        })))
+    }
+
+    /// Sign in, second step: the challenge of the password step and a code from the
+    /// authenticator app (or one unused recovery code).
+    ///
+    /// A code is accepted once; a wrong one counts toward the same throttle as wrong passwords
+    /// (429). The challenge is single use, valid five minutes and five tries (401 after).
+    #[oai(path = "/login/totp", method = "post", operation_id = "loginTotp")]
+    async fn login_totp(
+        &self,
+        state: Data<&AppState>,
+        body: Json<TotpLogin>,
+        meta: Data<&RequestMeta>,
+    ) -> ApiResult<LoginAnswer> {
+        let b = body.0;
+        let proof = match (b.code, b.recovery_code) {
+            (Some(c), None) => two_factor::Proof::Code(c),
+            (None, Some(r)) => two_factor::Proof::Recovery(r),
+            _ => {
+                return Err(ApiError::unprocessable(
+                    "send either a code or a recovery_code",
+                ));
+            }
+        };
+        let s = two_factor::sign_in(&state, &b.challenge, proof, &meta).await?;
+        Ok(LoginAnswer::Ok(Json(LoginResponse::session(s))))
+    }
+
+    /// Turn on two-factor sign-in: a new TOTP secret, to scan into an authenticator app.
+    ///
+    /// Any signed-in account. Answers the secret (base32), its `otpauth://` URI and the URI as a
+    /// QR code (SVG). Nothing changes at sign-in until `POST /api/v1/auth/totp/confirm` with a
+    /// first code; 409 when two-factor sign-in is already on (an admin can reset it).
+    #[oai(path = "/totp", method = "post", operation_id = "enrolTotp")]
+    async fn enrol_totp(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+    ) -> ApiResult<TotpEnrolled> {
+        let e = two_factor::enrol(&state, auth.0).await?;
+        Ok(TotpEnrolled::Created(Json(TotpSecret {
+            secret: e.secret,
+            otpauth_uri: e.otpauth_uri,
+            qr_svg: e.qr_svg,
+        })))
+    }
+
+    /// Confirm two-factor sign-in with a first code; answers ten single-use recovery codes.
+    ///
+    /// The recovery codes are shown this once (only their hashes are kept). 422 for a code that
+    /// does not match; 409 when nothing is pending or it is already on.
+    #[oai(path = "/totp/confirm", method = "post", operation_id = "confirmTotp")]
+    async fn confirm_totp(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<TotpCode>,
+    ) -> ApiResult<TotpConfirmed> {
+        let codes = two_factor::confirm(&state, auth.0, &body.0.code).await?;
+        Ok(TotpConfirmed::Ok(Json(RecoveryCodes {
+            recovery_codes: codes,
         })))
     }
 

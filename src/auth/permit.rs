@@ -99,6 +99,7 @@ actions! {
     Remove = "remove",
     Deactivate = "deactivate",
     ResetPassword = "reset_password",
+    ResetTotp = "reset_totp",
     Dispense = "dispense",
     Cancel = "cancel",
     Revoke = "revoke",
@@ -121,7 +122,7 @@ permissions! {
     Encounter = "encounter": [Create, List, Read];
     Hospital = "hospital": [Create, List, Read, Suspend, Update];
     Inference = "inference": [Cancel, Correct, Create, List, Read];
-    Member = "member": [Create, Deactivate, ResetPassword];
+    Member = "member": [Create, Deactivate, ResetPassword, ResetTotp];
     Message = "message": [Create, List];
     Model = "model": [Create, List, Update];
     Note = "note": [Create, List, Read];

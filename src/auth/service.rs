@@ -12,6 +12,7 @@ use crate::{
         store::{self, Candidate, NewPatient},
         throttle::{Throttle, rate_limit},
         token::{self, TokenHash},
+        two_factor,
         types::Email,
     },
     db::{RequestMeta, TenantTx},
@@ -24,6 +25,18 @@ pub struct Session {
     pub user_id: Uuid,
     pub role: String,
     pub hospital_id: Option<Uuid>,
+}
+
+/// What the password step answers: a session, or (with a second factor on) a challenge for the
+/// code step.
+pub enum Login {
+    Session(Session),
+    SecondFactor {
+        challenge: String,
+        user_id: Uuid,
+        role: String,
+        hospital_id: Option<Uuid>,
+    },
 }
 
 const BAD_CREDENTIALS: &str = "email or password is incorrect";
@@ -39,7 +52,7 @@ pub async fn login(
     password: SecretString,
     hospital: Option<&str>,
     meta: &RequestMeta,
-) -> ApiResult<Session> {
+) -> ApiResult<Login> {
     // An unparseable email is answered like any unknown one.
     let email = Email::parse(email)
         .unwrap_or_else(|_| Email::parse("invalid@invalid.invalid").expect("valid"));
@@ -90,7 +103,19 @@ pub async fn login(
         }
     };
     let (hospital_id, role) = chosen;
-    open_session(state, first.user_id, hospital_id, role, meta).await
+    if let Some(challenge) =
+        two_factor::challenge_if_on(state, first.user_id, hospital_id, &role).await?
+    {
+        return Ok(Login::SecondFactor {
+            challenge,
+            user_id: first.user_id,
+            role,
+            hospital_id,
+        });
+    }
+    Ok(Login::Session(
+        open_session(state, first.user_id, hospital_id, role, meta).await?,
+    ))
 }
 
 fn check_membership(m: &Candidate) -> ApiResult<()> {
@@ -107,7 +132,7 @@ fn check_membership(m: &Candidate) -> ApiResult<()> {
     Ok(())
 }
 
-async fn open_session(
+pub(crate) async fn open_session(
     state: &AppState,
     user_id: Uuid,
     hospital_id: Option<Uuid>,

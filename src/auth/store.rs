@@ -203,3 +203,169 @@ pub async fn complete_reset(
         .transpose()?
         .unwrap_or(false))
 }
+
+/// A membership's TOTP credential as stored: the wrapped secret and its key version.
+#[derive(FromQueryResult)]
+pub struct WrappedSecret {
+    pub secret_wrapped: Vec<u8>,
+    pub key_version: i32,
+}
+
+/// The caller's own credential and whether it is confirmed.
+#[derive(FromQueryResult)]
+pub struct OwnTotp {
+    pub secret_wrapped: Vec<u8>,
+    pub key_version: i32,
+    pub confirmed: bool,
+}
+
+/// Starts (or restarts) the caller's enrolment with a wrapped secret (409 when one is on).
+pub async fn totp_enrol(tx: &TenantTx, wrapped: Vec<u8>, version: i32) -> ApiResult<()> {
+    tx.conn_execute(
+        "select totp_enrol($1, $2)",
+        vec![wrapped.into(), version.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn totp_own(tx: &TenantTx) -> ApiResult<Option<OwnTotp>> {
+    Ok(
+        OwnTotp::find_by_statement(stmt("select * from totp_own()", []))
+            .one(tx.conn())
+            .await?,
+    )
+}
+
+/// Confirms the caller's pending enrolment; false when nothing was pending.
+pub async fn totp_confirm(tx: &TenantTx, step: i64, codes: Vec<Vec<u8>>) -> ApiResult<bool> {
+    let row = tx
+        .conn()
+        .query_one_raw(stmt(
+            "select totp_confirm($1, $2) as ok",
+            [step.into(), codes.into()],
+        ))
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<bool>("", "ok"))
+        .transpose()?
+        .unwrap_or(false))
+}
+
+/// An admin clears a member's second factor (ending their sessions there); false when the user
+/// is not a member of the admin's hospital.
+pub async fn totp_reset(tx: &TenantTx, user: Uuid) -> ApiResult<bool> {
+    let row = tx
+        .conn()
+        .query_one_raw(stmt("select totp_reset($1) as ok", [user.into()]))
+        .await?;
+    Ok(row
+        .map(|r| r.try_get::<bool>("", "ok"))
+        .transpose()?
+        .unwrap_or(false))
+}
+
+/// A membership's confirmed credential, for sign-in.
+pub async fn totp_for_login(
+    system: &DatabaseConnection,
+    hospital: Option<Uuid>,
+    user: Uuid,
+) -> ApiResult<Option<WrappedSecret>> {
+    Ok(WrappedSecret::find_by_statement(stmt(
+        "select secret_wrapped, key_version from totp_for_login($1, $2)",
+        [hospital.into(), user.into()],
+    ))
+    .one(system)
+    .await?)
+}
+
+pub async fn challenge_create(
+    system: &DatabaseConnection,
+    hash: &TokenHash,
+    user: Uuid,
+    hospital: Option<Uuid>,
+    role: &str,
+    seconds: i32,
+) -> ApiResult<()> {
+    system
+        .execute_raw(stmt(
+            "select login_challenge_create($1, $2, $3, $4, $5)",
+            [
+                Value::from(hash.as_bytes().to_vec()),
+                user.into(),
+                hospital.into(),
+                role.into(),
+                seconds.into(),
+            ],
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Whose a sign-in challenge is, counting the try; None when unknown, expired or tried out.
+#[derive(FromQueryResult)]
+pub struct Challenge {
+    pub user_id: Uuid,
+    pub hospital_id: Option<Uuid>,
+    pub role: String,
+}
+
+pub async fn challenge_try(
+    system: &DatabaseConnection,
+    hash: &TokenHash,
+) -> ApiResult<Option<Challenge>> {
+    Ok(Challenge::find_by_statement(stmt(
+        "select * from login_challenge_try($1)",
+        [hash.as_bytes().to_vec().into()],
+    ))
+    .one(system)
+    .await?)
+}
+
+pub async fn challenge_done(system: &DatabaseConnection, hash: &TokenHash) -> ApiResult<()> {
+    system
+        .execute_raw(stmt(
+            "select login_challenge_done($1)",
+            [hash.as_bytes().to_vec().into()],
+        ))
+        .await?;
+    Ok(())
+}
+
+async fn flag(system: &DatabaseConnection, sql: &str, values: Vec<Value>) -> ApiResult<bool> {
+    let row = system.query_one_raw(stmt(sql, values)).await?;
+    Ok(row
+        .map(|r| r.try_get::<bool>("", "ok"))
+        .transpose()?
+        .unwrap_or(false))
+}
+
+/// Accepts a code's time step once (newer than any accepted before).
+pub async fn accept_step(
+    system: &DatabaseConnection,
+    hospital: Option<Uuid>,
+    user: Uuid,
+    step: i64,
+) -> ApiResult<bool> {
+    flag(
+        system,
+        "select totp_accept_step($1, $2, $3) as ok",
+        vec![hospital.into(), user.into(), step.into()],
+    )
+    .await
+}
+
+/// Uses a recovery code up (true the first time only).
+pub async fn use_recovery(
+    system: &DatabaseConnection,
+    hospital: Option<Uuid>,
+    user: Uuid,
+    hash: [u8; 32],
+) -> ApiResult<bool> {
+    flag(
+        system,
+        "select totp_use_recovery($1, $2, $3) as ok",
+        vec![hospital.into(), user.into(), hash.to_vec().into()],
+    )
+    .await
+}

@@ -43,6 +43,25 @@ impl<'a> Throttle<'a> {
         }
     }
 
+    /// The same counters for a step that knows the account by its user id (the code step of
+    /// sign-in), under their own `scope`.
+    pub fn for_user(
+        redis: ConnectionManager,
+        config: &'a Config,
+        scope: &str,
+        user: uuid::Uuid,
+        ip: Option<IpAddr>,
+    ) -> Self {
+        let ns = &config.redis_namespace;
+        let account = hex::encode(&Sha256::digest(user.as_bytes())[..16]);
+        Self {
+            redis,
+            config,
+            account_key: format!("{ns}:{scope}:acct:{account}"),
+            ip_key: ip.map(|ip| format!("{ns}:{scope}:ip:{ip}")),
+        }
+    }
+
     /// 429 with Retry-After when either counter is at its limit.
     pub async fn check(&mut self) -> ApiResult<()> {
         let mut pipe = redis::pipe();

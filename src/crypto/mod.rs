@@ -75,6 +75,11 @@ impl SecretKey {
         base64::engine::general_purpose::STANDARD.encode(self.0.expose_secret())
     }
 
+    /// The key's bytes, for a secret kept as a key (a TOTP secret) that its user needs back.
+    pub fn expose(&self) -> &[u8; 32] {
+        self.0.expose_secret()
+    }
+
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(self.0.expose_secret()))
     }
@@ -116,6 +121,16 @@ impl SecretKey {
 pub fn kek_aad(hospital_id: Uuid, version: i32) -> Vec<u8> {
     let mut aad = b"carebridge/kek/v1".to_vec();
     aad.extend_from_slice(hospital_id.as_bytes());
+    aad.extend_from_slice(&version.to_be_bytes());
+    aad
+}
+
+/// Associated data of a member's TOTP secret wrapped by their hospital's KEK (version 0 and the
+/// platform's nil id: a super admin's, wrapped by the master key).
+pub fn totp_aad(hospital_id: Uuid, user_id: Uuid, version: i32) -> Vec<u8> {
+    let mut aad = b"carebridge/totp/v1".to_vec();
+    aad.extend_from_slice(hospital_id.as_bytes());
+    aad.extend_from_slice(user_id.as_bytes());
     aad.extend_from_slice(&version.to_be_bytes());
     aad
 }

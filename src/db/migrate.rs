@@ -80,6 +80,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0014_realtime.sql",
         include_str!("../../migrations/0014_realtime.sql"),
     ),
+    (
+        15,
+        "0015_two_factor.sql",
+        include_str!("../../migrations/0015_two_factor.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

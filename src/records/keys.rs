@@ -191,6 +191,7 @@ pub async fn rotate(
         ))
         .await?;
     }
+    rewrap_totp(&txn, hospital, &old, &kek, new_version).await?;
     // Retired versions wrap nothing any more: drop their material.
     txn.execute_raw(stmt(
         "update hospital_key set wrapped_key = null where hospital_id = $1 and state = 'retired'",
@@ -202,6 +203,57 @@ pub async fn rotate(
         new_version,
         rewrapped: docs.len(),
     })
+}
+
+#[derive(FromQueryResult)]
+struct WrappedTotp {
+    user_id: Uuid,
+    key_version: i32,
+    secret_wrapped: Vec<u8>,
+}
+
+/// Re-wraps the hospital's members' TOTP secrets under the new KEK (part of [`rotate`]).
+async fn rewrap_totp(
+    txn: &impl ConnectionTrait,
+    hospital: Uuid,
+    old: &std::collections::HashMap<i32, SecretKey>,
+    kek: &SecretKey,
+    new_version: i32,
+) -> anyhow::Result<()> {
+    let rows = WrappedTotp::find_by_statement(stmt(
+        "select user_id, key_version, secret_wrapped from totp_credential where hospital_id = $1",
+        [hospital.into()],
+    ))
+    .all(txn)
+    .await?;
+    for t in rows {
+        let secret = old
+            .get(&t.key_version)
+            .and_then(|k| {
+                k.unwrap_key(
+                    &t.secret_wrapped,
+                    &crate::crypto::totp_aad(hospital, t.user_id, t.key_version),
+                )
+                .ok()
+            })
+            .ok_or_else(|| anyhow::anyhow!("a TOTP secret does not unwrap"))?;
+        let wrapped = kek.wrap(
+            &secret,
+            &crate::crypto::totp_aad(hospital, t.user_id, new_version),
+        );
+        txn.execute_raw(stmt(
+            "update totp_credential set key_version = $3, secret_wrapped = $4 \
+             where hospital_id = $1 and user_id = $2",
+            [
+                hospital.into(),
+                t.user_id.into(),
+                new_version.into(),
+                wrapped.into(),
+            ],
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Crypto-shredding at offboarding: every version of the hospital's key loses its material,

@@ -50,13 +50,14 @@ async fn every_table_has_rls_enabled_and_forced() {
 async fn hospital_id_is_not_null_and_leads_every_key_of_tenant_tables() {
     let app = spawn_app().await;
     let db = admin_conn(&app.db).await;
-    // auth_session is the platform's (super admin sessions have no hospital) and only
-    // reachable through the definer functions.
+    // auth_session and login_challenge are the platform's (a super admin's session or sign-in
+    // challenge has no hospital) and only reachable through the definer functions.
     let nullable = strings(
         &db,
         "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
           join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
-          where n.nspname = 'public' and c.relkind = 'r' and not a.attnotnull and c.relname <> 'auth_session'",
+          where n.nspname = 'public' and c.relkind = 'r' and not a.attnotnull
+            and c.relname not in ('auth_session', 'login_challenge')",
     )
     .await;
     assert!(nullable.is_empty(), "nullable hospital_id: {nullable:?}");
@@ -67,7 +68,7 @@ async fn hospital_id_is_not_null_and_leads_every_key_of_tenant_tables() {
         "select format('%s.%s', c.relname, k.conname) from pg_constraint k
            join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
            join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
-          where n.nspname = 'public' and c.relname <> 'auth_session'
+          where n.nspname = 'public' and c.relname not in ('auth_session', 'login_challenge')
             and k.contype in ('p', 'u', 'x', 'f')
             and k.conkey[1] <> a.attnum
             and not (k.contype = 'f' and k.confrelid = 'app_user'::regclass)",

@@ -25,3 +25,4 @@ mod scheduling;
 mod smtp;
 mod tenants;
 mod turn;
+mod two_factor;

@@ -160,6 +160,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/members/{nobody}/deactivate"),
                 None,
             ),
+            ("member", "reset_totp") => (
+                Method::POST,
+                format!("/api/v1/members/{nobody}/reset-totp"),
+                None,
+            ),
             ("member", "reset_password") => (
                 Method::POST,
                 format!("/api/v1/members/{nobody}/reset-password"),

@@ -116,6 +116,23 @@ impl MembersApi {
             service::reset_password(&state, tx, &permit, UserId::from(user_id.0)).await?;
         Ok(PasswordReset::Ok(Json(temporary)))
     }
+
+    /// Clear a member's second factor (a lost phone): they sign in with their password alone
+    /// until they enrol again.
+    ///
+    /// Hospital admins only, for members of their hospital (404 otherwise, also when the member
+    /// has no second factor here). Every session of the member at this hospital ends; audited.
+    #[oai(
+        path = "/members/:user_id/reset-totp",
+        method = "post",
+        operation_id = "resetMemberTotp"
+    )]
+    async fn reset_totp(&self, auth: BearerAuth, user_id: Path<Uuid>) -> ApiResult<MemberChanged> {
+        let tx = auth.0;
+        let permit = tx.permit::<perm::Member, perm::ResetTotp>().await?;
+        service::reset_totp(tx, &permit, UserId::from(user_id.0)).await?;
+        Ok(MemberChanged::Done)
+    }
 }
 
 /// Changes the caller's password (`POST /api/v1/auth/password`); every other session of the

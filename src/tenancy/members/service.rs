@@ -127,6 +127,26 @@ pub async fn reset_password(
     })
 }
 
+/// Clears a member's second factor at the caller's hospital and ends their sessions there; 404
+/// when the user is not a member or has none. Audited.
+#[tracing::instrument(skip_all, fields(user = %user))]
+pub async fn reset_totp(
+    tx: TenantTx,
+    _: &Permit<perm::Member, perm::ResetTotp>,
+    user: UserId,
+) -> ApiResult<()> {
+    let hospital = tx.caller().hospital()?;
+    if !crate::auth::reset_member_totp(&tx, user.uuid()).await? {
+        return Err(ApiError::NotFound);
+    }
+    tx.audit_write(
+        hospital,
+        AuditEntry::new("member.reset_totp", "user", user.uuid()),
+    )
+    .await?;
+    tx.commit().await
+}
+
 /// Changes the caller's own password (any signed-in caller: no permit): 403 unless the current
 /// one is correct; every other session of the account ends. Audited when the caller belongs to
 /// a hospital.

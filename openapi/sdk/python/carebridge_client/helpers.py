@@ -79,6 +79,8 @@ def login(
     with anonymous:
         body = LoginRequest(email=email, password=password, hospital=hospital if hospital is not None else UNSET)
         session = expect(login_operation.sync_detailed(client=anonymous, body=body), LoginResponse)
+    if not isinstance(session.token, str):
+        raise ValueError("this account signs in with a second factor: use api.auth.login, then api.auth.login_totp")
     return AuthenticatedClient(
         base_url=base_url, token=session.token, raise_on_unexpected_status=raise_on_unexpected_status
     )

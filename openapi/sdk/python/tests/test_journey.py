@@ -116,6 +116,8 @@ def test_journey(server: Server) -> None:
     assert isinstance(session, LoginResponse)
     assert session.role == "super_admin"
     assert session.hospital_id is None
+    assert isinstance(session.token, str) and isinstance(session.expires_at, dt.datetime)
+    assert session.second_factor is None
     assert session.expires_at > dt.datetime.now(dt.UTC)
     root = AuthenticatedClient(base_url=server.url, token=session.token, raise_on_unexpected_status=True)
 

@@ -78,6 +78,7 @@ from .prescription import Prescription
 from .problem import Problem
 from .profile_patch import ProfilePatch
 from .read_up_to import ReadUpTo
+from .recovery_codes import RecoveryCodes
 from .register_request import RegisterRequest
 from .registered import Registered
 from .reset_completion import ResetCompletion
@@ -91,6 +92,9 @@ from .staff_member import StaffMember
 from .status_change import StatusChange
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
+from .totp_code import TotpCode
+from .totp_login import TotpLogin
+from .totp_secret import TotpSecret
 from .transition_body import TransitionBody
 from .upload_document_body import UploadDocumentBody
 from .upload_document_body_kind import UploadDocumentBodyKind
@@ -175,6 +179,7 @@ __all__ = (
     "Problem",
     "ProfilePatch",
     "ReadUpTo",
+    "RecoveryCodes",
     "Registered",
     "RegisterRequest",
     "ResetCompletion",
@@ -188,6 +193,9 @@ __all__ = (
     "StatusChange",
     "TemporaryPassword",
     "Ticket",
+    "TotpCode",
+    "TotpLogin",
+    "TotpSecret",
     "TransitionBody",
     "UploadDocumentBody",
     "UploadDocumentBodyKind",

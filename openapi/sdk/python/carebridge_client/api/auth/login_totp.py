@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.login_response import LoginResponse
+from ...models.problem import Problem
+from ...models.totp_login import TotpLogin
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TotpLogin,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/auth/login/totp",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> LoginResponse | Problem | None:
+    if response.status_code == 200:
+        response_200 = LoginResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LoginResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TotpLogin,
+) -> Response[LoginResponse | Problem]:
+    """Sign in, second step: the challenge of the password step and a code from the
+    authenticator app (or one unused recovery code).
+
+     A code is accepted once; a wrong one counts toward the same throttle as wrong passwords
+    (429). The challenge is single use, valid five minutes and five tries (401 after).
+
+    Args:
+        body (TotpLogin): The code step: the password step's `challenge` and either a six-digit
+            `code` or a
+            `recovery_code`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TotpLogin,
+) -> LoginResponse | Problem | None:
+    """Sign in, second step: the challenge of the password step and a code from the
+    authenticator app (or one unused recovery code).
+
+     A code is accepted once; a wrong one counts toward the same throttle as wrong passwords
+    (429). The challenge is single use, valid five minutes and five tries (401 after).
+
+    Args:
+        body (TotpLogin): The code step: the password step's `challenge` and either a six-digit
+            `code` or a
+            `recovery_code`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TotpLogin,
+) -> Response[LoginResponse | Problem]:
+    """Sign in, second step: the challenge of the password step and a code from the
+    authenticator app (or one unused recovery code).
+
+     A code is accepted once; a wrong one counts toward the same throttle as wrong passwords
+    (429). The challenge is single use, valid five minutes and five tries (401 after).
+
+    Args:
+        body (TotpLogin): The code step: the password step's `challenge` and either a six-digit
+            `code` or a
+            `recovery_code`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TotpLogin,
+) -> LoginResponse | Problem | None:
+    """Sign in, second step: the challenge of the password step and a code from the
+    authenticator app (or one unused recovery code).
+
+     A code is accepted once; a wrong one counts toward the same throttle as wrong passwords
+    (429). The challenge is single use, valid five minutes and five tries (401 after).
+
+    Args:
+        body (TotpLogin): The code step: the password step's `challenge` and either a six-digit
+            `code` or a
+            `recovery_code`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,287 @@
+//! Two-factor sign-in (TOTP): enrolment and confirmation, the two sign-in steps, a code accepted
+//! once, codes of other steps refused, recovery codes single use, throttled wrong codes, the
+//! admin's reset (and another hospital's admin refused), super admins, key rotation. Codes are
+//! computed here from the enrolled secret for chosen instants (the server allows one step of
+//! drift), so no test waits for the clock.
+
+use chrono::Utc;
+use serde_json::{Value, json};
+use totp_rs::{Builder, Secret};
+
+use crate::helpers::{PASSWORD, TestApp, assert_problem, spawn_app};
+
+/// The code of `secret` (base32) at unix time `at`. A test fixes its start (`now()`) once and
+/// names every code from it, so that a 30-second boundary passing mid-test changes nothing.
+fn code(secret: &str, at: i64) -> String {
+    let t = Builder::new()
+        .with_secret(Secret::try_from_base32(secret).unwrap())
+        .build()
+        .unwrap();
+    t.generate(u64::try_from(at).unwrap()).to_string()
+}
+
+fn now() -> i64 {
+    Utc::now().timestamp()
+}
+
+/// Enrols and confirms the account behind `token`; answers (secret, recovery codes).
+async fn turn_on(app: &TestApp, token: &str, t0: i64) -> (String, Vec<String>) {
+    let e = app
+        .post("/api/v1/auth/totp", Some(token), json!({}))
+        .await
+        .expect(201);
+    let secret = e.body["secret"].as_str().unwrap().to_string();
+    assert!(
+        e.body["otpauth_uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("otpauth://totp/carebridge:"),
+        "{}",
+        e.text
+    );
+    assert!(e.body["qr_svg"].as_str().unwrap().contains("<svg"));
+    let r = app
+        .post(
+            "/api/v1/auth/totp/confirm",
+            Some(token),
+            json!({"code": code(&secret, t0)}),
+        )
+        .await
+        .expect(200);
+    let codes: Vec<String> = r.body["recovery_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes.len(), 10);
+    (secret, codes)
+}
+
+/// The password step: answers its body (a challenge when a second factor is on).
+async fn password_step(app: &TestApp, email: &str, hospital: Option<&str>) -> Value {
+    app.post(
+        "/api/v1/auth/login",
+        None,
+        json!({"email": email, "password": PASSWORD, "hospital": hospital}),
+    )
+    .await
+    .expect(200)
+    .body
+}
+
+async fn code_step(app: &TestApp, challenge: &Value, proof: Value) -> crate::helpers::Resp {
+    let mut body = proof;
+    body["challenge"] = challenge.clone();
+    app.post("/api/v1/auth/login/totp", None, body).await
+}
+
+/// A doctor whose email we know, signed in.
+async fn doctor(app: &TestApp, h: &crate::helpers::Hospital) -> (String, String) {
+    let email = format!("dr-{}@{}.test", uuid::Uuid::new_v4().simple(), h.slug);
+    app.post(
+        "/api/v1/doctors",
+        Some(&h.admin),
+        json!({"email": email, "full_name": "Dr Two", "password": PASSWORD,
+               "specialization": "Cardiology", "license_number": uuid::Uuid::new_v4().to_string()}),
+    )
+    .await
+    .expect(201);
+    let token = app.login(&email, Some(&h.slug)).await;
+    (email, token)
+}
+
+#[tokio::test]
+async fn sign_in_needs_a_code_once_it_is_on_and_each_code_works_once() {
+    let t0 = now();
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    // Pending enrolment changes nothing at sign-in; a wrong first code is refused.
+    let e = app
+        .post("/api/v1/auth/totp", Some(&token), json!({}))
+        .await
+        .expect(201);
+    let secret = e.body["secret"].as_str().unwrap().to_string();
+    assert!(password_step(&app, &email, Some(&h.slug)).await["token"].is_string());
+    let wrong = format!(
+        "{:06}",
+        (code(&secret, t0).parse::<u32>().unwrap() + 1) % 1_000_000
+    );
+    assert_problem(
+        &app.post(
+            "/api/v1/auth/totp/confirm",
+            Some(&token),
+            json!({"code": wrong}),
+        )
+        .await,
+        422,
+    );
+    app.post(
+        "/api/v1/auth/totp/confirm",
+        Some(&token),
+        json!({"code": code(&secret, t0)}),
+    )
+    .await
+    .expect(200);
+    assert_problem(
+        &app.post("/api/v1/auth/totp", Some(&token), json!({})).await,
+        409,
+    );
+    // The password step now answers a challenge and no token.
+    let first = password_step(&app, &email, Some(&h.slug)).await;
+    assert_eq!(first["second_factor"], "totp");
+    assert!(first["token"].is_null());
+    // The confirming code's step is used up; the next step's code signs in, once.
+    assert_problem(
+        &code_step(
+            &app,
+            &first["challenge"],
+            json!({"code": code(&secret, t0)}),
+        )
+        .await,
+        401,
+    );
+    let next = code(&secret, t0 + 30);
+    let ok = code_step(&app, &first["challenge"], json!({"code": next}))
+        .await
+        .expect(200);
+    let session = ok.body["token"].as_str().unwrap();
+    app.get("/api/v1/auth/me", session).await.expect(200);
+    // The challenge is single use, and the same code on a new challenge is refused.
+    assert_problem(
+        &code_step(&app, &first["challenge"], json!({"code": next})).await,
+        401,
+    );
+    let second = password_step(&app, &email, Some(&h.slug)).await;
+    assert_problem(
+        &code_step(&app, &second["challenge"], json!({"code": next})).await,
+        401,
+    );
+    // A code from a step long gone (two minutes ago) is refused too.
+    assert_problem(
+        &code_step(
+            &app,
+            &second["challenge"],
+            json!({"code": code(&secret, t0 - 120)}),
+        )
+        .await,
+        401,
+    );
+    // Neither or both proofs: 422.
+    assert_problem(&code_step(&app, &second["challenge"], json!({})).await, 422);
+    let audited = crate::helpers::sql_i64(
+        &app,
+        "select count(*) from audit_event where action in ('auth.totp.enrol', 'auth.totp.confirm')",
+    )
+    .await;
+    assert_eq!(audited, 2);
+}
+
+#[tokio::test]
+async fn recovery_codes_work_once_each_and_wrong_codes_are_throttled() {
+    let t0 = now();
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    let (secret, codes) = turn_on(&app, &token, t0).await;
+    let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    code_step(&app, &c, json!({"recovery_code": codes[0].to_uppercase()}))
+        .await
+        .expect(200);
+    let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    assert_problem(
+        &code_step(&app, &c, json!({"recovery_code": codes[0]})).await,
+        401,
+    );
+    code_step(&app, &c, json!({"recovery_code": codes[1]}))
+        .await
+        .expect(200);
+    // Wrong codes count like wrong passwords: the account is throttled after five.
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+        for _ in 0..2 {
+            statuses.push(
+                code_step(&app, &c, json!({"code": "000000"}))
+                    .await
+                    .status
+                    .as_u16(),
+            );
+        }
+    }
+    assert_eq!(statuses, [401, 401, 401, 401, 401, 429]);
+    let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    let throttled = code_step(&app, &c, json!({"code": code(&secret, t0 + 30)})).await;
+    assert_problem(&throttled, 429);
+}
+
+#[tokio::test]
+async fn an_admin_resets_a_members_second_factor_and_no_other_hospitals_admin_can() {
+    let t0 = now();
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    turn_on(&app, &token, t0).await;
+    let uid = app.get("/api/v1/auth/me", &token).await.expect(200).body["user_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let other = app.hospital(&root).await;
+    let path = format!("/api/v1/members/{uid}/reset-totp");
+    assert_problem(&app.post(&path, Some(&other.admin), json!({})).await, 404);
+    assert_problem(&app.post(&path, Some(&token), json!({})).await, 403);
+    let r = app.post(&path, Some(&h.admin), json!({})).await;
+    assert_eq!(r.status.as_u16(), 204, "{}", r.text);
+    // Their sessions ended; the password alone signs in again; the reset is audited.
+    assert_problem(&app.get("/api/v1/auth/me", &token).await, 401);
+    assert!(password_step(&app, &email, Some(&h.slug)).await["token"].is_string());
+    let audited = crate::helpers::sql_i64(
+        &app,
+        "select count(*) from audit_event where action = 'member.reset_totp'",
+    )
+    .await;
+    assert_eq!(audited, 1);
+    // Nothing left to reset: 404.
+    assert_problem(&app.post(&path, Some(&h.admin), json!({})).await, 404);
+}
+
+#[tokio::test]
+async fn super_admins_use_it_too_and_a_key_rotation_keeps_members_codes_working() {
+    let t0 = now();
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let root_email = app.get("/api/v1/auth/me", &root).await.expect(200).body["email"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (root_secret, _) = turn_on(&app, &root, t0).await;
+    let c = password_step(&app, &root_email, None).await;
+    assert_eq!(c["second_factor"], "totp");
+    code_step(
+        &app,
+        &c["challenge"],
+        json!({"code": code(&root_secret, t0 + 30)}),
+    )
+    .await
+    .expect(200);
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    let (secret, _) = turn_on(&app, &token, t0).await;
+    let admin = crate::helpers::admin_conn(&app.db).await;
+    let master = app.config.master_key.clone().unwrap();
+    carebridge::records::keys::rotate(&admin, &master, &h.slug)
+        .await
+        .unwrap();
+    let c = password_step(&app, &email, Some(&h.slug)).await;
+    code_step(
+        &app,
+        &c["challenge"],
+        json!({"code": code(&secret, t0 + 30)}),
+    )
+    .await
+    .expect(200);
+}
