@@ -4,6 +4,8 @@
 #   scripts/bench.sh booking    booking throughput vs INSERT, 1000 attempts on 50 slots
 #   scripts/bench.sh records    50 MiB encrypted upload/download vs raw S3, server peak RSS
 #   scripts/bench.sh ml         staging a 960-epoch night, Burn vs onnxruntime, queue throughput
+#   scripts/bench.sh realtime   10 000 sockets' RSS on one instance, chat fan-out across two
+#                               instances at 2 000 messages/s (raises the open-file limit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
@@ -13,5 +15,7 @@ bench="${1:-http}"
 case "$bench" in
   records) scripts/tools.sh ;;
   ml) scripts/tools.sh --onnx ;;
+  # 10 000 sockets are 10 000 files on each side (this process and the server it starts).
+  realtime) ulimit -n "$(ulimit -Hn)" ;;
 esac
 cargo bench --locked --bench "$bench" -- "$@"

@@ -96,9 +96,10 @@ pub struct TotpCode {
     pub code: String,
 }
 
-/// Shown once: each works once instead of a code.
+/// Two-factor sign-in is on. The recovery codes are shown this once; each works once instead
+/// of a code.
 #[derive(Object)]
-pub struct RecoveryCodes {
+pub struct TotpConfirmation {
     pub recovery_codes: Vec<String>,
 }
 
@@ -111,7 +112,7 @@ pub enum TotpEnrolled {
 #[derive(ApiResponse)]
 pub enum TotpConfirmed {
     #[oai(status = 200)]
-    Ok(Json<RecoveryCodes>),
+    Ok(Json<TotpConfirmation>),
 }
 
 #[derive(Object)]
@@ -327,7 +328,7 @@ impl AuthApi {
         body: Json<TotpCode>,
     ) -> ApiResult<TotpConfirmed> {
         let codes = two_factor::confirm(&state, auth.0, &body.0.code).await?;
-        Ok(TotpConfirmed::Ok(Json(RecoveryCodes {
+        Ok(TotpConfirmed::Ok(Json(TotpConfirmation {
             recovery_codes: codes,
         })))
     }

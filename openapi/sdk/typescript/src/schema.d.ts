@@ -3073,13 +3073,6 @@ export interface components {
             message_id: string;
         };
         /**
-         * RecoveryCodes
-         * @description Shown once: each works once instead of a code.
-         */
-        RecoveryCodes: {
-            recovery_codes: string[];
-        };
-        /**
          * RegisterRequest
          * @description Patient self-registration. Only ever creates a patient.
          */
@@ -3183,6 +3176,14 @@ export interface components {
          */
         TotpCode: {
             code: string;
+        };
+        /**
+         * TotpConfirmation
+         * @description Two-factor sign-in is on. The recovery codes are shown this once; each works once instead
+         *     of a code.
+         */
+        TotpConfirmation: {
+            recovery_codes: string[];
         };
         /**
          * TotpLogin
@@ -5602,7 +5603,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecoveryCodes"];
+                    "application/json": components["schemas"]["TotpConfirmation"];
                 };
             };
             /** @description Malformed request or unknown fields. */

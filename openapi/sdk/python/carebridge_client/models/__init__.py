@@ -78,7 +78,6 @@ from .prescription import Prescription
 from .problem import Problem
 from .profile_patch import ProfilePatch
 from .read_up_to import ReadUpTo
-from .recovery_codes import RecoveryCodes
 from .register_request import RegisterRequest
 from .registered import Registered
 from .reset_completion import ResetCompletion
@@ -93,6 +92,7 @@ from .status_change import StatusChange
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
 from .totp_code import TotpCode
+from .totp_confirmation import TotpConfirmation
 from .totp_login import TotpLogin
 from .totp_secret import TotpSecret
 from .transition_body import TransitionBody
@@ -179,7 +179,6 @@ __all__ = (
     "Problem",
     "ProfilePatch",
     "ReadUpTo",
-    "RecoveryCodes",
     "Registered",
     "RegisterRequest",
     "ResetCompletion",
@@ -194,6 +193,7 @@ __all__ = (
     "TemporaryPassword",
     "Ticket",
     "TotpCode",
+    "TotpConfirmation",
     "TotpLogin",
     "TotpSecret",
     "TransitionBody",

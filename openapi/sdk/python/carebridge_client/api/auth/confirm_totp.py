@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.recovery_codes import RecoveryCodes
 from ...models.totp_code import TotpCode
+from ...models.totp_confirmation import TotpConfirmation
 from ...types import Response
 
 
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecoveryCodes | None:
+) -> Problem | TotpConfirmation | None:
     if response.status_code == 200:
-        response_200 = RecoveryCodes.from_dict(response.json())
+        response_200 = TotpConfirmation.from_dict(response.json())
 
         return response_200
 
@@ -86,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | TotpConfirmation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TotpCode,
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | TotpConfirmation]:
     """Confirm two-factor sign-in with a first code; answers ten single-use recovery codes.
 
      The recovery codes are shown this once (only their hashes are kept). 422 for a code that
@@ -113,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecoveryCodes]
+        Response[Problem | TotpConfirmation]
     """
 
     kwargs = _get_kwargs(
@@ -131,7 +131,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TotpCode,
-) -> Problem | RecoveryCodes | None:
+) -> Problem | TotpConfirmation | None:
     """Confirm two-factor sign-in with a first code; answers ten single-use recovery codes.
 
      The recovery codes are shown this once (only their hashes are kept). 422 for a code that
@@ -145,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecoveryCodes
+        Problem | TotpConfirmation
     """
 
     return sync_detailed(
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TotpCode,
-) -> Response[Problem | RecoveryCodes]:
+) -> Response[Problem | TotpConfirmation]:
     """Confirm two-factor sign-in with a first code; answers ten single-use recovery codes.
 
      The recovery codes are shown this once (only their hashes are kept). 422 for a code that
@@ -172,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecoveryCodes]
+        Response[Problem | TotpConfirmation]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TotpCode,
-) -> Problem | RecoveryCodes | None:
+) -> Problem | TotpConfirmation | None:
     """Confirm two-factor sign-in with a first code; answers ten single-use recovery codes.
 
      The recovery codes are shown this once (only their hashes are kept). 422 for a code that
@@ -202,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecoveryCodes
+        Problem | TotpConfirmation
     """
 
     return (

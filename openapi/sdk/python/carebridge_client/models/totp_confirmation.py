@@ -6,15 +6,16 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RecoveryCodes")
+T = TypeVar("T", bound="TotpConfirmation")
 
 
 @_attrs_define
-class RecoveryCodes:
-    """Shown once: each works once instead of a code.
+class TotpConfirmation:
+    """Two-factor sign-in is on. The recovery codes are shown this once; each works once instead
+    of a code.
 
-    Attributes:
-        recovery_codes (list[str]):
+        Attributes:
+            recovery_codes (list[str]):
     """
 
     recovery_codes: list[str]
@@ -38,12 +39,12 @@ class RecoveryCodes:
         d = dict(src_dict)
         recovery_codes = cast(list[str], d.pop("recovery_codes"))
 
-        recovery_codes = cls(
+        totp_confirmation = cls(
             recovery_codes=recovery_codes,
         )
 
-        recovery_codes.additional_properties = d
-        return recovery_codes
+        totp_confirmation.additional_properties = d
+        return totp_confirmation
 
     @property
     def additional_keys(self) -> list[str]:
