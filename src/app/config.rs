@@ -160,19 +160,7 @@ impl Config {
             registrations_per_ip_per_hour: parse_var("REGISTRATIONS_PER_IP_PER_HOUR", 300)?,
             password_resets_per_ip_per_hour: parse_var("PASSWORD_RESETS_PER_IP_PER_HOUR", 30)?,
             verifications_per_ip_per_minute: parse_var("VERIFICATIONS_PER_IP_PER_MINUTE", 30)?,
-            s3: match var("S3_BUCKET") {
-                None => None,
-                Some(bucket) => Some(carebridge_storage::S3Settings {
-                    endpoint: var("S3_ENDPOINT"),
-                    bucket,
-                    region: var("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
-                    access_key_id: var("S3_ACCESS_KEY_ID")
-                        .context("S3_ACCESS_KEY_ID is required when S3_BUCKET is set")?,
-                    secret_access_key: var("S3_SECRET_ACCESS_KEY")
-                        .context("S3_SECRET_ACCESS_KEY is required when S3_BUCKET is set")?
-                        .into(),
-                }),
-            },
+            s3: s3_settings()?,
             master_key: match var("MASTER_KEY") {
                 None => None,
                 Some(k) => Some(std::sync::Arc::new(
@@ -182,18 +170,7 @@ impl Config {
             },
             max_upload_bytes: parse_var("MAX_UPLOAD_BYTES", 50 * 1024 * 1024)?,
             inference_workers: parse_var("INFERENCE_WORKERS", 1)?,
-            turn: crate::realtime::turn::TurnSettings {
-                urls: var("TURN_URLS")
-                    .map(|v| {
-                        v.split(',')
-                            .map(|u| u.trim().to_string())
-                            .filter(|u| !u.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                secret: var("TURN_SECRET").map(Into::into),
-                ttl: Duration::from_secs(parse_var("TURN_TTL_SECONDS", 3600)?),
-            },
+            turn: turn_settings()?,
             ws_ping: Duration::from_secs(parse_var("WS_PING_SECONDS", 20)?),
             ws_buffer_frames: parse_var("WS_BUFFER_FRAMES", 256)?,
             audit_reads: true,
@@ -247,4 +224,37 @@ impl Config {
         url.set_path(&format!("/{db}"));
         Ok(SecretString::from(url.to_string()))
     }
+}
+
+/// `TURN_URLS` (comma-separated), `TURN_SECRET`, `TURN_TTL_SECONDS`.
+fn turn_settings() -> anyhow::Result<crate::realtime::turn::TurnSettings> {
+    Ok(crate::realtime::turn::TurnSettings {
+        urls: var("TURN_URLS")
+            .map(|v| {
+                v.split(',')
+                    .map(|u| u.trim().to_string())
+                    .filter(|u| !u.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        secret: var("TURN_SECRET").map(Into::into),
+        ttl: Duration::from_secs(parse_var("TURN_TTL_SECONDS", 3600)?),
+    })
+}
+
+/// The S3 settings when `S3_BUCKET` is set.
+fn s3_settings() -> anyhow::Result<Option<carebridge_storage::S3Settings>> {
+    Ok(match var("S3_BUCKET") {
+        None => None,
+        Some(bucket) => Some(carebridge_storage::S3Settings {
+            endpoint: var("S3_ENDPOINT"),
+            bucket,
+            region: var("S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+            access_key_id: var("S3_ACCESS_KEY_ID")
+                .context("S3_ACCESS_KEY_ID is required when S3_BUCKET is set")?,
+            secret_access_key: var("S3_SECRET_ACCESS_KEY")
+                .context("S3_SECRET_ACCESS_KEY is required when S3_BUCKET is set")?
+                .into(),
+        }),
+    })
 }

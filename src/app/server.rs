@@ -288,6 +288,14 @@ fn payment_providers(
     Ok((khalti, stripe))
 }
 
+async fn connect_redis(config: &Config) -> anyhow::Result<redis::aio::ConnectionManager> {
+    use secrecy::ExposeSecret;
+    let client = redis::Client::open(config.redis_url.expose_secret()).context("REDIS_URL")?;
+    redis::aio::ConnectionManager::new(client)
+        .await
+        .context("connecting to Redis")
+}
+
 /// A bound, not yet running server.
 pub struct Application {
     acceptor: TcpAcceptor,
@@ -307,14 +315,7 @@ impl Application {
         )
         .await
         .context("connecting to PostgreSQL with DATABASE_SYSTEM_URL")?;
-        let redis = {
-            use secrecy::ExposeSecret;
-            let client =
-                redis::Client::open(config.redis_url.expose_secret()).context("REDIS_URL")?;
-            redis::aio::ConnectionManager::new(client)
-                .await
-                .context("connecting to Redis")?
-        };
+        let redis = connect_redis(&config).await?;
         let hasher = Hasher::new(config.password_hash_concurrency)?;
         let authz = Authz::load(&db)
             .await
