@@ -454,7 +454,7 @@ pub async fn signal(
     let me = me(&tx).uuid();
     tx.commit().await?;
     let (doctor, patient) = (f.doctor_user_id, f.patient_user_id);
-    let other = if me == doctor { patient } else { doctor };
+    let other = f.other(me);
     if to.uuid() != other {
         return Err(ApiError::NotFound);
     }
@@ -500,21 +500,13 @@ pub async fn leave(
         .await?
         .ok_or(ApiError::NotFound)?;
     let me = me(&tx).uuid();
-    let present = if me == f.doctor_user_id {
-        f.doctor_present
-    } else {
-        f.patient_present
-    };
+    let present = f.present(me);
     if !present {
         return Ok(vec![]);
     }
     store::record(&tx, id, me, EventKind::Left, None).await?;
     tx.commit().await?;
-    let other = if me == f.doctor_user_id {
-        f.patient_user_id
-    } else {
-        f.doctor_user_id
-    };
+    let other = f.other(me);
     Ok(vec![Delivery::new(
         other,
         ServerFrame::CallPeer {
@@ -568,11 +560,7 @@ pub async fn quality(
 ) -> ApiResult<Vec<Delivery>> {
     let f = open_call(&tx, id, false).await?;
     let me = me(&tx).uuid();
-    let present = if me == f.doctor_user_id {
-        f.doctor_present
-    } else {
-        f.patient_present
-    };
+    let present = f.present(me);
     if !present {
         return Err(ApiError::conflict(
             "join the call before reporting its quality",

@@ -268,6 +268,26 @@ pub struct CallFacts {
     pub waiting: bool,
 }
 
+impl CallFacts {
+    /// Whether `me` (one of the two parties) is in the call.
+    pub fn present(&self, me: Uuid) -> bool {
+        if me == self.doctor_user_id {
+            self.doctor_present
+        } else {
+            self.patient_present
+        }
+    }
+
+    /// The party who is not `me`.
+    pub fn other(&self, me: Uuid) -> Uuid {
+        if me == self.doctor_user_id {
+            self.patient_user_id
+        } else {
+            self.doctor_user_id
+        }
+    }
+}
+
 /// The call of appointment `id` as its doctor or patient sees it; None for anyone else.
 /// `lock` takes the appointment's row: call changes of one appointment apply one at a time.
 pub async fn call_facts(
