@@ -53,7 +53,7 @@ $$;
 
 ALTER FUNCTION public.admin_set_member_active(p_user_id uuid, p_active boolean) OWNER TO postgres;
 
-CREATE FUNCTION public.appointment_contacts(p_id uuid) RETURNS TABLE(patient_user_id uuid, patient_email text, patient_name text, patient_language text, patient_timezone text, doctor_user_id uuid, doctor_email text, doctor_name text, doctor_language text, doctor_timezone text, hospital_name text)
+CREATE FUNCTION public.appointment_contacts(p_id uuid) RETURNS TABLE(patient_user_id uuid, patient_email text, patient_name text, patient_language text, patient_timezone text, doctor_user_id uuid, doctor_email text, doctor_name text, doctor_language text, doctor_timezone text, hospital_name text, patient_wants_email boolean, patient_sms_phone text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -61,11 +61,14 @@ begin
   return query
     select pu.id, pu.email, pu.full_name, pu.language, coalesce(pu.timezone, h.timezone),
            du.id, du.email, du.full_name, du.language, coalesce(av.timezone, du.timezone, h.timezone),
-           h.name
+           h.name,
+           coalesce('email' = any (p.notification_channels), true),
+           case when 'sms' = any (p.notification_channels) then p.phone end
       from appointment a
       join app_user pu on pu.id = a.patient_user_id
       join app_user du on du.id = a.doctor_user_id
       join hospital h on h.id = a.hospital_id
+      left join patient p on p.hospital_id = a.hospital_id and p.user_id = a.patient_user_id
       left join availability av on av.hospital_id = a.hospital_id and av.doctor_id = a.doctor_id
      where a.hospital_id = nullif(current_setting('app.hospital_id', true), '')::uuid
        and a.id = p_id
@@ -328,13 +331,18 @@ $$;
 
 ALTER FUNCTION public.auth_complete_password_reset(p_token_hash bytea, p_password_hash text) OWNER TO postgres;
 
-CREATE FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) RETURNS timestamp with time zone
+CREATE FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) RETURNS TABLE(expires_at timestamp with time zone, enrol_totp boolean)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
-  insert into auth_session (token_hash, user_id, hospital_id, role, expires_at)
+  insert into auth_session (token_hash, user_id, hospital_id, role, expires_at, enrol_totp)
   select p_token_hash, p_user_id, p_hospital_id, p_role,
-         now() + make_interval(secs => p_absolute_seconds)
+         now() + make_interval(secs => p_absolute_seconds),
+         p_hospital_id is not null and p_role <> 'patient'
+           and exists (select 1 from hospital h where h.id = p_hospital_id and h.totp_required)
+           and not exists (select 1 from totp_credential c
+                            where c.hospital_id = p_hospital_id and c.user_id = p_user_id
+                              and c.confirmed_at is not null)
    where exists (
      select 1 from app_user u
       where u.id = p_user_id and u.active
@@ -342,7 +350,7 @@ CREATE FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p
              or exists (select 1 from membership m join hospital h on h.id = m.hospital_id
                          where m.user_id = u.id and m.hospital_id = p_hospital_id
                            and m.role = p_role and m.active and not h.suspended)))
-  returning expires_at
+  returning expires_at, enrol_totp
 $$;
 
 ALTER FUNCTION public.auth_create_session(p_token_hash bytea, p_user_id uuid, p_hospital_id uuid, p_role text, p_absolute_seconds integer) OWNER TO postgres;
@@ -456,7 +464,7 @@ $$;
 
 ALTER FUNCTION public.auth_login_candidates(p_email text) OWNER TO postgres;
 
-CREATE FUNCTION public.auth_open(p_token_hash bytea, p_idle_seconds integer) RETURNS TABLE(user_id uuid, hospital_id uuid, role text, email text, full_name text, must_change_password boolean, hospital_slug text, epoch bigint, valid_ms bigint)
+CREATE FUNCTION public.auth_open(p_token_hash bytea, p_idle_seconds integer) RETURNS TABLE(user_id uuid, hospital_id uuid, role text, email text, full_name text, must_change_password boolean, hospital_slug text, epoch bigint, valid_ms bigint, must_enrol_totp boolean)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -467,8 +475,8 @@ declare
 begin
   v_epoch := (select auth_epoch_of(s.hospital_id, s.user_id) from auth_session s
                where s.token_hash = p_token_hash);
-  select s.user_id, s.hospital_id, s.role, s.last_seen_at, s.expires_at, u.email, u.full_name,
-         u.must_change_password, h.slug
+  select s.user_id, s.hospital_id, s.role, s.last_seen_at, s.expires_at, s.enrol_totp,
+         u.email, u.full_name, u.must_change_password, h.slug
     into v
     from auth_session s
     join app_user u on u.id = s.user_id
@@ -495,7 +503,8 @@ begin
                       v.must_change_password, v.slug, coalesce(v_epoch, 0),
                       greatest(0, floor(extract(epoch from
                         least(v.expires_at, v.last_seen_at + make_interval(secs => p_idle_seconds))
-                        - now()) * 1000))::bigint;
+                        - now()) * 1000))::bigint,
+                      v.enrol_totp;
 end
 $$;
 
@@ -873,7 +882,7 @@ $$;
 
 ALTER FUNCTION public.notification_claim_pushes(p_limit integer) OWNER TO postgres;
 
-CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) RETURNS TABLE(hospital_id uuid, id uuid, channel text, recipient text, subject text, text_body text, html_body text, attempts integer)
+CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) RETURNS TABLE(hospital_id uuid, id uuid, channel text, recipient text, subject text, text_body text, html_body text, attempts integer)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
@@ -882,12 +891,13 @@ CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) RE
     from (select c.hospital_id, c.id from outbox c
            where c.status = 'pending' and c.next_attempt_at <= now()
              and (c.locked_until is null or c.locked_until < now())
+             and c.channel = any (p_channels)
            order by c.next_attempt_at limit p_limit for update skip locked) due
    where o.hospital_id = due.hospital_id and o.id = due.id
   returning o.hospital_id, o.id, o.channel, o.recipient, o.subject, o.text_body, o.html_body, o.attempts
 $$;
 
-ALTER FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) OWNER TO postgres;
+ALTER FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) OWNER TO postgres;
 
 CREATE FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) RETURNS void
     LANGUAGE sql SECURITY DEFINER
@@ -919,6 +929,25 @@ end
 $$;
 
 ALTER FUNCTION public.patient_in_hospital(p_patient_id uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.patient_own_update_contact_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if current_setting('app.role', true) = 'patient'
+     and (new.hospital_id, new.id, new.user_id, new.date_of_birth, new.sex, new.blood_type,
+          new.allergies, new.medical_history, new.created_at)
+         is distinct from
+         (old.hospital_id, old.id, old.user_id, old.date_of_birth, old.sex, old.blood_type,
+          old.allergies, old.medical_history, old.created_at) then
+    raise exception 'a patient changes only their contact details' using errcode = '42501';
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION public.patient_own_update_contact_only() OWNER TO postgres;
 
 CREATE FUNCTION public.payment_apply(p_hospital_id uuid, p_payment_id uuid, p_provider text, p_event_id text, p_outcome text, p_amount bigint, p_currency text, p_payment_ref text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
@@ -1203,6 +1232,7 @@ CREATE FUNCTION public.totp_confirm(p_step bigint, p_codes bytea[]) RETURNS bool
     AS $$
 declare
   v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
+  v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
 begin
   update totp_credential set confirmed_at = now(), last_step = p_step
    where hospital_id = totp_owner() and user_id = v_user and confirmed_at is null;
@@ -1212,6 +1242,9 @@ begin
   delete from totp_recovery_code where hospital_id = totp_owner() and user_id = v_user;
   insert into totp_recovery_code (hospital_id, user_id, code_hash)
   select totp_owner(), v_user, h from unnest(p_codes) as h;
+  update auth_session set enrol_totp = false
+   where user_id = v_user and hospital_id is not distinct from v_hospital and enrol_totp;
+  perform auth_epoch_bump(v_hospital, v_user);
   return true;
 end
 $$;
@@ -1483,6 +1516,7 @@ CREATE TABLE public.auth_session (
     last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     revoked_at timestamp with time zone,
+    enrol_totp boolean DEFAULT false NOT NULL,
     CONSTRAINT auth_session_token_hash_check CHECK ((length(token_hash) = 32))
 );
 
@@ -1708,6 +1742,7 @@ CREATE TABLE public.hospital (
     ai_chest_xray boolean DEFAULT true NOT NULL,
     inference_daily_quota integer DEFAULT 500 NOT NULL,
     inference_concurrency integer DEFAULT 2 NOT NULL,
+    totp_required boolean DEFAULT false NOT NULL,
     CONSTRAINT hospital_appointment_fee_check CHECK ((appointment_fee >= 0)),
     CONSTRAINT hospital_booking_horizon_days_check CHECK (((booking_horizon_days >= 1) AND (booking_horizon_days <= 365))),
     CONSTRAINT hospital_cancellation_window_hours_check CHECK (((cancellation_window_hours >= 0) AND (cancellation_window_hours <= 720))),
@@ -1869,7 +1904,9 @@ CREATE TABLE public.outbox (
     last_error text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     sent_at timestamp with time zone,
+    segments integer,
     CONSTRAINT outbox_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'sms'::text]))),
+    CONSTRAINT outbox_segments_check CHECK ((segments > 0)),
     CONSTRAINT outbox_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text])))
 );
 
@@ -1925,8 +1962,11 @@ CREATE TABLE public.patient (
     medical_history text DEFAULT ''::text NOT NULL,
     emergency_contact text DEFAULT ''::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    notification_channels text[] DEFAULT '{email}'::text[] NOT NULL,
     CONSTRAINT patient_blood_type_check CHECK ((blood_type = ANY (ARRAY['A+'::text, 'A-'::text, 'B+'::text, 'B-'::text, 'AB+'::text, 'AB-'::text, 'O+'::text, 'O-'::text]))),
-    CONSTRAINT patient_sex_check CHECK ((sex = ANY (ARRAY['female'::text, 'male'::text, 'other'::text, 'unknown'::text])))
+    CONSTRAINT patient_notification_channels_check CHECK ((((cardinality(notification_channels) >= 1) AND (cardinality(notification_channels) <= 2)) AND (notification_channels <@ ARRAY['email'::text, 'sms'::text]) AND (array_position(notification_channels, NULL::text) IS NULL))),
+    CONSTRAINT patient_sex_check CHECK ((sex = ANY (ARRAY['female'::text, 'male'::text, 'other'::text, 'unknown'::text]))),
+    CONSTRAINT patient_sms_needs_phone CHECK (((NOT ('sms'::text = ANY (notification_channels))) OR (phone IS NOT NULL)))
 );
 
 ALTER TABLE ONLY public.patient FORCE ROW LEVEL SECURITY;
@@ -2304,6 +2344,8 @@ CREATE TRIGGER membership_epoch AFTER UPDATE ON public.membership FOR EACH ROW W
 CREATE TRIGGER membership_epoch_delete AFTER DELETE ON public.membership FOR EACH ROW EXECUTE FUNCTION public.auth_epoch_changed('membership');
 
 CREATE TRIGGER membership_no_truncate BEFORE TRUNCATE ON public.membership FOR EACH STATEMENT EXECUTE FUNCTION public.auth_epoch_refuse_truncate();
+
+CREATE TRIGGER patient_own_update_contact_only BEFORE UPDATE ON public.patient FOR EACH ROW EXECUTE FUNCTION public.patient_own_update_contact_only();
 
 ALTER TABLE ONLY public.access_grant
     ADD CONSTRAINT access_grant_hospital_id_grantee_user_id_fkey FOREIGN KEY (hospital_id, grantee_user_id) REFERENCES public.membership(hospital_id, user_id);
@@ -2717,6 +2759,8 @@ END));
 
 CREATE POLICY patient_update ON public.patient FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
 
+CREATE POLICY patient_update_own ON public.patient FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'patient'::text) AND (user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)));
+
 ALTER TABLE public.payment ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.payment_event ENABLE ROW LEVEL SECURITY;
@@ -2901,8 +2945,8 @@ GRANT ALL ON FUNCTION public.model_weights(p_kind text, p_version text) TO careb
 REVOKE ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) TO carebridge_system;
 
-REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer) TO carebridge_system;
+REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) TO carebridge_system;

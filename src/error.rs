@@ -142,6 +142,10 @@ const CONSTRAINTS: &[(&str, &str)] = &[
         "payment_one_pending",
         "a payment for this appointment is already under way",
     ),
+    (
+        "patient_sms_needs_phone",
+        "SMS needs the patient's phone number: set `phone` as well",
+    ),
     ("appointment_doctor_no_overlap", "this slot is taken"),
     (
         "appointment_patient_no_overlap",

@@ -37,6 +37,8 @@ pub struct Config {
     pub stripe_webhook_secret: Option<SecretString>,
     /// Sender of emails.
     pub mail_from: String,
+    /// The SMS provider (`SMS_PROVIDER` and its credentials); None: texts wait in the outbox.
+    pub sms: Option<crate::notifications::sms::SmsSettings>,
     /// Run the outbox dispatcher and scheduled jobs inside `serve` (also `carebridge worker`).
     pub run_workers: bool,
     /// A session ends after this long without a request.
@@ -133,6 +135,7 @@ impl Config {
                 .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
             data_dir: PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into())),
             smtp_url: var("SMTP_URL").map(Into::into),
+            sms: crate::notifications::sms::SmsSettings::from_vars(var)?,
             khalti_base_url: var("KHALTI_BASE_URL")
                 .unwrap_or_else(|| "https://dev.khalti.com/api/v2".into()),
             khalti_secret_key: var("KHALTI_SECRET_KEY").map(Into::into),

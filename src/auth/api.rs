@@ -51,6 +51,9 @@ pub struct LoginResponse {
     /// Null for a super admin.
     #[oai(nullable)]
     pub hospital_id: Option<Uuid>,
+    /// The hospital requires two-factor sign-in of its staff and this account has none yet: the
+    /// session may only enrol (`POST /api/v1/auth/totp`, then `/confirm`) until it is on.
+    pub must_enrol_totp: bool,
 }
 
 impl LoginResponse {
@@ -63,6 +66,7 @@ impl LoginResponse {
             user_id: s.user_id,
             role: s.role,
             hospital_id: s.hospital_id,
+            must_enrol_totp: s.must_enrol_totp,
         }
     }
 }
@@ -127,6 +131,9 @@ pub struct Me {
     pub hospital_slug: Option<String>,
     /// The account must change its password before anything else.
     pub must_change_password: bool,
+    /// The hospital requires two-factor sign-in of its staff and this account has none yet: it
+    /// must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
+    pub must_enrol_totp: bool,
 }
 
 /// Patient self-registration. Only ever creates a patient.
@@ -267,6 +274,7 @@ impl AuthApi {
                 user_id,
                 role,
                 hospital_id,
+                must_enrol_totp: false,
             },
         })))
     }
@@ -349,6 +357,7 @@ impl AuthApi {
             hospital_id: c.hospital_id,
             hospital_slug: c.hospital_slug,
             must_change_password: c.must_change_password,
+            must_enrol_totp: c.must_enrol_totp,
         })))
     }
 
@@ -418,6 +427,7 @@ impl AuthApi {
             hospital_id: c.hospital_id,
             hospital_slug: c.hospital_slug,
             must_change_password: c.must_change_password,
+            must_enrol_totp: c.must_enrol_totp,
         })))
     }
 

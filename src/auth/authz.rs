@@ -126,6 +126,11 @@ impl Authz {
                 "change your password first (POST /api/v1/auth/password)",
             ));
         }
+        if caller.must_enrol_totp {
+            return Err(ApiError::ForbiddenBecause(
+                "this hospital requires two-factor sign-in: set it up first (POST /api/v1/auth/totp)",
+            ));
+        }
         if self
             .allows(
                 &caller.role,

@@ -100,6 +100,7 @@ actions! {
     Deactivate = "deactivate",
     ResetPassword = "reset_password",
     ResetTotp = "reset_totp",
+    UpdateContact = "update_contact",
     Dispense = "dispense",
     Cancel = "cancel",
     Revoke = "revoke",
@@ -128,7 +129,7 @@ permissions! {
     Note = "note": [Create, List, Read];
     Notification = "notification": [List];
     Outbox = "outbox": [List];
-    Patient = "patient": [Create, List, Read, Update];
+    Patient = "patient": [Create, List, Read, Update, UpdateContact];
     Payment = "payment": [Create, Read, Refund];
     Prescription = "prescription": [Cancel, Create, Dispense, List, Read];
     Role = "role": [Create, Delete, List];

@@ -25,6 +25,9 @@ pub struct Session {
     pub user_id: Uuid,
     pub role: String,
     pub hospital_id: Option<Uuid>,
+    /// The hospital requires a second factor of its staff and this member has none: the
+    /// session may only enrol one (`POST /api/v1/auth/totp`) until it is confirmed.
+    pub must_enrol_totp: bool,
 }
 
 /// What the password step answers: a session, or (with a second factor on) a challenge for the
@@ -143,7 +146,7 @@ pub(crate) async fn open_session(
     let hash = TokenHash::of(&token);
     let txn = state.system.begin().await?;
     let absolute = i32::try_from(state.config.session_absolute.as_secs()).unwrap_or(i32::MAX);
-    let expires_at = store::create_session(&txn, &hash, user_id, hospital_id, &role, absolute)
+    let opened = store::create_session(&txn, &hash, user_id, hospital_id, &role, absolute)
         .await?
         .ok_or(ApiError::Unauthorized(BAD_CREDENTIALS))?;
     if let Some(h) = hospital_id {
@@ -162,10 +165,11 @@ pub(crate) async fn open_session(
     txn.commit().await?;
     Ok(Session {
         token,
-        expires_at,
+        expires_at: opened.expires_at,
         user_id,
         role,
         hospital_id,
+        must_enrol_totp: opened.enrol_totp,
     })
 }
 

@@ -35,7 +35,15 @@ pub async fn candidates(system: &DatabaseConnection, email: &Email) -> ApiResult
     .await?)
 }
 
-/// Creates the session; its expiry, or None when the membership no longer allows it.
+/// A new session's expiry, and whether it may do nothing but enrol a second factor first (the
+/// hospital requires one for its staff and the member has none yet).
+#[derive(FromQueryResult)]
+pub struct Opened {
+    pub expires_at: DateTime<Utc>,
+    pub enrol_totp: bool,
+}
+
+/// Creates the session; None when the membership no longer allows it.
 pub async fn create_session(
     txn: &impl ConnectionTrait,
     hash: &TokenHash,
@@ -43,24 +51,19 @@ pub async fn create_session(
     hospital: Option<Uuid>,
     role: &str,
     absolute_seconds: i32,
-) -> ApiResult<Option<DateTime<Utc>>> {
-    Ok(txn
-        .query_one_raw(stmt(
-            "select auth_create_session($1, $2, $3, $4, $5) as expires_at",
-            [
-                Value::from(hash.as_bytes().to_vec()),
-                user.into(),
-                hospital.into(),
-                role.into(),
-                absolute_seconds.into(),
-            ],
-        ))
-        .await?
-        .and_then(|r| {
-            r.try_get::<Option<DateTime<Utc>>>("", "expires_at")
-                .ok()
-                .flatten()
-        }))
+) -> ApiResult<Option<Opened>> {
+    Ok(Opened::find_by_statement(stmt(
+        "select * from auth_create_session($1, $2, $3, $4, $5)",
+        [
+            Value::from(hash.as_bytes().to_vec()),
+            user.into(),
+            hospital.into(),
+            role.into(),
+            absolute_seconds.into(),
+        ],
+    ))
+    .one(txn)
+    .await?)
 }
 
 /// Enters a new session's context in `txn` (so that its login is audited under RLS).

@@ -12,21 +12,7 @@ pub const DEMO_SUPER_ADMIN_PASSWORD: &str = "demo-super-admin-pass";
 pub async fn run() -> anyhow::Result<()> {
     super::init_tracing();
     let mut config = Config::from_env()?;
-    // Without provider keys, payments go to the local sandbox: the whole flow works offline.
-    let sandbox = config.khalti_secret_key.is_none() && config.stripe_secret_key.is_none();
-    if sandbox {
-        let webhook = format!(
-            "{}/api/v1/payments/stripe/webhook",
-            config.public_base_url.trim_end_matches('/')
-        );
-        let sb = crate::sandbox::Sandbox::start(Some(webhook)).await?;
-        config.khalti_base_url = sb.khalti.base.clone();
-        config.khalti_secret_key = Some(crate::sandbox::khalti::SECRET.to_string().into());
-        config.stripe_api_base = sb.stripe.base.clone();
-        config.stripe_secret_key = Some(crate::sandbox::stripe::SECRET.to_string().into());
-        config.stripe_webhook_secret =
-            Some(crate::sandbox::stripe::WEBHOOK_SECRET.to_string().into());
-    }
+    let (sandbox, sms_sandbox) = sandboxes(&mut config).await?;
     crate::db::migrate::run(&config).await?;
     super::super_admin::create(
         &config,
@@ -72,6 +58,49 @@ pub async fn run() -> anyhow::Result<()> {
         );
         println!("  STRIPE_SECRET_KEY to use the providers' own sandboxes)");
     }
+    if let Some(sms) = sms_sandbox {
+        println!(
+            "  SMS: texts to patients who chose SMS are shown at {sms}/ (set SMS_PROVIDER to send)"
+        );
+    }
     println!();
     app.run().await
+}
+
+/// Points unconfigured providers at the local sandboxes: payments (when neither Khalti nor
+/// Stripe has keys) and SMS (when no provider is set). Answers whether payments use the
+/// sandbox, and the SMS stand-in's address when texts go there.
+async fn sandboxes(config: &mut Config) -> anyhow::Result<(bool, Option<String>)> {
+    // Without provider keys, payments go to the local sandbox: the whole flow works offline.
+    let sandbox = config.khalti_secret_key.is_none() && config.stripe_secret_key.is_none();
+    if sandbox {
+        let webhook = format!(
+            "{}/api/v1/payments/stripe/webhook",
+            config.public_base_url.trim_end_matches('/')
+        );
+        let sb = crate::sandbox::Sandbox::start(Some(webhook)).await?;
+        config.khalti_base_url = sb.khalti.base.clone();
+        config.khalti_secret_key = Some(crate::sandbox::khalti::SECRET.to_string().into());
+        config.stripe_api_base = sb.stripe.base.clone();
+        config.stripe_secret_key = Some(crate::sandbox::stripe::SECRET.to_string().into());
+        config.stripe_webhook_secret =
+            Some(crate::sandbox::stripe::WEBHOOK_SECRET.to_string().into());
+    }
+    // Without an SMS provider, texts go to a local stand-in that shows them on a page.
+    let sms = match config.sms {
+        Some(_) => None,
+        None => {
+            let fake = crate::sandbox::sms::start().await?;
+            config.sms = Some(crate::notifications::sms::SmsSettings {
+                provider: crate::notifications::sms::SmsProvider::Twilio {
+                    account_sid: crate::sandbox::sms::TWILIO_ACCOUNT_SID.into(),
+                    auth_token: crate::sandbox::sms::TWILIO_AUTH_TOKEN.to_string().into(),
+                },
+                base_url: fake.base.clone(),
+                from: "+15005550006".into(),
+            });
+            Some(fake.base)
+        }
+    };
+    Ok((sandbox, sms))
 }

@@ -85,6 +85,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0015_two_factor.sql",
         include_str!("../../migrations/0015_two_factor.sql"),
     ),
+    (
+        16,
+        "0016_required_totp_and_sms.sql",
+        include_str!("../../migrations/0016_required_totp_and_sms.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -30,6 +30,8 @@ pub struct Caller {
     pub email: String,
     pub full_name: String,
     pub must_change_password: bool,
+    /// The hospital requires a second factor of its staff and this member has none yet.
+    pub must_enrol_totp: bool,
     pub(crate) session: TokenHash,
 }
 
@@ -66,6 +68,7 @@ struct SessionRow {
     epoch: i64,
     /// How long the session stays valid without another full check.
     valid_ms: i64,
+    must_enrol_totp: bool,
 }
 
 impl SessionRow {
@@ -78,6 +81,7 @@ impl SessionRow {
             email: self.email,
             full_name: self.full_name,
             must_change_password: self.must_change_password,
+            must_enrol_totp: self.must_enrol_totp,
             session,
         }
     }

@@ -1,8 +1,10 @@
 //! Sends the outbox: claims due messages with a lease (FOR UPDATE SKIP LOCKED, so instances
-//! share the work), sends over SMTP, retries with exponential back-off and parks a message as
-//! failed after `MAX_ATTEMPTS`. A sender that dies mid-send leaves its lease to expire and the
-//! message is sent again: delivery is at least once, nothing is lost. The same loop sends
-//! appointment reminders and marks no-shows.
+//! share the work), sends emails over SMTP and texts through the SMS provider, retries with
+//! exponential back-off and parks a message as failed after `MAX_ATTEMPTS` (at once when the
+//! provider says retrying cannot help). A channel without configuration is not claimed: its
+//! messages wait, untouched, until it is configured. A sender that dies mid-send leaves its
+//! lease to expire and the message is sent again: delivery is at least once, nothing is lost.
+//! The same loop sends appointment reminders and marks no-shows.
 
 use std::time::Duration;
 
@@ -15,7 +17,10 @@ use uuid::Uuid;
 use crate::{
     app::Config,
     db::stmt,
-    notifications::{AppointmentRef, Event, enqueue},
+    notifications::{
+        AppointmentRef, Event, enqueue,
+        sms::{SendError, SmsSender},
+    },
 };
 
 pub const MAX_ATTEMPTS: i32 = 5;
@@ -27,6 +32,7 @@ const NO_SHOW_GRACE_MINUTES: i32 = 30;
 struct Claimed {
     hospital_id: Uuid,
     id: Uuid,
+    channel: String,
     recipient: String,
     subject: String,
     text_body: String,
@@ -40,14 +46,17 @@ struct Due {
     start_at: DateTime<Utc>,
 }
 
-pub struct Mailer {
-    transport: Option<AsyncSmtpTransport<Tokio1Executor>>,
+/// What sends the outbox's messages: SMTP for email (`SMTP_URL`), the SMS provider for texts
+/// (`SMS_PROVIDER` and its credentials). Either may be missing.
+pub struct Courier {
+    smtp: Option<AsyncSmtpTransport<Tokio1Executor>>,
     from: String,
+    sms: Option<SmsSender>,
 }
 
-impl Mailer {
+impl Courier {
     pub fn new(config: &Config) -> anyhow::Result<Self> {
-        let transport = match &config.smtp_url {
+        let smtp = match &config.smtp_url {
             Some(url) => Some(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())?
                     .timeout(Some(Duration::from_secs(15)))
@@ -55,14 +64,42 @@ impl Mailer {
             ),
             None => None,
         };
+        let sms = config.sms.clone().map(SmsSender::new).transpose()?;
         Ok(Self {
-            transport,
+            smtp,
             from: config.mail_from.clone(),
+            sms,
         })
     }
 
-    async fn send(&self, m: &Claimed) -> Result<(), String> {
-        let Some(t) = &self.transport else {
+    /// The channels this courier can send, as `outbox.channel` names them.
+    fn channels(&self) -> Vec<String> {
+        let mut c = Vec::with_capacity(2);
+        if self.smtp.is_some() {
+            c.push("email".to_string());
+        }
+        if self.sms.is_some() {
+            c.push("sms".to_string());
+        }
+        c
+    }
+
+    async fn send(&self, m: &Claimed) -> Result<(), SendError> {
+        match (m.channel.as_str(), &self.sms) {
+            ("sms", Some(sms)) => sms.send(&m.recipient, &m.text_body).await,
+            ("email", _) => self.email(m).await.map_err(|message| SendError {
+                message,
+                permanent: false,
+            }),
+            _ => Err(SendError {
+                message: format!("no {} sender is configured", m.channel),
+                permanent: false,
+            }),
+        }
+    }
+
+    async fn email(&self, m: &Claimed) -> Result<(), String> {
+        let Some(t) = &self.smtp else {
             return Err("SMTP_URL is not configured".into());
         };
         let body = match &m.html_body {
@@ -82,36 +119,46 @@ impl Mailer {
     }
 }
 
-/// One pass: send what is due. Answers how many messages were sent.
-pub async fn send_due(db: &DatabaseConnection, mailer: &Mailer) -> anyhow::Result<usize> {
+/// One pass: send what is due on the configured channels. Answers how many messages were sent.
+pub async fn send_due(db: &DatabaseConnection, courier: &Courier) -> anyhow::Result<usize> {
     // Password-reset requests wait in their own queue (see migration 0011) until now.
     db.execute_raw(stmt(
         "select auth_expand_password_resets($1)",
         [Value::from(100)],
     ))
     .await?;
+    let channels = courier.channels();
+    if channels.is_empty() {
+        return Ok(0);
+    }
     let claimed = Claimed::find_by_statement(stmt(
-        "select hospital_id, id, recipient, subject, text_body, html_body from outbox_claim($1, $2)",
-        [Value::from(20), Value::from(LEASE_SECONDS)],
+        "select hospital_id, id, channel, recipient, subject, text_body, html_body
+           from outbox_claim($1, $2, $3)",
+        [Value::from(20), Value::from(LEASE_SECONDS), channels.into()],
     ))
     .all(db)
     .await?;
     let mut sent = 0;
     for m in &claimed {
-        let result = mailer.send(m).await;
-        if let Err(e) = &result {
-            // The address is the only personal data here, and it is not logged.
-            tracing::warn!(hospital_id = %m.hospital_id, message_id = %m.id, error = %e, "email not sent");
-        } else {
-            sent += 1;
+        let result = courier.send(m).await;
+        // A permanent failure is parked at once (no attempt is left to make).
+        let max_attempts = match &result {
+            Err(e) if e.permanent => 0,
+            _ => MAX_ATTEMPTS,
+        };
+        match &result {
+            // The address or number is the only personal data here, and it is not logged.
+            Err(e) => tracing::warn!(hospital_id = %m.hospital_id, message_id = %m.id,
+                channel = %m.channel, error = %e.message, "message not sent"),
+            Ok(()) => sent += 1,
         }
         db.execute_raw(stmt(
             "select outbox_report($1, $2, $3, $4)",
             [
                 m.hospital_id.into(),
                 m.id.into(),
-                result.err().into(),
-                Value::from(MAX_ATTEMPTS),
+                result.err().map(|e| e.message).into(),
+                Value::from(max_attempts),
             ],
         ))
         .await?;
@@ -173,7 +220,7 @@ pub fn spawn(
     db: DatabaseConnection,
     config: &Config,
 ) -> anyhow::Result<tokio::task::JoinHandle<()>> {
-    let mailer = Mailer::new(config)?;
+    let courier = Courier::new(config)?;
     let khalti = match &config.khalti_secret_key {
         Some(key) => Some(crate::payments::khalti::Khalti::new(
             &config.khalti_base_url,
@@ -194,7 +241,7 @@ pub fn spawn(
         loop {
             tick.tick().await;
             n += 1;
-            if let Err(e) = send_due(&db, &mailer).await {
+            if let Err(e) = send_due(&db, &courier).await {
                 tracing::warn!(error = %e, "outbox pass failed; will retry");
             }
             if n.is_multiple_of(20) {

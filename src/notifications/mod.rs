@@ -1,9 +1,11 @@
-//! Notifications through a transactional outbox: the state change, its emails and its in-app
-//! notifications commit together; the dispatcher sends the emails afterwards.
+//! Notifications through a transactional outbox: the state change, its emails, its texts (SMS,
+//! for patients who chose them) and its in-app notifications commit together; the dispatcher
+//! sends the emails and texts afterwards.
 
 pub mod api;
 pub mod dispatcher;
 mod service;
+pub mod sms;
 mod store;
 pub mod templates;
 pub mod types;
@@ -36,6 +38,8 @@ pub enum Event {
     Reminder24h,
     Reminder1h,
     Refunded,
+    /// The doctor is in the video call, waiting for the patient.
+    CallOpen,
 }
 
 impl Event {
@@ -50,6 +54,7 @@ impl Event {
             Self::Reminder24h => "appointment.reminder_24h",
             Self::Reminder1h => "appointment.reminder_1h",
             Self::Refunded => "payment.refunded",
+            Self::CallOpen => "call.open",
         }
     }
 }
@@ -67,11 +72,17 @@ struct Contacts {
     doctor_language: String,
     doctor_timezone: String,
     hospital_name: String,
+    patient_wants_email: bool,
+    /// The patient's phone when they chose SMS.
+    patient_sms_phone: Option<String>,
 }
 
 struct Recipient<'a> {
     user_id: Uuid,
-    email: &'a str,
+    /// None when the recipient chose no email.
+    email: Option<&'a str>,
+    /// The phone number (E.164) when the recipient chose SMS.
+    sms: Option<&'a str>,
     name: &'a str,
     language: &'a str,
     timezone: &'a str,
@@ -96,15 +107,15 @@ pub async fn appointment_event(tx: &TenantTx, a: &Appointment, event: Event) -> 
     .await
 }
 
-/// Each recipient's email (as outbox rows) and in-app notification, in their language and
-/// time zone, as the JSON the enqueueing statement reads.
+/// Each recipient's email and text (as outbox rows, by the channels they chose) and in-app
+/// notification, in their language and time zone, as the JSON the enqueueing statement reads.
 fn messages(
     recipients: &[&Recipient],
     event: Event,
     a: &AppointmentRef,
     hospital: &str,
 ) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
-    let mut emails = Vec::with_capacity(recipients.len());
+    let mut outgoing = Vec::with_capacity(recipients.len());
     let mut notes = Vec::with_capacity(recipients.len());
     for r in recipients.iter().copied() {
         let facts = templates::Facts {
@@ -124,15 +135,31 @@ fn messages(
             "title": msg.subject,
             "body": msg.text.lines().nth(2).unwrap_or_default(),
         }));
-        emails.push(serde_json::json!({
-            "id": Uuid::now_v7(),
-            "recipient": r.email,
-            "subject": msg.subject,
-            "text_body": msg.text,
-            "html_body": msg.html,
-        }));
+        if let Some(phone) = r.sms {
+            let text = templates::sms(event, r.language, &facts);
+            outgoing.push(serde_json::json!({
+                "id": Uuid::now_v7(),
+                "channel": "sms",
+                "recipient": phone,
+                "subject": msg.subject,
+                "text_body": text,
+                "html_body": null,
+                "segments": sms::segments(&text).count,
+            }));
+        }
+        if let Some(email) = r.email {
+            outgoing.push(serde_json::json!({
+                "id": Uuid::now_v7(),
+                "channel": "email",
+                "recipient": email,
+                "subject": msg.subject,
+                "text_body": msg.text,
+                "html_body": msg.html,
+                "segments": null,
+            }));
+        }
     }
-    (emails, notes)
+    (outgoing, notes)
 }
 
 /// Enqueues on any connection whose context names `hospital` (requests, the reminder job).
@@ -154,7 +181,8 @@ pub async fn enqueue(
     };
     let patient = Recipient {
         user_id: c.patient_user_id,
-        email: &c.patient_email,
+        email: c.patient_wants_email.then_some(c.patient_email.as_str()),
+        sms: c.patient_sms_phone.as_deref(),
         name: &c.patient_name,
         language: &c.patient_language,
         timezone: &c.patient_timezone,
@@ -163,7 +191,8 @@ pub async fn enqueue(
     };
     let doctor = Recipient {
         user_id: c.doctor_user_id,
-        email: &c.doctor_email,
+        email: Some(&c.doctor_email),
+        sms: None,
         name: &c.doctor_name,
         language: &c.doctor_language,
         timezone: &c.doctor_timezone,
@@ -184,20 +213,22 @@ pub async fn enqueue(
     if recipients.is_empty() {
         return Ok(());
     }
-    // Every recipient's email (outbox) and in-app notification, in one statement.
-    let (emails, notes) = messages(&recipients, event, a, &c.hospital_name);
+    // Every recipient's emails and texts (outbox) and in-app notification, in one statement.
+    let (outgoing, notes) = messages(&recipients, event, a, &c.hospital_name);
     conn.execute_raw(stmt(
-        "with emails as (
-           insert into outbox (hospital_id, id, recipient, subject, text_body, html_body)
-           select $1, e.id, e.recipient, e.subject, e.text_body, e.html_body
+        "with outgoing as (
+           insert into outbox (hospital_id, id, channel, recipient, subject, text_body, html_body,
+                               segments)
+           select $1, o.id, o.channel, o.recipient, o.subject, o.text_body, o.html_body, o.segments
              from jsonb_to_recordset($2::jsonb)
-                  as e(id uuid, recipient text, subject text, text_body text, html_body text))
+                  as o(id uuid, channel text, recipient text, subject text, text_body text,
+                       html_body text, segments integer))
          insert into notification (hospital_id, id, user_id, kind, title, body, appointment_id)
          select $1, n.id, n.user_id, $4, n.title, n.body, $5
            from jsonb_to_recordset($3::jsonb) as n(id uuid, user_id uuid, title text, body text)",
         vec![
             Value::from(hospital),
-            Value::from(serde_json::Value::Array(emails)),
+            Value::from(serde_json::Value::Array(outgoing)),
             Value::from(serde_json::Value::Array(notes)),
             event.kind().into(),
             a.id.into(),

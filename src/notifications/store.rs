@@ -44,7 +44,7 @@ pub async fn outbox(
 ) -> ApiResult<Listing<OutboxMessage>> {
     page.list(
         tx,
-        "select id, channel, subject, status, attempts, last_error, next_attempt_at, created_at, sent_at from outbox",
+        "select id, channel, subject, status, attempts, segments, last_error, next_attempt_at, created_at, sent_at from outbox",
         "id",
         "and ($3::text is null or status = $3)",
         vec![filter.status.into()],

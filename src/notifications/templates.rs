@@ -1,5 +1,5 @@
-//! Email and in-app texts, in English and Nepali. Minimum necessary: names, hospital and time
-//! only — never the reason for the visit, a diagnosis or a note.
+//! Email, SMS and in-app texts, in English and Nepali. Minimum necessary: names, hospital and
+//! time only — never the reason for the visit, a diagnosis or a note.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -115,6 +115,12 @@ fn english(event: Event, f: &Facts<'_>) -> (String, String) {
             "Payment refunded".into(),
             format!("{h} refunded your payment for the appointment with {who} on {when}."),
         ),
+        Event::CallOpen => (
+            "Your video call is open".into(),
+            format!(
+                "{who} is waiting for you in the video call of your appointment on {when}. Open carebridge to join."
+            ),
+        ),
     }
 }
 
@@ -164,6 +170,57 @@ fn nepali(event: Event, f: &Facts<'_>) -> (String, String) {
             "भुक्तानी फिर्ता भयो".into(),
             format!("{h} ले {who} सँग {when} को अपोइन्टमेन्टको भुक्तानी फिर्ता गर्यो।"),
         ),
+        Event::CallOpen => (
+            "तपाईंको भिडियो कल खुला छ".into(),
+            format!(
+                "{who} {when} को अपोइन्टमेन्टको भिडियो कलमा तपाईंलाई पर्खिरहनुभएको छ। जोडिन carebridge खोल्नुहोस्।"
+            ),
+        ),
+    }
+}
+
+/// The text message of an event: one short line that starts with the hospital's name, for a
+/// basic phone. A Nepali text is UCS-2 (70 characters a segment), so it says less.
+pub fn sms(event: Event, language: &str, f: &Facts<'_>) -> String {
+    let (who, when, h) = (f.other_party, &f.when, f.hospital);
+    let proposed = f.proposed.clone().unwrap_or_default();
+    if language == "ne" {
+        return match event {
+            Event::Booked => format!("{h}: {who} सँग {when} को अपोइन्टमेन्ट बुक भयो।"),
+            Event::Approved => {
+                format!("{h}: {who} ले {when} को अपोइन्टमेन्ट स्वीकृत गर्नुभयो। भुक्तानी गर्नुहोस्।")
+            }
+            Event::Confirmed => format!("{h}: {who} सँग {when} को अपोइन्टमेन्ट पुष्टि भयो।"),
+            Event::Rejected => format!("{h}: {who} ले {when} को अपोइन्टमेन्ट स्वीकार गर्न सक्नुभएन।"),
+            Event::Proposed => format!("{h}: {who} ले {when} को सट्टा {proposed} प्रस्ताव गर्नुभयो।"),
+            Event::Cancelled => format!("{h}: {who} सँग {when} को अपोइन्टमेन्ट रद्द भयो।"),
+            Event::Reminder24h => format!("{h}: सम्झना, {who} सँग {when} मा अपोइन्टमेन्ट छ।"),
+            Event::Reminder1h => format!("{h}: सम्झना, {who} सँग {when} मा अपोइन्टमेन्ट सुरु हुन्छ।"),
+            Event::Refunded => format!("{h}: {who} सँग {when} को भुक्तानी फिर्ता भयो।"),
+            Event::CallOpen => format!("{h}: {who} भिडियो कलमा पर्खिरहनुभएको छ। carebridge खोल्नुहोस्।"),
+        };
+    }
+    match event {
+        Event::Booked => format!("{h}: your appointment with {who} on {when} is booked."),
+        Event::Approved => format!(
+            "{h}: {who} approved your appointment on {when}. Pay in carebridge to confirm it."
+        ),
+        Event::Confirmed => format!("{h}: your appointment with {who} on {when} is confirmed."),
+        Event::Rejected => format!("{h}: {who} could not accept your appointment on {when}."),
+        Event::Proposed => format!(
+            "{h}: {who} proposed {proposed} instead of {when}. Accept or cancel in carebridge."
+        ),
+        Event::Cancelled => format!("{h}: the appointment with {who} on {when} was cancelled."),
+        Event::Reminder24h => format!("{h}: reminder, your appointment with {who} is on {when}."),
+        Event::Reminder1h => {
+            format!("{h}: reminder, your appointment with {who} starts at {when}.")
+        }
+        Event::Refunded => {
+            format!("{h}: your payment for the appointment with {who} on {when} was refunded.")
+        }
+        Event::CallOpen => {
+            format!("{h}: {who} is waiting for you in the video call. Open carebridge to join.")
+        }
     }
 }
 
@@ -189,5 +246,45 @@ mod tests {
         assert!(r.text.contains("Maya <b>"));
         let ne = render(Event::Confirmed, "ne", &f);
         assert!(ne.subject.contains("पुष्टि"));
+    }
+
+    const EVENTS: [Event; 10] = [
+        Event::Booked,
+        Event::Approved,
+        Event::Confirmed,
+        Event::Rejected,
+        Event::Proposed,
+        Event::Cancelled,
+        Event::Reminder24h,
+        Event::Reminder1h,
+        Event::Refunded,
+        Event::CallOpen,
+    ];
+
+    #[test]
+    fn texts_name_the_hospital_and_stay_within_a_few_segments() {
+        use crate::notifications::sms::{Encoding, segments};
+        let at: DateTime<Utc> = "2026-11-30T03:15:00Z".parse().unwrap();
+        let f = Facts {
+            recipient_name: "Maya Gurung",
+            other_party: "Dr. Sita Bahadur Thapa Magar",
+            hospital: "Kathmandu Valley Hospital",
+            when: local_time(at, "Asia/Kathmandu"),
+            proposed: Some(local_time(at, "Asia/Kathmandu")),
+            to_doctor: false,
+        };
+        for e in EVENTS {
+            let en = sms(e, "en", &f);
+            let ne = sms(e, "ne", &f);
+            assert!(
+                en.starts_with("Kathmandu Valley Hospital: ")
+                    && ne.starts_with("Kathmandu Valley Hospital: ")
+            );
+            let (s_en, s_ne) = (segments(&en), segments(&ne));
+            assert_eq!(s_en.encoding, Encoding::Gsm7, "{en}");
+            assert_eq!(s_ne.encoding, Encoding::Ucs2, "{ne}");
+            assert!(s_en.count <= 2, "{} segments: {en}", s_en.count);
+            assert!(s_ne.count <= 3, "{} segments: {ne}", s_ne.count);
+        }
     }
 }

@@ -26,6 +26,10 @@ pub struct OutboxMessage {
     pub subject: String,
     pub status: String,
     pub attempts: i32,
+    /// What a text costs, in the provider's segments (GSM-7: 160 characters, 153 a part;
+    /// UCS-2, e.g. Devanagari: 70, 67 a part); null for an email.
+    #[oai(nullable)]
+    pub segments: Option<i32>,
     #[oai(nullable)]
     pub last_error: Option<String>,
     pub next_attempt_at: DateTime<Utc>,

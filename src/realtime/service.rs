@@ -13,6 +13,7 @@ use crate::{
     db::TenantTx,
     error::{ApiError, ApiResult},
     ids::{AppointmentId, ConversationId, UserId},
+    notifications::{self, AppointmentRef, Event},
     realtime::{
         store::{self, CallFacts},
         turn::TurnSettings,
@@ -347,6 +348,9 @@ pub async fn join(
         )
     };
     let mut out = Vec::new();
+    if me == doctor && !f.admitted && !f.waiting && !f.patient_present {
+        tell_patient_the_call_is_open(&tx, id, &f).await?;
+    }
     store::record(&tx, id, me, EventKind::Joined, None).await?;
     if me == doctor {
         out.push(Delivery::new(
@@ -372,6 +376,29 @@ pub async fn join(
     }
     tx.commit().await?;
     Ok(out)
+}
+
+/// The first time the doctor joins before the patient, the patient hears of it (in the app, and
+/// by email or SMS as they chose) in the join's transaction.
+async fn tell_patient_the_call_is_open(
+    tx: &TenantTx,
+    id: AppointmentId,
+    f: &CallFacts,
+) -> ApiResult<()> {
+    let joined_before = store::events(tx, id)
+        .await?
+        .iter()
+        .any(|e| e.kind == EventKind::Joined.name() && e.user_id == f.doctor_user_id);
+    if joined_before {
+        return Ok(());
+    }
+    let a = AppointmentRef {
+        id: id.uuid(),
+        start_at: f.start_at,
+        proposed_start_at: None,
+    };
+    let (hospital, me) = (tx.caller().hospital()?, tx.caller().user_id);
+    notifications::enqueue(tx.conn(), hospital, &a, Event::CallOpen, Some(me)).await
 }
 
 /// `call.admit` (the doctor, who must be in the call): lets the waiting patient in. The first

@@ -5,6 +5,7 @@
 //! `checkout.session.completed` webhook and goes to the success URL.
 
 pub mod khalti;
+pub mod sms;
 pub mod stripe;
 
 /// Both fakes, started together.

@@ -22,6 +22,7 @@ mod realtime;
 mod records;
 mod roles;
 mod scheduling;
+mod sms;
 mod smtp;
 mod tenants;
 mod turn;

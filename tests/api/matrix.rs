@@ -125,6 +125,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/patients/{pid}"),
                 Some(json!({"sex": "?"})),
             ),
+            ("patient", "update_contact") => (
+                Method::PATCH,
+                format!("/api/v1/patients/{pid}"),
+                Some(json!({"phone": "?"})),
+            ),
             ("care_team", "assign") => (
                 Method::POST,
                 format!("/api/v1/patients/{pid}/care-team"),

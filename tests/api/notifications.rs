@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use carebridge::notifications::dispatcher::{Mailer, enqueue_reminders, mark_no_shows, send_due};
+use carebridge::notifications::dispatcher::{Courier, enqueue_reminders, mark_no_shows, send_due};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
@@ -31,6 +31,20 @@ async fn confirmed_soon(
     crate::helpers::Member,
     uuid::Uuid,
 ) {
+    let (h, d, p) = booking_hospital(app).await;
+    let id = book_soon(app, &d, &p, hours_ahead).await;
+    (h, d, p, id)
+}
+
+/// A hospital that confirms bookings at once (no approval, no payment), with a doctor open
+/// all week and a patient.
+pub(crate) async fn booking_hospital(
+    app: &TestApp,
+) -> (
+    crate::helpers::Hospital,
+    crate::helpers::Member,
+    crate::helpers::Member,
+) {
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     app.patch(
@@ -42,6 +56,20 @@ async fn confirmed_soon(
     .expect(200);
     let (d, p) = (app.doctor(&h).await, app.patient(&h).await);
     app.open_all_week(&h, &d, 15).await;
+    (h, d, p)
+}
+
+/// The reason every booking here gives: clinical words no email or text may carry.
+pub(crate) const REASON: &str = "chest pain and fever since Monday";
+
+/// The patient books the doctor's first free slot `hours_ahead` from now; answers the
+/// appointment's id.
+pub(crate) async fn book_soon(
+    app: &TestApp,
+    d: &crate::helpers::Member,
+    p: &crate::helpers::Member,
+    hours_ahead: i64,
+) -> uuid::Uuid {
     let from = chrono::Utc::now() + chrono::Duration::hours(hours_ahead);
     let to = from + chrono::Duration::hours(1);
     let q = format!(
@@ -59,13 +87,12 @@ async fn confirmed_soon(
         .post(
             "/api/v1/appointments",
             Some(&p.token),
-            json!({"doctor_id": d.id, "start_at": start, "reason": "x"}),
+            json!({"doctor_id": d.id, "start_at": start, "reason": REASON}),
         )
         .await
         .expect(201);
     assert_eq!(a.body["status"], "confirmed");
-    let id = a.id();
-    (h, d, p, id)
+    a.id()
 }
 
 #[tokio::test]
@@ -91,10 +118,10 @@ async fn a_password_reset_link_works_once_and_ends_every_session() {
         .await;
     assert_eq!((known.status.as_u16(), unknown.status.as_u16()), (202, 202));
     assert_eq!(known.text, unknown.text);
-    let mailer = Mailer::new(&app.config).unwrap();
+    let courier = Courier::new(&app.config).unwrap();
     let db = app.system_conn().await;
     assert_eq!(
-        send_due(&db, &mailer).await.unwrap(),
+        send_due(&db, &courier).await.unwrap(),
         1,
         "one email, for the known address only"
     );
@@ -226,20 +253,20 @@ async fn a_message_claimed_by_a_sender_that_died_is_sent_after_its_lease() {
     // A sender claims everything with a one-second lease and dies before reporting.
     let claimed = db
         .query_all_raw(carebridge::db::stmt(
-            "select * from outbox_claim(100, 1)",
+            "select * from outbox_claim(100, 1, array['email', 'sms'])",
             [],
         ))
         .await
         .unwrap();
     assert_eq!(claimed.len(), 2);
-    let mailer = Mailer::new(&app.config).unwrap();
+    let courier = Courier::new(&app.config).unwrap();
     assert_eq!(
-        send_due(&db, &mailer).await.unwrap(),
+        send_due(&db, &courier).await.unwrap(),
         0,
         "leased messages are not sent twice at once"
     );
     tokio::time::sleep(Duration::from_millis(1200)).await;
-    assert_eq!(send_due(&db, &mailer).await.unwrap(), 2);
+    assert_eq!(send_due(&db, &courier).await.unwrap(), 2);
     assert_eq!(sink.mails.lock().unwrap().len(), 2);
     assert_eq!(
         sql_i64(
@@ -256,13 +283,13 @@ async fn a_message_that_keeps_failing_is_parked_as_failed_for_admins() {
     let app = quiet_app(Some("smtp://127.0.0.1:9".into())).await;
     let (h, _d, _p, _id) = confirmed_soon(&app, 30).await;
     let db = app.system_conn().await;
-    let mailer = Mailer::new(&app.config).unwrap();
+    let courier = Courier::new(&app.config).unwrap();
     admin_conn(&app.db)
         .await
         .execute_unprepared("update outbox set attempts = 3")
         .await
         .unwrap();
-    send_due(&db, &mailer).await.unwrap();
+    send_due(&db, &courier).await.unwrap();
     let r = app
         .get("/api/v1/outbox?status=pending", &h.admin)
         .await
@@ -277,7 +304,7 @@ async fn a_message_that_keeps_failing_is_parked_as_failed_for_admins() {
         .execute_unprepared("update outbox set next_attempt_at = now()")
         .await
         .unwrap();
-    send_due(&db, &mailer).await.unwrap();
+    send_due(&db, &courier).await.unwrap();
     let failed = app
         .get("/api/v1/outbox?status=failed", &h.admin)
         .await

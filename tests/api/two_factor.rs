@@ -285,3 +285,74 @@ async fn super_admins_use_it_too_and_a_key_rotation_keeps_members_codes_working(
     .await
     .expect(200);
 }
+
+#[tokio::test]
+async fn a_hospital_that_requires_it_sends_staff_to_enrolment_and_not_patients() {
+    let t0 = now();
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, before) = doctor(&app, &h).await;
+    let patient = app.patient(&h).await;
+    let r = app
+        .patch(
+            &format!("/api/v1/hospitals/{}", h.id),
+            &h.admin,
+            json!({"totp_required": true}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["totp_required"], true);
+    // A session opened before the rule goes on as it was; the next sign-in is held to enrolment.
+    app.get("/api/v1/appointments", &before).await.expect(200);
+    let first = password_step(&app, &email, Some(&h.slug)).await;
+    assert_eq!(first["must_enrol_totp"], true, "{first}");
+    let token = first["token"].as_str().unwrap().to_string();
+    let held = app.get("/api/v1/appointments", &token).await;
+    assert_problem(&held, 403);
+    assert!(held.text.contains("two-factor"), "{}", held.text);
+    let me = app.get("/api/v1/auth/me", &token).await.expect(200);
+    assert_eq!(me.body["must_enrol_totp"], true);
+    // Enrolling frees this very session at once.
+    turn_on(&app, &token, t0).await;
+    app.get("/api/v1/appointments", &token).await.expect(200);
+    assert_eq!(
+        app.get("/api/v1/auth/me", &token).await.expect(200).body["must_enrol_totp"],
+        false
+    );
+    // From now on the password alone is not enough.
+    let next = password_step(&app, &email, Some(&h.slug)).await;
+    assert_eq!(next["second_factor"], "totp");
+    assert!(next["token"].is_null());
+    // Patients may opt in but are never held; the admin who set the rule is staff too.
+    let me = app.get("/api/v1/auth/me", &patient.token).await.expect(200);
+    let pat_email = me.body["email"].as_str().unwrap().to_string();
+    let pat = password_step(&app, &pat_email, Some(&h.slug)).await;
+    assert_eq!(pat["must_enrol_totp"], false);
+    app.get("/api/v1/appointments", pat["token"].as_str().unwrap())
+        .await
+        .expect(200);
+    let admin_email = app.get("/api/v1/auth/me", &h.admin).await.expect(200).body["email"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let admin = password_step(&app, &admin_email, Some(&h.slug)).await;
+    assert_eq!(admin["must_enrol_totp"], true);
+    // Turning it off again: the next staff sign-in is not held.
+    app.patch(
+        &format!("/api/v1/hospitals/{}", h.id),
+        &h.admin,
+        json!({"totp_required": false}),
+    )
+    .await
+    .expect(200);
+    let admin = password_step(&app, &admin_email, Some(&h.slug)).await;
+    assert_eq!(admin["must_enrol_totp"], false);
+    // Another hospital is not affected by this one's rule.
+    let other = app.hospital(&root).await;
+    let (other_email, _) = doctor(&app, &other).await;
+    assert_eq!(
+        password_step(&app, &other_email, Some(&other.slug)).await["must_enrol_totp"],
+        false
+    );
+}

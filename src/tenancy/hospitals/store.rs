@@ -14,7 +14,7 @@ use crate::{
 const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
     suspended, approval_required, payment_required, ai_assistance, booking_horizon_days,
     min_notice_minutes, cancellation_window_hours, ai_sleep_staging, ai_chest_xray,
-    inference_daily_quota, inference_concurrency, created_at, updated_at from hospital";
+    inference_daily_quota, inference_concurrency, totp_required, created_at, updated_at from hospital";
 
 /// One hospital the caller may see; 404 otherwise.
 pub async fn fetch(tx: &TenantTx, id: HospitalId) -> ApiResult<Hospital> {
@@ -80,6 +80,7 @@ pub async fn update(
                ai_chest_xray = coalesce($15, ai_chest_xray),
                inference_daily_quota = coalesce($16, inference_daily_quota),
                inference_concurrency = coalesce($17, inference_concurrency),
+               totp_required = coalesce($18, totp_required),
                updated_at = now()
              where id = $1",
         vec![
@@ -100,6 +101,7 @@ pub async fn update(
             s.ai_chest_xray.into(),
             s.inference_daily_quota.into(),
             s.inference_concurrency.into(),
+            s.totp_required.into(),
         ],
     )
     .await

@@ -130,6 +130,10 @@ pub struct HospitalPatch {
     /// AI jobs of this hospital that may run at once (1 to 64).
     #[oai(nullable)]
     pub inference_concurrency: Option<i32>,
+    /// Two-factor sign-in is mandatory for staff (every member but patients): one without it
+    /// is sent to enrolment after the password step, from their next sign-in.
+    #[oai(nullable)]
+    pub totp_required: Option<bool>,
 }
 
 #[derive(Object, FromQueryResult)]
@@ -152,6 +156,7 @@ pub struct Hospital {
     pub ai_chest_xray: bool,
     pub inference_daily_quota: i32,
     pub inference_concurrency: i32,
+    pub totp_required: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -293,6 +298,7 @@ pub struct Settings {
     pub ai_chest_xray: Option<bool>,
     pub inference_daily_quota: Option<i32>,
     pub inference_concurrency: Option<i32>,
+    pub totp_required: Option<bool>,
 }
 
 impl Settings {
@@ -324,6 +330,7 @@ impl Settings {
             )?,
             ai_sleep_staging: p.ai_sleep_staging,
             ai_chest_xray: p.ai_chest_xray,
+            totp_required: p.totp_required,
             inference_daily_quota: range(
                 "inference_daily_quota",
                 p.inference_daily_quota,
@@ -359,6 +366,7 @@ mod tests {
             ai_chest_xray: false,
             inference_daily_quota: 0,
             inference_concurrency: 1,
+            totp_required: false,
             created_at: Utc::now(),
             updated_at: Utc::now(),
         }
@@ -382,6 +390,7 @@ mod tests {
             ai_chest_xray: None,
             inference_daily_quota: None,
             inference_concurrency: None,
+            totp_required: None,
         }
     }
 

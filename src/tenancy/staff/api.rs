@@ -21,6 +21,7 @@ use crate::{
     ids::{DoctorId, PatientId},
     tenancy::staff::{
         service,
+        service::ProfileRight,
         types::{
             CareTeamAssignment, CareTeamMember, CreatedPatient, Doctor, DoctorProfile, NewDoctor,
             NewPatient, Patient, PatientPatch, PatientProfile, ProfilePatch,
@@ -179,12 +180,15 @@ impl StaffApi {
         Ok(PatientAnswer::Ok(Json(p)))
     }
 
-    /// Update a patient's profile (hospital admin).
+    /// Update a patient's profile (hospital admin; the patient their own contact details).
     ///
-    /// Hospital admins only; fields left out stay as they are and the answer is the updated
-    /// profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-    /// `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-    /// contact over their length limits. Audited.
+    /// Hospital admins change any field. A patient changes their own `phone`,
+    /// `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+    /// stay as they are and the answer is the updated profile. 404 for a patient of another
+    /// hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+    /// a `sex` or `blood_type` outside the listed values, allergies, medical history or
+    /// emergency contact over their length limits, or channels other than `email` and `sms`; 409
+    /// for SMS without a phone number. Audited.
     #[oai(
         path = "/patients/:id",
         method = "patch",
@@ -197,9 +201,13 @@ impl StaffApi {
         body: Json<PatientPatch>,
     ) -> ApiResult<PatientAnswer> {
         let tx = auth.0;
-        let permit = tx.permit::<perm::Patient, perm::Update>().await?;
+        let right = if body.0.contact_only() {
+            ProfileRight::Contact(tx.permit::<perm::Patient, perm::UpdateContact>().await?)
+        } else {
+            ProfileRight::Whole(tx.permit::<perm::Patient, perm::Update>().await?)
+        };
         let patch = ProfilePatch::parse(body.0)?;
-        let p = service::update_patient(tx, &permit, PatientId::from(id.0), patch).await?;
+        let p = service::update_patient(tx, &right, PatientId::from(id.0), patch).await?;
         Ok(PatientAnswer::Ok(Json(p)))
     }
 

@@ -143,14 +143,24 @@ pub async fn read_patient(
     Ok(p)
 }
 
-/// Applies a profile patch (404 for a patient the caller may not see). Audited.
+/// The right a profile patch was checked for: the whole profile, or the contact details only.
+pub enum ProfileRight {
+    Whole(Permit<perm::Patient, perm::Update>),
+    Contact(Permit<perm::Patient, perm::UpdateContact>),
+}
+
+/// Applies a profile patch (404 for a patient the caller may not see; 403 for a patch beyond
+/// the contact details under the contact right). Audited.
 #[tracing::instrument(skip_all, fields(patient = %id))]
 pub async fn update_patient(
     tx: TenantTx,
-    _: &Permit<perm::Patient, perm::Update>,
+    right: &ProfileRight,
     id: PatientId,
     patch: ProfilePatch,
 ) -> ApiResult<Patient> {
+    if matches!(right, ProfileRight::Contact(_)) && !patch.contact_only {
+        return Err(ApiError::Forbidden);
+    }
     let hospital = tx.caller().hospital()?;
     store::update_patient(&tx, id, patch).await?;
     tx.audit_write(hospital, patient_entry("patient.update", id))

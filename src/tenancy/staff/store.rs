@@ -18,7 +18,8 @@ pub const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization,
 
 pub const PATIENT_SELECT: &str =
     "select p.id, p.user_id, u.full_name, u.email, p.date_of_birth, p.phone,
-    p.sex, p.blood_type, p.allergies, p.medical_history, p.emergency_contact, p.created_at
+    p.sex, p.blood_type, p.allergies, p.medical_history, p.emergency_contact,
+    p.notification_channels, p.created_at
     from patient p join app_user u on u.id = p.user_id";
 
 /// One patient by id, for reads answered in one message.
@@ -112,7 +113,8 @@ pub async fn update_patient(tx: &TenantTx, id: PatientId, p: ProfilePatch) -> Ap
         "update patient set date_of_birth = coalesce($2, date_of_birth), phone = coalesce($3, phone),
                sex = coalesce($4, sex), blood_type = coalesce($5, blood_type),
                allergies = coalesce($6, allergies), medical_history = coalesce($7, medical_history),
-               emergency_contact = coalesce($8, emergency_contact)
+               emergency_contact = coalesce($8, emergency_contact),
+               notification_channels = coalesce($9, notification_channels)
              where id = $1",
         vec![
             id.into(),
@@ -123,6 +125,7 @@ pub async fn update_patient(tx: &TenantTx, id: PatientId, p: ProfilePatch) -> Ap
             p.allergies.into(),
             p.medical_history.into(),
             p.emergency_contact.into(),
+            p.notification_channels.into(),
         ],
     )
     .await

@@ -75,6 +75,9 @@ pub struct Patient {
     pub allergies: String,
     pub medical_history: String,
     pub emergency_contact: String,
+    /// How appointment and payment notices reach the patient besides the app: `email`, `sms`
+    /// or both.
+    pub notification_channels: Vec<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -98,6 +101,10 @@ pub struct PatientPatch {
     pub medical_history: Option<String>,
     #[oai(nullable)]
     pub emergency_contact: Option<String>,
+    /// `["email"]`, `["sms"]` or both: how appointment and payment notices reach the patient
+    /// (in the app always). SMS needs a `phone` (409 without one).
+    #[oai(nullable)]
+    pub notification_channels: Option<Vec<String>>,
 }
 
 #[derive(Object)]
@@ -286,12 +293,51 @@ pub struct ProfilePatch {
     pub allergies: Option<String>,
     pub medical_history: Option<String>,
     pub emergency_contact: Option<String>,
+    pub notification_channels: Option<Vec<String>>,
+    /// It changes contact details only (see [`PatientPatch::contact_only`]).
+    pub contact_only: bool,
+}
+
+impl PatientPatch {
+    /// Whether the patch changes contact details only (phone, notification channels, emergency
+    /// contact): what a patient may change of their own profile.
+    pub fn contact_only(&self) -> bool {
+        self.date_of_birth.is_none()
+            && self.sex.is_none()
+            && self.blood_type.is_none()
+            && self.allergies.is_none()
+            && self.medical_history.is_none()
+    }
+}
+
+/// The channels a patient may choose, in the order they are stored.
+pub const CHANNELS: [&str; 2] = ["email", "sms"];
+
+/// A choice of channels: one or both of [`CHANNELS`], each once; stored in that order.
+pub fn channels(asked: Vec<String>) -> ApiResult<Vec<String>> {
+    if asked.is_empty() || asked.iter().any(|c| !CHANNELS.contains(&c.as_str())) {
+        return Err(ApiError::unprocessable(
+            "notification_channels must be [\"email\"], [\"sms\"] or both",
+        ));
+    }
+    let chosen: Vec<String> = CHANNELS
+        .iter()
+        .filter(|c| asked.iter().any(|a| a == *c))
+        .map(|c| (*c).to_string())
+        .collect();
+    if chosen.len() != asked.len() {
+        return Err(ApiError::unprocessable(
+            "notification_channels names each channel once",
+        ));
+    }
+    Ok(chosen)
 }
 
 impl ProfilePatch {
     /// 422 for the first invalid field: sex, blood type, allergies, medical history, emergency
-    /// contact, date of birth, phone.
+    /// contact, date of birth, phone, notification channels.
     pub fn parse(b: PatientPatch) -> ApiResult<Self> {
+        let contact_only = b.contact_only();
         let sex = b.sex.as_deref().map(Sex::parse).transpose()?;
         let blood_type = b.blood_type.as_deref().map(BloodType::parse).transpose()?;
         fields::bounded("allergies", &b.allergies, fields::ALLERGIES_MAX)?;
@@ -309,6 +355,7 @@ impl ProfilePatch {
             fields::date_of_birth(b.date_of_birth)?,
             fields::phone(b.phone)?,
         );
+        let notification_channels = b.notification_channels.map(channels).transpose()?;
         Ok(Self {
             date_of_birth,
             phone,
@@ -317,6 +364,8 @@ impl ProfilePatch {
             allergies: b.allergies,
             medical_history: b.medical_history,
             emergency_contact: b.emergency_contact,
+            notification_channels,
+            contact_only,
         })
     }
 }
@@ -377,6 +426,7 @@ mod tests {
             allergies: None,
             medical_history: None,
             emergency_contact: None,
+            notification_channels: None,
         };
         let ok = ProfilePatch::parse(patch(Some("other"), Some("AB-"))).unwrap();
         assert_eq!(
@@ -387,5 +437,21 @@ mod tests {
             panic!("an invalid sex and blood type pass");
         };
         assert!(e.to_string().contains("sex"), "{e}");
+    }
+
+    #[test]
+    fn channels_are_email_sms_or_both_each_once() {
+        let c = |v: &[&str]| channels(v.iter().map(|s| (*s).to_string()).collect());
+        assert_eq!(c(&["sms", "email"]).unwrap(), ["email", "sms"]);
+        assert_eq!(c(&["sms"]).unwrap(), ["sms"]);
+        assert_eq!(c(&["email"]).unwrap(), ["email"]);
+        for bad in [
+            &[][..],
+            &["fax"],
+            &["sms", "sms"],
+            &["email", "sms", "email"],
+        ] {
+            assert!(c(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -1251,11 +1251,14 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Update a patient's profile (hospital admin).
-         * @description Hospital admins only; fields left out stay as they are and the answer is the updated
-         *     profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-         *     `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-         *     contact over their length limits. Audited.
+         * Update a patient's profile (hospital admin; the patient their own contact details).
+         * @description Hospital admins change any field. A patient changes their own `phone`,
+         *     `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+         *     stay as they are and the answer is the updated profile. 404 for a patient of another
+         *     hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+         *     a `sex` or `blood_type` outside the listed values, allergies, medical history or
+         *     emergency contact over their length limits, or channels other than `email` and `sms`; 409
+         *     for SMS without a phone number. Audited.
          */
         patch: operations["updatePatient"];
         trace?: never;
@@ -2149,6 +2152,7 @@ export interface components {
             slug: string;
             suspended: boolean;
             timezone: string;
+            totp_required: boolean;
             /** Format: date-time */
             updated_at: string;
         };
@@ -2296,6 +2300,7 @@ export interface components {
             slug: string;
             suspended: boolean;
             timezone: string;
+            totp_required: boolean;
             /** Format: date-time */
             updated_at: string;
         };
@@ -2344,6 +2349,11 @@ export interface components {
             /** @description true ends every session of the hospital and blocks its logins; false lifts it. */
             suspended?: boolean | null;
             timezone?: string | null;
+            /**
+             * @description Two-factor sign-in is mandatory for staff (every member but patients): one without it
+             *     is sent to enrolment after the password step, from their next sign-in.
+             */
+            totp_required?: boolean | null;
         };
         /**
          * IceServer
@@ -2633,6 +2643,11 @@ export interface components {
              * @description Null for a super admin.
              */
             hospital_id: string | null;
+            /**
+             * @description The hospital requires two-factor sign-in of its staff and this account has none yet: the
+             *     session may only enrol (`POST /api/v1/auth/totp`, then `/confirm`) until it is on.
+             */
+            must_enrol_totp: boolean;
             role: string;
             /** @description `totp` when the code step must follow; null once signed in. */
             second_factor: string | null;
@@ -2653,6 +2668,11 @@ export interface components {
             hospital_slug: string | null;
             /** @description The account must change its password before anything else. */
             must_change_password: boolean;
+            /**
+             * @description The hospital requires two-factor sign-in of its staff and this account has none yet: it
+             *     must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
+             */
+            must_enrol_totp: boolean;
             role: string;
             /** Format: uuid */
             user_id: string;
@@ -2894,6 +2914,12 @@ export interface components {
             last_error: string | null;
             /** Format: date-time */
             next_attempt_at: string;
+            /**
+             * Format: int32
+             * @description What a text costs, in the provider's segments (GSM-7: 160 characters, 153 a part;
+             *     UCS-2, e.g. Devanagari: 70, 67 a part); null for an email.
+             */
+            segments: number | null;
             /** Format: date-time */
             sent_at: string | null;
             status: string;
@@ -2932,6 +2958,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             medical_history: string;
+            /**
+             * @description How appointment and payment notices reach the patient besides the app: `email`, `sms`
+             *     or both.
+             */
+            notification_channels: string[];
             phone: string | null;
             sex: string | null;
             /** Format: uuid */
@@ -2949,6 +2980,11 @@ export interface components {
             date_of_birth?: string | null;
             emergency_contact?: string | null;
             medical_history?: string | null;
+            /**
+             * @description `["email"]`, `["sms"]` or both: how appointment and payment notices reach the patient
+             *     (in the app always). SMS needs a `phone` (409 without one).
+             */
+            notification_channels?: string[] | null;
             phone?: string | null;
             /** @description `female`, `male`, `other` or `unknown`. */
             sex?: string | null;

@@ -35,6 +35,7 @@ class CreatedHospital:
         slug (str):
         suspended (bool):
         timezone (str):
+        totp_required (bool):
         updated_at (datetime.datetime):
     """
 
@@ -58,6 +59,7 @@ class CreatedHospital:
     slug: str
     suspended: bool
     timezone: str
+    totp_required: bool
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -102,6 +104,8 @@ class CreatedHospital:
 
         timezone = self.timezone
 
+        totp_required = self.totp_required
+
         updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -128,6 +132,7 @@ class CreatedHospital:
                 "slug": slug,
                 "suspended": suspended,
                 "timezone": timezone,
+                "totp_required": totp_required,
                 "updated_at": updated_at,
             }
         )
@@ -177,6 +182,8 @@ class CreatedHospital:
 
         timezone = d.pop("timezone")
 
+        totp_required = d.pop("totp_required")
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         created_hospital = cls(
@@ -200,6 +207,7 @@ class CreatedHospital:
             slug=slug,
             suspended=suspended,
             timezone=timezone,
+            totp_required=totp_required,
             updated_at=updated_at,
         )
 

@@ -34,6 +34,7 @@ class Hospital:
         slug (str):
         suspended (bool):
         timezone (str):
+        totp_required (bool):
         updated_at (datetime.datetime):
     """
 
@@ -56,6 +57,7 @@ class Hospital:
     slug: str
     suspended: bool
     timezone: str
+    totp_required: bool
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -98,6 +100,8 @@ class Hospital:
 
         timezone = self.timezone
 
+        totp_required = self.totp_required
+
         updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -123,6 +127,7 @@ class Hospital:
                 "slug": slug,
                 "suspended": suspended,
                 "timezone": timezone,
+                "totp_required": totp_required,
                 "updated_at": updated_at,
             }
         )
@@ -170,6 +175,8 @@ class Hospital:
 
         timezone = d.pop("timezone")
 
+        totp_required = d.pop("totp_required")
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         hospital = cls(
@@ -192,6 +199,7 @@ class Hospital:
             slug=slug,
             suspended=suspended,
             timezone=timezone,
+            totp_required=totp_required,
             updated_at=updated_at,
         )
 

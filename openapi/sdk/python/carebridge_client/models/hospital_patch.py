@@ -33,6 +33,9 @@ class HospitalPatch:
         payment_required (bool | None | Unset):
         suspended (bool | None | Unset): true ends every session of the hospital and blocks its logins; false lifts it.
         timezone (None | str | Unset):
+        totp_required (bool | None | Unset): Two-factor sign-in is mandatory for staff (every member but patients): one
+            without it
+            is sent to enrolment after the password step, from their next sign-in.
     """
 
     ai_assistance: bool | None | Unset = UNSET
@@ -51,6 +54,7 @@ class HospitalPatch:
     payment_required: bool | None | Unset = UNSET
     suspended: bool | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
+    totp_required: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         ai_assistance: bool | None | Unset
@@ -151,6 +155,12 @@ class HospitalPatch:
         else:
             timezone = self.timezone
 
+        totp_required: bool | None | Unset
+        if isinstance(self.totp_required, Unset):
+            totp_required = UNSET
+        else:
+            totp_required = self.totp_required
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -186,6 +196,8 @@ class HospitalPatch:
             field_dict["suspended"] = suspended
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
+        if totp_required is not UNSET:
+            field_dict["totp_required"] = totp_required
 
         return field_dict
 
@@ -345,6 +357,15 @@ class HospitalPatch:
 
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
+        def _parse_totp_required(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        totp_required = _parse_totp_required(d.pop("totp_required", UNSET))
+
         hospital_patch = cls(
             ai_assistance=ai_assistance,
             ai_chest_xray=ai_chest_xray,
@@ -362,6 +383,7 @@ class HospitalPatch:
             payment_required=payment_required,
             suspended=suspended,
             timezone=timezone,
+            totp_required=totp_required,
         )
 
         return hospital_patch

@@ -21,6 +21,8 @@ class LoginResponse:
             expires_at (datetime.datetime | None): The session ends at this time at the latest (it also ends after 30 idle
                 minutes).
             hospital_id (None | UUID): Null for a super admin.
+            must_enrol_totp (bool): The hospital requires two-factor sign-in of its staff and this account has none yet: the
+                session may only enrol (`POST /api/v1/auth/totp`, then `/confirm`) until it is on.
             role (str):
             second_factor (None | str): `totp` when the code step must follow; null once signed in.
             token (None | str): Opaque bearer token (256 bits). Send it as `Authorization: Bearer <token>`. Null when a
@@ -31,6 +33,7 @@ class LoginResponse:
     challenge: None | str
     expires_at: datetime.datetime | None
     hospital_id: None | UUID
+    must_enrol_totp: bool
     role: str
     second_factor: None | str
     token: None | str
@@ -53,6 +56,8 @@ class LoginResponse:
         else:
             hospital_id = self.hospital_id
 
+        must_enrol_totp = self.must_enrol_totp
+
         role = self.role
 
         second_factor: None | str
@@ -70,6 +75,7 @@ class LoginResponse:
                 "challenge": challenge,
                 "expires_at": expires_at,
                 "hospital_id": hospital_id,
+                "must_enrol_totp": must_enrol_totp,
                 "role": role,
                 "second_factor": second_factor,
                 "token": token,
@@ -120,6 +126,8 @@ class LoginResponse:
 
         hospital_id = _parse_hospital_id(d.pop("hospital_id"))
 
+        must_enrol_totp = d.pop("must_enrol_totp")
+
         role = d.pop("role")
 
         def _parse_second_factor(data: object) -> None | str:
@@ -142,6 +150,7 @@ class LoginResponse:
             challenge=challenge,
             expires_at=expires_at,
             hospital_id=hospital_id,
+            must_enrol_totp=must_enrol_totp,
             role=role,
             second_factor=second_factor,
             token=token,

@@ -19,6 +19,8 @@ class Me:
         hospital_id (None | UUID):
         hospital_slug (None | str):
         must_change_password (bool): The account must change its password before anything else.
+        must_enrol_totp (bool): The hospital requires two-factor sign-in of its staff and this account has none yet: it
+            must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
         role (str):
         user_id (UUID):
     """
@@ -28,6 +30,7 @@ class Me:
     hospital_id: None | UUID
     hospital_slug: None | str
     must_change_password: bool
+    must_enrol_totp: bool
     role: str
     user_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -48,6 +51,8 @@ class Me:
 
         must_change_password = self.must_change_password
 
+        must_enrol_totp = self.must_enrol_totp
+
         role = self.role
 
         user_id = str(self.user_id)
@@ -61,6 +66,7 @@ class Me:
                 "hospital_id": hospital_id,
                 "hospital_slug": hospital_slug,
                 "must_change_password": must_change_password,
+                "must_enrol_totp": must_enrol_totp,
                 "role": role,
                 "user_id": user_id,
             }
@@ -99,6 +105,8 @@ class Me:
 
         must_change_password = d.pop("must_change_password")
 
+        must_enrol_totp = d.pop("must_enrol_totp")
+
         role = d.pop("role")
 
         user_id = UUID(d.pop("user_id"))
@@ -109,6 +117,7 @@ class Me:
             hospital_id=hospital_id,
             hospital_slug=hospital_slug,
             must_change_password=must_change_password,
+            must_enrol_totp=must_enrol_totp,
             role=role,
             user_id=user_id,
         )

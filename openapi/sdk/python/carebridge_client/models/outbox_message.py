@@ -22,6 +22,8 @@ class OutboxMessage:
         id (UUID):
         last_error (None | str):
         next_attempt_at (datetime.datetime):
+        segments (int | None): What a text costs, in the provider's segments (GSM-7: 160 characters, 153 a part;
+            UCS-2, e.g. Devanagari: 70, 67 a part); null for an email.
         sent_at (datetime.datetime | None):
         status (str):
         subject (str):
@@ -33,6 +35,7 @@ class OutboxMessage:
     id: UUID
     last_error: None | str
     next_attempt_at: datetime.datetime
+    segments: int | None
     sent_at: datetime.datetime | None
     status: str
     subject: str
@@ -51,6 +54,9 @@ class OutboxMessage:
         last_error = self.last_error
 
         next_attempt_at = self.next_attempt_at.isoformat()
+
+        segments: int | None
+        segments = self.segments
 
         sent_at: None | str
         if isinstance(self.sent_at, datetime.datetime):
@@ -72,6 +78,7 @@ class OutboxMessage:
                 "id": id,
                 "last_error": last_error,
                 "next_attempt_at": next_attempt_at,
+                "segments": segments,
                 "sent_at": sent_at,
                 "status": status,
                 "subject": subject,
@@ -100,6 +107,13 @@ class OutboxMessage:
 
         next_attempt_at = datetime.datetime.fromisoformat(d.pop("next_attempt_at"))
 
+        def _parse_segments(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        segments = _parse_segments(d.pop("segments"))
+
         def _parse_sent_at(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -126,6 +140,7 @@ class OutboxMessage:
             id=id,
             last_error=last_error,
             next_attempt_at=next_attempt_at,
+            segments=segments,
             sent_at=sent_at,
             status=status,
             subject=subject,

@@ -24,6 +24,9 @@ class Patient:
         full_name (str):
         id (UUID):
         medical_history (str):
+        notification_channels (list[str]): How appointment and payment notices reach the patient besides the app:
+            `email`, `sms`
+            or both.
         phone (None | str):
         sex (None | str):
         user_id (UUID):
@@ -38,6 +41,7 @@ class Patient:
     full_name: str
     id: UUID
     medical_history: str
+    notification_channels: list[str]
     phone: None | str
     sex: None | str
     user_id: UUID
@@ -67,6 +71,8 @@ class Patient:
 
         medical_history = self.medical_history
 
+        notification_channels = self.notification_channels
+
         phone: None | str
         phone = self.phone
 
@@ -88,6 +94,7 @@ class Patient:
                 "full_name": full_name,
                 "id": id,
                 "medical_history": medical_history,
+                "notification_channels": notification_channels,
                 "phone": phone,
                 "sex": sex,
                 "user_id": user_id,
@@ -135,6 +142,8 @@ class Patient:
 
         medical_history = d.pop("medical_history")
 
+        notification_channels = cast(list[str], d.pop("notification_channels"))
+
         def _parse_phone(data: object) -> None | str:
             if data is None:
                 return data
@@ -161,6 +170,7 @@ class Patient:
             full_name=full_name,
             id=id,
             medical_history=medical_history,
+            notification_channels=notification_channels,
             phone=phone,
             sex=sex,
             user_id=user_id,

@@ -21,6 +21,9 @@ class PatientPatch:
         date_of_birth (datetime.date | None | Unset):
         emergency_contact (None | str | Unset):
         medical_history (None | str | Unset):
+        notification_channels (list[str] | None | Unset): `["email"]`, `["sms"]` or both: how appointment and payment
+            notices reach the patient
+            (in the app always). SMS needs a `phone` (409 without one).
         phone (None | str | Unset):
         sex (None | str | Unset): `female`, `male`, `other` or `unknown`.
     """
@@ -30,6 +33,7 @@ class PatientPatch:
     date_of_birth: datetime.date | None | Unset = UNSET
     emergency_contact: None | str | Unset = UNSET
     medical_history: None | str | Unset = UNSET
+    notification_channels: list[str] | None | Unset = UNSET
     phone: None | str | Unset = UNSET
     sex: None | str | Unset = UNSET
 
@@ -66,6 +70,15 @@ class PatientPatch:
         else:
             medical_history = self.medical_history
 
+        notification_channels: list[str] | None | Unset
+        if isinstance(self.notification_channels, Unset):
+            notification_channels = UNSET
+        elif isinstance(self.notification_channels, list):
+            notification_channels = self.notification_channels
+
+        else:
+            notification_channels = self.notification_channels
+
         phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
@@ -91,6 +104,8 @@ class PatientPatch:
             field_dict["emergency_contact"] = emergency_contact
         if medical_history is not UNSET:
             field_dict["medical_history"] = medical_history
+        if notification_channels is not UNSET:
+            field_dict["notification_channels"] = notification_channels
         if phone is not UNSET:
             field_dict["phone"] = phone
         if sex is not UNSET:
@@ -155,6 +170,23 @@ class PatientPatch:
 
         medical_history = _parse_medical_history(d.pop("medical_history", UNSET))
 
+        def _parse_notification_channels(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                notification_channels_type_0 = cast(list[str], data)
+
+                return notification_channels_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        notification_channels = _parse_notification_channels(d.pop("notification_channels", UNSET))
+
         def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -179,6 +211,7 @@ class PatientPatch:
             date_of_birth=date_of_birth,
             emergency_contact=emergency_contact,
             medical_history=medical_history,
+            notification_channels=notification_channels,
             phone=phone,
             sex=sex,
         )

@@ -102,12 +102,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PatientPatch,
 ) -> Response[Patient | Problem]:
-    """Update a patient's profile (hospital admin).
+    """Update a patient's profile (hospital admin; the patient their own contact details).
 
-     Hospital admins only; fields left out stay as they are and the answer is the updated
-    profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-    `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-    contact over their length limits. Audited.
+     Hospital admins change any field. A patient changes their own `phone`,
+    `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+    stay as they are and the answer is the updated profile. 404 for a patient of another
+    hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+    a `sex` or `blood_type` outside the listed values, allergies, medical history or
+    emergency contact over their length limits, or channels other than `email` and `sms`; 409
+    for SMS without a phone number. Audited.
 
     Args:
         id (UUID):
@@ -139,12 +142,15 @@ def sync(
     client: AuthenticatedClient,
     body: PatientPatch,
 ) -> Patient | Problem | None:
-    """Update a patient's profile (hospital admin).
+    """Update a patient's profile (hospital admin; the patient their own contact details).
 
-     Hospital admins only; fields left out stay as they are and the answer is the updated
-    profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-    `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-    contact over their length limits. Audited.
+     Hospital admins change any field. A patient changes their own `phone`,
+    `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+    stay as they are and the answer is the updated profile. 404 for a patient of another
+    hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+    a `sex` or `blood_type` outside the listed values, allergies, medical history or
+    emergency contact over their length limits, or channels other than `email` and `sms`; 409
+    for SMS without a phone number. Audited.
 
     Args:
         id (UUID):
@@ -171,12 +177,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PatientPatch,
 ) -> Response[Patient | Problem]:
-    """Update a patient's profile (hospital admin).
+    """Update a patient's profile (hospital admin; the patient their own contact details).
 
-     Hospital admins only; fields left out stay as they are and the answer is the updated
-    profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-    `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-    contact over their length limits. Audited.
+     Hospital admins change any field. A patient changes their own `phone`,
+    `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+    stay as they are and the answer is the updated profile. 404 for a patient of another
+    hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+    a `sex` or `blood_type` outside the listed values, allergies, medical history or
+    emergency contact over their length limits, or channels other than `email` and `sms`; 409
+    for SMS without a phone number. Audited.
 
     Args:
         id (UUID):
@@ -206,12 +215,15 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PatientPatch,
 ) -> Patient | Problem | None:
-    """Update a patient's profile (hospital admin).
+    """Update a patient's profile (hospital admin; the patient their own contact details).
 
-     Hospital admins only; fields left out stay as they are and the answer is the updated
-    profile. 404 for a patient of another hospital; 422 for an invalid date of birth or phone, a
-    `sex` or `blood_type` outside the listed values, or allergies, medical history or emergency
-    contact over their length limits. Audited.
+     Hospital admins change any field. A patient changes their own `phone`,
+    `notification_channels` and `emergency_contact` (403 for any other field). Fields left out
+    stay as they are and the answer is the updated profile. 404 for a patient of another
+    hospital (or, for a patient, anyone else); 422 for an invalid date of birth or phone (E.164),
+    a `sex` or `blood_type` outside the listed values, allergies, medical history or
+    emergency contact over their length limits, or channels other than `email` and `sms`; 409
+    for SMS without a phone number. Audited.
 
     Args:
         id (UUID):
