@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# First look: checks local services, starts a local TURN relay (coturn) for calls, migrates,
-# seeds the demo, prints logins, serves. The relay stops when the demo does.
+# First look: checks local services, starts a local TURN relay (coturn) for calls, builds the
+# web app, migrates, seeds the demo, prints logins, serves. The relay stops when the demo does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
@@ -78,4 +78,6 @@ elif [ ! -x /usr/bin/turnserver ] && ! command -v turnserver >/dev/null; then
 else
   start_turn
 fi
+# The web app, built from web/ (npm ci the first time, then about a second).
+scripts/web.sh
 cargo run --locked --quiet -- demo

@@ -7,7 +7,9 @@
 #   - a super admin, created through the CLI as an operator would.
 # It exports CAREBRIDGE_URL, CAREBRIDGE_SUPER_EMAIL and CAREBRIDGE_SUPER_PASSWORD, and an EXIT
 # trap stops the server and drops the database, the Redis keys and the temporary directory.
-# Set extra server environment (provider keys, throttles) before calling it.
+# Set extra server environment (provider keys, throttles) before calling it; LIVE_COMMAND=demo
+# serves `carebridge demo` instead of `serve` (the demo hospitals, their staff and hours, and
+# the local payment and SMS sandboxes).
 # shellcheck shell=bash
 
 live_start() {
@@ -53,8 +55,8 @@ live_start() {
   # stops the server.
   # The server writes its own pid: with job control on, a backgrounded setsid forks again and
   # `$!` would name a process that is already gone.
-  setsid sh -c 'echo $$ >"$1"; exec "$2" serve' sh "$LIVE_WORK/server.pid" "$LIVE_BIN" \
-    >>"$LIVE_LOG" 2>&1 &
+  setsid sh -c 'echo $$ >"$1"; exec "$2" "$3"' sh "$LIVE_WORK/server.pid" "$LIVE_BIN" \
+    "${LIVE_COMMAND:-serve}" >>"$LIVE_LOG" 2>&1 &
   for _ in $(seq 1 50); do [ -s "$LIVE_WORK/server.pid" ] && break; sleep 0.1; done
   LIVE_PID="$(cat "$LIVE_WORK/server.pid")"
   for _ in $(seq 1 120); do

@@ -6,7 +6,8 @@
 #     pydicom-data (a real chest radiograph, RG1_UNCR.dcm);
 #   - schemathesis in the same virtualenv, the property-based API fuzzer of scripts/fuzz.sh;
 #   - coturn (the Debian package, /usr/bin/turnserver), the TURN relay of scripts/demo.sh and of
-#     the TURN credential test (tests/api/turn.rs); apt-get, with sudo when not root.
+#     the TURN credential test (tests/api/turn.rs); apt-get, with sudo when not root;
+#   - Chromium (the Debian package), the browser of the web app's Playwright tests.
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -40,6 +41,14 @@ if [ ! -x /usr/bin/turnserver ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coturn
   # The package enables its system service; the demo and the tests start their own turnserver.
   if [ -d /run/systemd/system ]; then $sudo systemctl disable --now coturn || true; fi
+fi
+
+if [ ! -x /usr/lib/chromium/chromium ]; then
+  echo "installing Chromium (the Debian package: /usr/lib/chromium/chromium) for the web app's tests" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 
 # The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.

@@ -26,6 +26,8 @@ pub struct Config {
     pub bind_addr: String,
     pub public_base_url: String,
     pub data_dir: PathBuf,
+    /// The built web app (`npm run build` in `web/`), served at `/`.
+    pub web_dir: PathBuf,
     pub smtp_url: Option<SecretString>,
     /// Khalti ePayment v2 API base.
     pub khalti_base_url: String,
@@ -134,6 +136,7 @@ impl Config {
             public_base_url: var("PUBLIC_BASE_URL")
                 .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
             data_dir: PathBuf::from(var("DATA_DIR").unwrap_or_else(|| "./data".into())),
+            web_dir: PathBuf::from(var("WEB_DIR").unwrap_or_else(|| "web/dist".into())),
             smtp_url: var("SMTP_URL").map(Into::into),
             sms: crate::notifications::sms::SmsSettings::from_vars(var)?,
             khalti_base_url: var("KHALTI_BASE_URL")

@@ -108,7 +108,7 @@ const DATA_CSP: &str = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
 /// Adds the security headers every answer carries.
 pub fn secure(headers: &mut HeaderMap, path: &str, https: bool) {
-    let csp = if path == "/" {
+    let csp = if super::web::is_app_path(path) {
         APP_CSP
     } else if path == "/docs" || path.starts_with("/docs/") {
         DOCS_CSP

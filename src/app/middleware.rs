@@ -11,7 +11,7 @@ use poem::{
 use tracing::Instrument;
 
 use crate::{
-    app::{edge, metrics::Metrics},
+    app::{edge, metrics::Metrics, web::WebApp},
     db::RequestMeta,
     error::{ApiError, problem_response},
 };
@@ -26,6 +26,8 @@ pub struct Observe {
     pub routes: Arc<edge::Routes>,
     /// `PUBLIC_BASE_URL` is https: answers carry HSTS.
     pub https: bool,
+    /// The web app, for every path the server does not own.
+    pub web: Arc<WebApp>,
 }
 
 impl<E: Endpoint> Middleware<E> for Observe {
@@ -39,6 +41,7 @@ impl<E: Endpoint> Middleware<E> for Observe {
             max_upload_bytes: self.max_upload_bytes,
             routes: self.routes.clone(),
             https: self.https,
+            web: self.web.clone(),
         }
     }
 }
@@ -51,6 +54,7 @@ pub struct ObserveEndpoint<E> {
     max_upload_bytes: u64,
     routes: Arc<edge::Routes>,
     https: bool,
+    web: Arc<WebApp>,
 }
 
 /// Multipart framing around an uploaded file: boundaries, headers, the title and kind fields.
@@ -171,10 +175,17 @@ impl<E: Endpoint> ObserveEndpoint<E> {
         })
     }
 
-    /// The answer: the web app at `/`, a refusal at the edge, or the API's.
+    /// The answer: the web app (any path the server does not own), a refusal at the edge, or
+    /// the API's.
     async fn answer(&self, mut req: Request, span: &tracing::Span) -> Response {
-        if req.method() == poem::http::Method::GET && req.uri().path() == "/" {
-            let mut r = crate::app::ops::index();
+        let path = req.uri().path();
+        if matches!(
+            *req.method(),
+            poem::http::Method::GET | poem::http::Method::HEAD
+        ) && crate::app::web::is_app_path(path)
+        {
+            let mut r = self.web.answer(path).await;
+            // One route label for the whole app in the metrics.
             r.set_data(PathPattern("/".into()));
             return r;
         }

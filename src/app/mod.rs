@@ -9,6 +9,7 @@ pub mod ops;
 pub mod paging;
 pub mod server;
 pub mod state;
+pub mod web;
 
 pub use config::Config;
 pub use server::{Application, openapi_service, spec};

@@ -69,11 +69,3 @@ fn session_checks(sessions: &crate::db::Sessions) -> String {
         c.stale.load(Relaxed)
     )
 }
-
-/// The sign-in page (web/index.html, embedded). Served by the request middleware for `GET /`,
-/// because the API's route tree is nested at `/` and owns that path in poem's router.
-pub fn index() -> Response {
-    Response::builder()
-        .content_type("text/html; charset=utf-8")
-        .body(include_str!("../../web/index.html"))
-}

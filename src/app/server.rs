@@ -422,6 +422,7 @@ impl Application {
                 max_upload_bytes: state.config.max_upload_bytes,
                 routes: Arc::new(routes),
                 https: state.config.public_base_url.starts_with("https://"),
+                web: Arc::new(crate::app::web::WebApp::open(&state.config.web_dir)),
             });
         Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(app, shutdown, Some(Duration::from_secs(10)))

@@ -77,9 +77,7 @@ impl LoginResponse {
 #[oai(deny_unknown_fields)]
 pub struct TotpLogin {
     pub challenge: String,
-    #[oai(default)]
     pub code: Option<String>,
-    #[oai(default)]
     pub recovery_code: Option<String>,
 }
 

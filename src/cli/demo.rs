@@ -25,6 +25,7 @@ pub async fn run() -> anyhow::Result<()> {
     let dir = PathBuf::from(std::env::var("TENANTS_DIR").unwrap_or_else(|_| "tenants".into()));
     let outcomes = super::apply_tenants(&config, &dir).await?;
     let manifests = crate::tenancy::manifest::load_dir(&dir)?;
+    seed_hours(&config, &manifests).await?;
     let app = Application::build(config.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
     println!();
@@ -103,4 +104,38 @@ async fn sandboxes(config: &mut Config) -> anyhow::Result<(bool, Option<String>)
         }
     };
     Ok((sandbox, sms))
+}
+
+/// Opening hours for the demo's doctors that have none, so that a newly registered patient finds
+/// free slots at once: every day 08:00–20:00 in the hospital's time zone, 30-minute slots.
+/// A doctor who published hours keeps them.
+async fn seed_hours(
+    config: &Config,
+    manifests: &[(String, crate::tenancy::manifest::Manifest)],
+) -> anyhow::Result<()> {
+    use sea_orm::{ConnectionTrait, Value};
+    let emails: Vec<String> = manifests
+        .iter()
+        .flat_map(|(_, m)| &m.staff)
+        .filter(|s| s.role == "doctor" && s.demo_password.is_some())
+        .map(|s| s.email.clone())
+        .collect();
+    let admin = crate::db::connect(&config.database_admin_url, 1).await?;
+    admin
+        .execute_raw(crate::db::stmt(
+            "with d as (
+               select d.hospital_id, d.id, h.timezone from doctor d
+                 join app_user u on u.id = d.user_id join hospital h on h.id = d.hospital_id
+                where u.email = any($1)),
+             a as (
+               insert into availability (hospital_id, doctor_id, timezone, slot_minutes)
+               select hospital_id, id, timezone, 30 from d
+               on conflict do nothing returning hospital_id, doctor_id)
+             insert into availability_rule (hospital_id, doctor_id, weekday, start_time, end_time)
+             select a.hospital_id, a.doctor_id, w, '08:00', '20:00'
+               from a cross join generate_series(1, 7) as w",
+            [Value::from(emails)],
+        ))
+        .await?;
+    Ok(())
 }

@@ -90,6 +90,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0016_required_totp_and_sms.sql",
         include_str!("../../migrations/0016_required_totp_and_sms.sql"),
     ),
+    (
+        17,
+        "0017_appointment_names.sql",
+        include_str!("../../migrations/0017_appointment_names.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -24,7 +24,9 @@ use crate::{
 macro_rules! appointment_columns {
     () => {
         "id, doctor_id, patient_id, start_at, end_at, status, reason, fee, currency,
-    proposed_start_at, status_reason, cancelled_by, created_at, updated_at"
+    proposed_start_at, status_reason, cancelled_by, created_at, updated_at,
+    (select u.full_name from app_user u where u.id = doctor_user_id) as doctor_name,
+    (select u.full_name from app_user u where u.id = patient_user_id) as patient_name"
     };
 }
 

@@ -131,6 +131,12 @@ pub struct Appointment {
     pub cancelled_by: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The doctor's name (null only where the caller may not see the account).
+    #[oai(nullable)]
+    pub doctor_name: Option<String>,
+    /// The patient's name (null only where the caller may not see the account).
+    #[oai(nullable)]
+    pub patient_name: Option<String>,
 }
 
 impl Appointment {

@@ -599,3 +599,60 @@ async fn exceptions_close_a_day_and_open_extra_hours_for_slots_and_booking() {
     let slots = free_slots(&app, &p.token, d.id, off, midnight(5)).await;
     assert_eq!(slots.len(), 2, "the booked extra hour is gone: {slots:?}");
 }
+
+#[tokio::test]
+async fn a_request_names_the_patient_to_its_doctor_before_the_care_team_and_to_no_other_doctor() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p, other) = (
+        app.doctor(&h).await,
+        app.patient(&h).await,
+        app.doctor(&h).await,
+    );
+    app.open_all_week(&h, &d, 30).await;
+    let from = chrono::Utc::now() + chrono::Duration::days(2);
+    let slots = app
+        .get(
+            &format!(
+                "/api/v1/doctors/{}/slots?from={}&to={}",
+                d.id,
+                from.format("%Y-%m-%dT%H:%M:%SZ"),
+                (from + chrono::Duration::days(1)).format("%Y-%m-%dT%H:%M:%SZ")
+            ),
+            &p.token,
+        )
+        .await
+        .expect(200);
+    let booked = app
+        .post(
+            "/api/v1/appointments",
+            Some(&p.token),
+            json!({"doctor_id": d.id, "start_at": slots.body["items"][0]["start_at"], "reason": "x"}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(booked.body["status"], "requested");
+    assert_eq!(
+        (
+            booked.body["doctor_name"].as_str(),
+            booked.body["patient_name"].as_str()
+        ),
+        (Some("Dr Test"), Some("Pat Test"))
+    );
+    let queue = app.get("/api/v1/appointments", &d.token).await.expect(200);
+    assert_eq!(queue.body["items"][0]["patient_name"], "Pat Test");
+    // The doctor sees the name, not the patient's profile: that waits for the care team.
+    let profile = app
+        .get(&format!("/api/v1/patients/{}", p.id), &d.token)
+        .await;
+    assert_problem(&profile, 404);
+    // Another doctor of the hospital does not see the appointment.
+    let theirs = app
+        .get("/api/v1/appointments", &other.token)
+        .await
+        .expect(200);
+    assert_eq!(theirs.body["items"].as_array().unwrap().len(), 0);
+    let root_view = app.get("/api/v1/appointments", &h.admin).await.expect(200);
+    assert_eq!(root_view.body["items"][0]["patient_name"], "Pat Test");
+}

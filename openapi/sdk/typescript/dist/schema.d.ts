@@ -1900,6 +1900,8 @@ export interface components {
             currency: string;
             /** Format: uuid */
             doctor_id: string;
+            /** @description The doctor's name (null only where the caller may not see the account). */
+            doctor_name: string | null;
             /** Format: date-time */
             end_at: string;
             /**
@@ -1911,6 +1913,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             patient_id: string;
+            /** @description The patient's name (null only where the caller may not see the account). */
+            patient_name: string | null;
             /** Format: date-time */
             proposed_start_at: string | null;
             /** @description Only the patient, their doctor and admins see it; it never goes into an email. */
@@ -3228,10 +3232,8 @@ export interface components {
          */
         TotpLogin: {
             challenge: string;
-            /** @default null */
-            code: string;
-            /** @default null */
-            recovery_code: string;
+            code?: string;
+            recovery_code?: string;
         };
         /**
          * TotpSecret

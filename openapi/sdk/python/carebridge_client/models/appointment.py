@@ -21,10 +21,12 @@ class Appointment:
             created_at (datetime.datetime):
             currency (str):
             doctor_id (UUID):
+            doctor_name (None | str): The doctor's name (null only where the caller may not see the account).
             end_at (datetime.datetime):
             fee (int): Minor units.
             id (UUID):
             patient_id (UUID):
+            patient_name (None | str): The patient's name (null only where the caller may not see the account).
             proposed_start_at (datetime.datetime | None):
             reason (str): Only the patient, their doctor and admins see it; it never goes into an email.
             start_at (datetime.datetime):
@@ -37,10 +39,12 @@ class Appointment:
     created_at: datetime.datetime
     currency: str
     doctor_id: UUID
+    doctor_name: None | str
     end_at: datetime.datetime
     fee: int
     id: UUID
     patient_id: UUID
+    patient_name: None | str
     proposed_start_at: datetime.datetime | None
     reason: str
     start_at: datetime.datetime
@@ -59,6 +63,9 @@ class Appointment:
 
         doctor_id = str(self.doctor_id)
 
+        doctor_name: None | str
+        doctor_name = self.doctor_name
+
         end_at = self.end_at.isoformat()
 
         fee = self.fee
@@ -66,6 +73,9 @@ class Appointment:
         id = str(self.id)
 
         patient_id = str(self.patient_id)
+
+        patient_name: None | str
+        patient_name = self.patient_name
 
         proposed_start_at: None | str
         if isinstance(self.proposed_start_at, datetime.datetime):
@@ -92,10 +102,12 @@ class Appointment:
                 "created_at": created_at,
                 "currency": currency,
                 "doctor_id": doctor_id,
+                "doctor_name": doctor_name,
                 "end_at": end_at,
                 "fee": fee,
                 "id": id,
                 "patient_id": patient_id,
+                "patient_name": patient_name,
                 "proposed_start_at": proposed_start_at,
                 "reason": reason,
                 "start_at": start_at,
@@ -124,6 +136,13 @@ class Appointment:
 
         doctor_id = UUID(d.pop("doctor_id"))
 
+        def _parse_doctor_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        doctor_name = _parse_doctor_name(d.pop("doctor_name"))
+
         end_at = datetime.datetime.fromisoformat(d.pop("end_at"))
 
         fee = d.pop("fee")
@@ -131,6 +150,13 @@ class Appointment:
         id = UUID(d.pop("id"))
 
         patient_id = UUID(d.pop("patient_id"))
+
+        def _parse_patient_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        patient_name = _parse_patient_name(d.pop("patient_name"))
 
         def _parse_proposed_start_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -167,10 +193,12 @@ class Appointment:
             created_at=created_at,
             currency=currency,
             doctor_id=doctor_id,
+            doctor_name=doctor_name,
             end_at=end_at,
             fee=fee,
             id=id,
             patient_id=patient_id,
+            patient_name=patient_name,
             proposed_start_at=proposed_start_at,
             reason=reason,
             start_at=start_at,

@@ -1,0 +1,221 @@
+// Every visible string, in English and Nepali. The English words of controls are the accessible
+// names the API contract fixes (../shared/api-contract.md, "Web app"): change them there first.
+import { signal } from "./state";
+
+export type Lang = "en" | "ne";
+
+const en = {
+  appName: "carebridge",
+  tagline: "See your doctor from home.",
+  language: "Language",
+  signIn: "Sign in",
+  signOut: "Sign out",
+  email: "Email",
+  password: "Password",
+  hospital: "Hospital",
+  hospitalHint: "Your hospital's short name, e.g. kathmandu-valley",
+  createAnAccount: "Create an account",
+  createAccount: "Create account",
+  fullName: "Full name",
+  passwordHint: "At least 12 characters.",
+  haveAccount: "Already registered? Sign in",
+  code: "Authentication code",
+  codeHint: "The six digits your authenticator app shows now.",
+  verify: "Verify",
+  useRecovery: "Use a recovery code",
+  useCode: "Use a code from the app",
+  recoveryCode: "Recovery code",
+  secondStep: "Two-factor sign-in",
+  secondStepText: "Enter the code from your authenticator app to finish signing in.",
+  findADoctor: "Find a doctor",
+  myAppointments: "My appointments",
+  appointments: "Appointments",
+  security: "Security",
+  search: "Search by name or specialty",
+  book: "Book",
+  noDoctors: "No doctor matches.",
+  freeSlots: "Free times",
+  slotsIn: "Times are in your time zone",
+  noSlots: "No free time in the next 7 days.",
+  earlier: "Earlier days",
+  later: "Later days",
+  reason: "Reason",
+  reasonHint: "A few words for the doctor. Only the doctor and the hospital see it.",
+  requestAppointment: "Request appointment",
+  chosenTime: "Chosen time",
+  requested: "Your appointment is booked.",
+  noAppointments: "No appointments yet.",
+  approve: "Approve",
+  reject: "Reject",
+  rejectReason: "Reason for rejecting",
+  loading: "Loading…",
+  retry: "Try again",
+  twoFactor: "Two-factor sign-in",
+  twoFactorIntro:
+    "A code from an authenticator app on your phone, asked after your password, keeps your account safe even if the password is stolen.",
+  twoFactorRequired: "Your hospital requires two-factor sign-in for staff. Set it up to continue.",
+  setUp: "Set up two-factor sign-in",
+  scan: "Scan this code with your authenticator app, or type the key below into it.",
+  key: "Key",
+  turnOn: "Turn on",
+  isOn: "Two-factor sign-in is on for this account.",
+  recoveryTitle: "Your recovery codes",
+  recoveryText:
+    "Each code works once instead of an app code, if you lose your phone. Keep them somewhere safe: they are shown only now.",
+  savedCodes: "I have saved these codes",
+  sessionEnded: "Your session ended. Sign in again to continue.",
+  welcome: "Welcome",
+  status: {
+    requested: "requested",
+    awaiting_payment: "awaiting payment",
+    confirmed: "confirmed",
+    in_progress: "in progress",
+    completed: "completed",
+    rejected: "rejected",
+    cancelled: "cancelled",
+    no_show: "no-show",
+  } as Record<string, string>,
+  with: "with",
+  patient: "Patient",
+  notFound: "This page does not exist.",
+  home: "Home",
+  skip: "Skip to content",
+};
+
+export type Strings = typeof en;
+
+const ne: Strings = {
+  appName: "carebridge",
+  tagline: "घरबाटै आफ्नो डाक्टरलाई भेट्नुहोस्।",
+  language: "भाषा",
+  signIn: "साइन इन",
+  signOut: "साइन आउट",
+  email: "इमेल",
+  password: "पासवर्ड",
+  hospital: "अस्पताल",
+  hospitalHint: "तपाईंको अस्पतालको छोटो नाम, जस्तै kathmandu-valley",
+  createAnAccount: "खाता बनाउनुहोस्",
+  createAccount: "खाता बनाउनुहोस्",
+  fullName: "पूरा नाम",
+  passwordHint: "कम्तीमा १२ अक्षर।",
+  haveAccount: "पहिले नै दर्ता हुनुहुन्छ? साइन इन गर्नुहोस्",
+  code: "प्रमाणीकरण कोड",
+  codeHint: "तपाईंको प्रमाणीकरण एपले अहिले देखाएको छ अङ्क।",
+  verify: "पुष्टि गर्नुहोस्",
+  useRecovery: "रिकभरी कोड प्रयोग गर्नुहोस्",
+  useCode: "एपको कोड प्रयोग गर्नुहोस्",
+  recoveryCode: "रिकभरी कोड",
+  secondStep: "दुई-चरण साइन इन",
+  secondStepText: "साइन इन पूरा गर्न प्रमाणीकरण एपको कोड लेख्नुहोस्।",
+  findADoctor: "डाक्टर खोज्नुहोस्",
+  myAppointments: "मेरा अपोइन्टमेन्टहरू",
+  appointments: "अपोइन्टमेन्टहरू",
+  security: "सुरक्षा",
+  search: "नाम वा विशेषज्ञताबाट खोज्नुहोस्",
+  book: "बुक गर्नुहोस्",
+  noDoctors: "कुनै डाक्टर मिलेनन्।",
+  freeSlots: "खाली समय",
+  slotsIn: "समय तपाईंको समय क्षेत्रमा छन्",
+  noSlots: "आउँदो ७ दिनमा खाली समय छैन।",
+  earlier: "अघिल्ला दिन",
+  later: "पछिल्ला दिन",
+  reason: "कारण",
+  reasonHint: "डाक्टरका लागि केही शब्द। डाक्टर र अस्पतालले मात्र देख्छन्।",
+  requestAppointment: "अपोइन्टमेन्ट अनुरोध गर्नुहोस्",
+  chosenTime: "छानिएको समय",
+  requested: "तपाईंको अपोइन्टमेन्ट बुक भयो।",
+  noAppointments: "अहिलेसम्म कुनै अपोइन्टमेन्ट छैन।",
+  approve: "स्वीकृत गर्नुहोस्",
+  reject: "अस्वीकार गर्नुहोस्",
+  rejectReason: "अस्वीकारको कारण",
+  loading: "लोड हुँदैछ…",
+  retry: "फेरि प्रयास गर्नुहोस्",
+  twoFactor: "दुई-चरण साइन इन",
+  twoFactorIntro:
+    "पासवर्डपछि सोधिने फोनको प्रमाणीकरण एपको कोडले पासवर्ड चोरी भए पनि खाता सुरक्षित राख्छ।",
+  twoFactorRequired: "तपाईंको अस्पतालले कर्मचारीका लागि दुई-चरण साइन इन अनिवार्य गरेको छ। अघि बढ्न सेट अप गर्नुहोस्।",
+  setUp: "दुई-चरण साइन इन सेट अप गर्नुहोस्",
+  scan: "यो कोड प्रमाणीकरण एपले स्क्यान गर्नुहोस्, वा तलको कुञ्जी टाइप गर्नुहोस्।",
+  key: "कुञ्जी",
+  turnOn: "सक्रिय गर्नुहोस्",
+  isOn: "यस खातामा दुई-चरण साइन इन सक्रिय छ।",
+  recoveryTitle: "तपाईंका रिकभरी कोडहरू",
+  recoveryText:
+    "फोन हराएमा हरेक कोड एक पटक एपको कोडको सट्टा चल्छ। सुरक्षित ठाउँमा राख्नुहोस्: यी अहिले मात्र देखिन्छन्।",
+  savedCodes: "मैले यी कोडहरू राखेँ",
+  sessionEnded: "तपाईंको सत्र सकियो। जारी राख्न फेरि साइन इन गर्नुहोस्।",
+  welcome: "स्वागत छ",
+  status: {
+    requested: "अनुरोध गरिएको",
+    awaiting_payment: "भुक्तानी पर्खँदै",
+    confirmed: "पुष्टि भएको",
+    in_progress: "चलिरहेको",
+    completed: "सम्पन्न",
+    rejected: "अस्वीकृत",
+    cancelled: "रद्द",
+    no_show: "उपस्थित नभएको",
+  },
+  with: "सँग",
+  patient: "बिरामी",
+  notFound: "यो पृष्ठ छैन।",
+  home: "गृहपृष्ठ",
+  skip: "सामग्रीमा जानुहोस्",
+};
+
+const stored = (() => {
+  try {
+    return localStorage.getItem("carebridge.lang");
+  } catch {
+    return null;
+  }
+})();
+
+/** The chosen language, remembered in this browser. */
+export const lang = signal<Lang>(stored === "ne" ? "ne" : "en");
+
+export function setLang(l: Lang) {
+  lang.value = l;
+  try {
+    localStorage.setItem("carebridge.lang", l);
+  } catch {
+    /* private mode: the choice lasts this visit */
+  }
+  document.documentElement.lang = l;
+}
+
+/** The strings of the chosen language. */
+export function t(): Strings {
+  return lang.value === "ne" ? ne : en;
+}
+
+
+const NE_DIGITS = "०१२३४५६७८९";
+const NE_WEEKDAYS = ["आइतबार", "सोमबार", "मंगलबार", "बुधबार", "बिहीबार", "शुक्रबार", "शनिबार"];
+const NE_MONTHS = [
+  "जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन",
+  "जुलाई", "अगस्ट", "सेप्टेम्बर", "अक्टोबर", "नोभेम्बर", "डिसेम्बर",
+];
+
+/** Digits in the chosen language's numerals. */
+export function digits(text: string): string {
+  return lang.value === "ne" ? text.replace(/[0-9]/g, (d) => NE_DIGITS[Number(d)]!) : text;
+}
+
+/** `HH:MM`, 24-hour, in the browser's time zone. */
+export function clock(d: Date): string {
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/**
+ * A day as people say it ("Thursday 3 December"), with the time when `withTime`. Nepali is
+ * written out here rather than by `Intl`, whose Nepali data not every browser carries.
+ */
+export function day(d: Date, withTime = false): string {
+  if (lang.value === "ne") {
+    const text = `${NE_WEEKDAYS[d.getDay()]}, ${NE_MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`;
+    return digits(withTime ? `${text}, ${clock(d)}` : text);
+  }
+  const date = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(d);
+  return withTime ? `${date}, ${clock(d)}` : date;
+}
+

@@ -1,0 +1,115 @@
+// The app's shell: a header with the role's links, the language and Sign out; the page of the
+// current path. Signed-out visitors see sign-in and registration only.
+import { render } from "preact";
+import { useEffect } from "preact/hooks";
+import { lang, setLang, t, type Lang } from "./i18n";
+import { navigate, onLink, path, route } from "./router";
+import { afterSignIn, endSession, home, loadMe, me, signOut } from "./session";
+import { useWatch } from "./state";
+import { Loading, Page } from "./ui";
+import { Appointments } from "./pages/Appointments";
+import { Book } from "./pages/Book";
+import { Doctors } from "./pages/Doctors";
+import { Register } from "./pages/Register";
+import { Security } from "./pages/Security";
+import { SignIn } from "./pages/SignIn";
+// Devanagari for Nepali (OFL, from npm): fetched only when Devanagari text is on the page.
+import "@fontsource/noto-sans-devanagari/devanagari-400.css";
+import "@fontsource/noto-sans-devanagari/devanagari-700.css";
+import "./style.css";
+
+const PUBLIC = ["/sign-in", "/register"];
+
+function Header() {
+  const s = t();
+  const who = me.value;
+  return (
+    <header>
+      <a class="brand" href={who ? home(who) : "/sign-in"}>
+        carebridge
+      </a>
+      <nav aria-label="Main">
+        {who?.role === "patient" && !who.must_enrol_totp && (
+          <>
+            <a href="/doctors">{s.findADoctor}</a>
+            <a href="/appointments">{s.myAppointments}</a>
+          </>
+        )}
+        {who && who.role !== "patient" && !who.must_enrol_totp && <a href="/appointments">{s.appointments}</a>}
+        {who && <a href="/security">{s.security}</a>}
+      </nav>
+      <div class="tools">
+        <label>
+          <span class="visually-hidden">{s.language}</span>
+          <select value={lang.value} onChange={(e) => setLang((e.target as HTMLSelectElement).value as Lang)}>
+            <option value="en">English</option>
+            <option value="ne">नेपाली</option>
+          </select>
+        </label>
+        {who && (
+          <button type="button" class="secondary" onClick={signOut}>
+            {s.signOut}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}
+
+/** Moves to `to` once rendered (replacing this entry in the history). */
+function Redirect(props: { to: string }) {
+  useEffect(() => navigate(props.to, true), [props.to]);
+  return <Loading />;
+}
+
+function Current() {
+  const p = path();
+  const who = me.value;
+  if (who === undefined) return <Loading />;
+  if (!who) {
+    if (p === "/register") return <Register />;
+    return <SignIn />;
+  }
+  // Signed in on a signed-out page (just now, or by a link): on to where they were going.
+  if (PUBLIC.includes(p) || p === "/") {
+    return <Redirect to={afterSignIn(who)} />;
+  }
+  if (who.must_enrol_totp && p !== "/security") return <Redirect to="/security" />;
+  if (p === "/security") return <Security />;
+  if (p === "/doctors") return <Doctors />;
+  const doctor = p.match(/^\/doctors\/([0-9a-f-]{36})$/);
+  if (doctor) return <Book doctorId={doctor[1]!} />;
+  if (p === "/appointments") return <Appointments />;
+  return (
+    <Page title={t().notFound}>
+      <a href={home(who)}>{t().home}</a>
+    </Page>
+  );
+}
+
+function App() {
+  useWatch(route, me, lang);
+  useEffect(() => {
+    document.documentElement.lang = lang.value;
+    if (me.value === undefined) {
+      loadMe().catch(() => endSession(PUBLIC.every((p) => !path().startsWith(p)) && path() !== "/"));
+    }
+  }, []);
+  // Move focus to the new page's heading, so screen readers announce it.
+  useEffect(() => {
+    document.getElementById("page-title")?.focus({ preventScroll: true });
+  }, [route.value]);
+  return (
+    <div onClick={onLink}>
+      <a class="skip" href="#main">
+        {t().skip}
+      </a>
+      <Header />
+      <main id="main">
+        <Current key={route.value} />
+      </main>
+    </div>
+  );
+}
+
+render(<App />, document.getElementById("app")!);
