@@ -1351,6 +1351,7 @@ declare
   v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
   v_user uuid := nullif(current_setting('app.user_id', true), '')::uuid;
   v_role text := current_setting('app.role', true);
+  v_all boolean;
 begin
   if p_id = v_user then
     return true;
@@ -1358,9 +1359,11 @@ begin
   if v_hospital is null then
     return false;
   end if;
+  v_all := v_role = 'hospital_admin'
+        or (v_role not in ('patient', 'doctor') and role_granted('patient', 'read'));
   if exists (select 1 from membership m
               where m.hospital_id = v_hospital and m.user_id = p_id
-                and (v_role = 'hospital_admin' or m.role <> 'patient')) then
+                and (v_all or m.role <> 'patient')) then
     return true;
   end if;
   if exists (select 1 from care_team ct

@@ -95,6 +95,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0017_appointment_names.sql",
         include_str!("../../migrations/0017_appointment_names.sql"),
     ),
+    (
+        18,
+        "0018_user_visible_custom_roles.sql",
+        include_str!("../../migrations/0018_user_visible_custom_roles.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -176,8 +176,8 @@ impl PaymentsApi {
             "Khalti is not configured on this server",
         ))?;
         let target = match service::khalti_return(&state.system, k, &pidx.0).await? {
-            Some((id, status)) => format!("{base}/#payment={id}&status={status}"),
-            None => format!("{base}/#payment=unknown"),
+            Some((id, status)) => format!("{base}/appointments?payment={id}&status={status}"),
+            None => format!("{base}/appointments?payment=unknown"),
         };
         Ok(Redirect::SeeOther(target))
     }

@@ -96,8 +96,8 @@ async fn open_link(
                 hospital_id: c.hospital.uuid(),
                 amount: c.price.minor,
                 currency: c.price.currency.as_str(),
-                success_url: format!("{base}/#payment={payment_id}&status=return"),
-                cancel_url: format!("{base}/#payment={payment_id}&status=cancelled"),
+                success_url: format!("{base}/appointments?payment={payment_id}&status=return"),
+                cancel_url: format!("{base}/appointments?payment={payment_id}&status=cancelled"),
                 customer_email: &c.payer.email,
             })
             .await

@@ -160,7 +160,9 @@ async fn paying_with_khalti_confirms_only_after_the_servers_own_lookup_and_only_
     )
     .await;
     assert!(
-        loc.ends_with(&format!("#payment={payment_id}&status=pending")),
+        loc.ends_with(&format!(
+            "/appointments?payment={payment_id}&status=pending"
+        )),
         "{loc}"
     );
     assert_eq!(
@@ -258,7 +260,7 @@ async fn a_wrong_amount_never_confirms_and_another_tenant_sees_nothing() {
     assert!(
         khalti_return(&app, "pidx=not-a-real-pidx")
             .await
-            .ends_with("#payment=unknown")
+            .ends_with("/appointments?payment=unknown")
     );
 }
 

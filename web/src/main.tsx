@@ -10,6 +10,8 @@ import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
 import { Book } from "./pages/Book";
 import { Doctors } from "./pages/Doctors";
+import { Hospitals } from "./pages/Hospitals";
+import { Staff } from "./pages/Staff";
 import { Register } from "./pages/Register";
 import { Security } from "./pages/Security";
 import { SignIn } from "./pages/SignIn";
@@ -35,7 +37,11 @@ function Header() {
             <a href="/appointments">{s.myAppointments}</a>
           </>
         )}
-        {who && who.role !== "patient" && !who.must_enrol_totp && <a href="/appointments">{s.appointments}</a>}
+        {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
+        {who?.role === "hospital_admin" && !who.must_enrol_totp && <a href="/staff">{s.staff}</a>}
+        {who && who.role !== "patient" && who.role !== "super_admin" && !who.must_enrol_totp && (
+          <a href="/appointments">{s.appointments}</a>
+        )}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -80,6 +86,8 @@ function Current() {
   const doctor = p.match(/^\/doctors\/([0-9a-f-]{36})$/);
   if (doctor) return <Book doctorId={doctor[1]!} />;
   if (p === "/appointments") return <Appointments />;
+  if (p === "/hospitals") return <Hospitals />;
+  if (p === "/staff") return <Staff />;
   return (
     <Page title={t().notFound}>
       <a href={home(who)}>{t().home}</a>

@@ -78,6 +78,9 @@ export async function signOut() {
 export function home(who: Me): string {
   if (who.must_enrol_totp) return "/security";
   if (who.role === "patient") return "/doctors";
+  if (who.role === "super_admin") return "/hospitals";
+  // Custom roles (pharmacist, nurse) have no page of their own yet: their account page.
+  if (who.role !== "doctor" && who.role !== "hospital_admin") return "/security";
   return "/appointments";
 }
 

@@ -1,7 +1,7 @@
 // Appointments: a patient's own, or a doctor's queue with Approve and Reject on requests.
 import { unwrap, type Schemas } from "@carebridge/client";
-import { useState } from "preact/hooks";
-import { day, t } from "../i18n";
+import { useEffect, useState } from "preact/hooks";
+import { day, digits, t } from "../i18n";
 import { query } from "../router";
 import { api, me, words } from "../session";
 import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
@@ -28,6 +28,7 @@ export function Appointments() {
           {s.requested}
         </p>
       )}
+      <PaymentNotice onKnown={l.reload} />
       <Show l={l}>
         {(items) =>
           items.length === 0 ? (
@@ -72,6 +73,13 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
     }
   }
   const path = { params: { path: { id: a.id } } };
+  // The provider's page takes the payment and sends the browser back to this list.
+  const pay = () =>
+    act(async () => {
+      const p = await unwrap(api.POST("/api/v1/appointments/{id}/payments", path));
+      if (!p.redirect_url) throw new Error(s.payNoLink);
+      location.assign(p.redirect_url);
+    });
   const approve = () => act(() => unwrap(api.POST("/api/v1/appointments/{id}/approve", { ...path, body: {} })));
   const reject = (e: Event) => {
     e.preventDefault();
@@ -87,6 +95,14 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
       <p>
         <span class={`status ${a.status}`}>{s.status[a.status] ?? a.status}</span>
       </p>
+      {!props.doctor && a.status === "awaiting_payment" && (
+        <p>
+          <span class="muted">{money(a.fee, a.currency)}</span>{" "}
+          <button type="button" disabled={busy} onClick={pay}>
+            {s.pay}
+          </button>
+        </p>
+      )}
       {props.doctor && a.status === "requested" && !rejecting && (
         <div class="actions">
           <button type="button" disabled={busy} onClick={approve}>
@@ -109,3 +125,40 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
     </li>
   );
 }
+
+/** An amount in minor units, as its currency writes it. */
+function money(minor: number, currency: string): string {
+  return digits(new Intl.NumberFormat("en", { style: "currency", currency }).format(minor / 100));
+}
+
+/**
+ * Back from a payment page: the server has checked the payment with the provider (Khalti) or
+ * waits for the provider's signed webhook (Stripe), so this asks the payment's state, a few times
+ * while it is still pending, and says it in words.
+ */
+function PaymentNotice(props: { onKnown: () => void }) {
+  const s = t();
+  const id = query("payment");
+  const l = useLoad(async () => {
+    if (!id || id === "unknown") return id ? "unknown" : null;
+    for (let i = 0; i < 10; i++) {
+      const p = await unwrap(api.GET("/api/v1/payments/{id}", { params: { path: { id } } }));
+      if (p.status !== "pending" || query("status") === "cancelled") return p.status;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    return "pending";
+  }, [id]);
+  // The list was read before the payment settled: read it again.
+  useEffect(() => {
+    if (l.data) props.onKnown();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [l.data]);
+  if (!id || l.loading) return id ? <p class="muted" role="status">{s.paymentChecking}</p> : null;
+  const words = l.data === "succeeded" ? s.paymentDone : l.data === "pending" ? s.paymentPending : s.paymentNotDone;
+  return (
+    <p class={l.data === "succeeded" ? "notice" : "notice warn"} role="status">
+      {l.error ?? words}
+    </p>
+  );
+}
+
