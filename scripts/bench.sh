@@ -6,6 +6,8 @@
 #   scripts/bench.sh ml         staging a 960-epoch night, Burn vs onnxruntime, queue throughput
 #   scripts/bench.sh realtime   10 000 sockets' RSS on one instance, chat fan-out across two
 #                               instances at 2 000 messages/s (raises the open-file limit)
+#   scripts/bench.sh web        the patient's first page: JS gzip size, time until usable in
+#                               Chromium over loopback and over an emulated weak mobile link
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/carebridge-target}"
@@ -18,4 +20,16 @@ case "$bench" in
   # 10 000 sockets are 10 000 files on each side (this process and the server it starts).
   realtime) ulimit -n "$(ulimit -Hn)" ;;
 esac
+if [ "$bench" = web ]; then
+  # The page as a patient gets it: a release server, its built app, a fresh database.
+  cargo build --locked --release --bin carebridge
+  scripts/tools.sh
+  scripts/web.sh
+  export CAREBRIDGE_BIN="$CARGO_TARGET_DIR/release/carebridge" WEB_DIR="$PWD/web/dist"
+  # shellcheck source=scripts/live.sh
+  source scripts/live.sh
+  live_start bench
+  (cd web && node bench.mjs)
+  exit 0
+fi
 cargo bench --locked --bench "$bench" -- "$@"

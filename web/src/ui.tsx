@@ -111,3 +111,48 @@ export function Show<T>(props: { l: Loaded<T>; children: (data: T) => ComponentC
   if (l.loading || l.data === undefined) return <Loading />;
   return <>{props.children(l.data)}</>;
 }
+
+/**
+ * An action a form or button takes: while it runs, `busy` (buttons disable); when it fails, its
+ * error in words (shown by `<ErrorBox>`).
+ */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run(action: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(words(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, setError, run };
+}
+
+/** Runs `action` as a form's submission (no page load). */
+export function submitting(run: (action: () => Promise<unknown>) => Promise<void>, action: () => Promise<unknown>) {
+  return (e: Event) => {
+    e.preventDefault();
+    void run(action);
+  };
+}
+
+/** The six-digit code of an authenticator app. */
+export function CodeField(props: { value: string; onInput: (v: string) => void }) {
+  const s = t();
+  return (
+    <Field
+      label={s.code}
+      value={props.value}
+      onInput={props.onInput}
+      hint={s.codeHint}
+      autocomplete="one-time-code"
+      inputMode="numeric"
+      required
+    />
+  );
+}

@@ -1,16 +1,8 @@
 // Running the platform in the browser: a super admin onboards a hospital with its first admin,
 // suspends and reactivates it; that admin adds a doctor, and Kathmandu Valley's admin adds a
 // pharmacist (a custom role).
-import { expect, test, type Page } from "@playwright/test";
-import { KTM, PASSWORD, expectAccessible, freshEmail, shot } from "./support";
-
-async function signIn(page: Page, email: string, password: string, hospital: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Hospital").fill(hospital);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { KTM, PASSWORD, expectAccessible, freshEmail, shot, signIn } from "./support";
 
 test("a super admin onboards a hospital whose admin then adds a doctor", async ({ page }, info) => {
   const slug = `pokhara-${Date.now().toString(36)}`;

@@ -1,7 +1,7 @@
 // Staff in the browser: a doctor approves a request from the queue; two-factor sign-in from
 // enrolment (QR code, first code, recovery codes shown once) to the code step and a recovery
 // code; a hospital that requires it sends staff to enrolment before anything else.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   BOS,
   DR_THAPA,
@@ -9,43 +9,17 @@ import {
   PASSWORD,
   apiLogin,
   bearer,
+  bookedByApi,
   expectAccessible,
-  freshEmail,
   newDoctor,
   shot,
+  signIn,
   totp,
 } from "./support";
 
-async function signIn(page: Page, email: string, password: string, hospital: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel("Hospital").fill(hospital);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 test("a doctor approves a patient's request from the queue", async ({ page, request }, info) => {
   // A patient books through the API; the doctor works in the browser.
-  const email = freshEmail("patient");
-  const reg = await request.post("/api/v1/auth/register", {
-    data: { hospital: KTM.slug, email, password: PASSWORD, full_name: "Sunita Rai" },
-  });
-  expect(reg.status()).toBe(201);
-  const patient = await apiLogin(request, email, PASSWORD, KTM.slug);
-  const doctors = await (await request.get("/api/v1/doctors", { headers: bearer(patient) })).json();
-  const thapa = doctors.items.find((d: { full_name: string }) => d.full_name === DR_THAPA.name);
-  const from = new Date(Date.now() + 3 * 86_400_000);
-  const slots = await (
-    await request.get(`/api/v1/doctors/${thapa.id}/slots`, {
-      headers: bearer(patient),
-      params: { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() },
-    })
-  ).json();
-  const booked = await request.post("/api/v1/appointments", {
-    headers: bearer(patient),
-    data: { doctor_id: thapa.id, start_at: slots.items[0].start_at, reason: "Follow-up" },
-  });
-  expect(booked.status(), await booked.text()).toBe(201);
+  await bookedByApi(request, KTM, DR_THAPA.name, "Sunita Rai");
 
   await signIn(page, DR_THAPA.email, DR_THAPA.password, KTM.slug);
   await expect(page.getByRole("heading", { name: "Appointments" })).toBeVisible();

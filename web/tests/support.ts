@@ -69,3 +69,40 @@ export async function shot(page: Page, info: TestInfo, name: string) {
   mkdirSync("screenshots", { recursive: true });
   await page.screenshot({ path: `screenshots/${info.project.name}-${name}.png`, fullPage: true });
 }
+
+/** Signs in through the form (an empty `hospital` for a super admin). */
+export async function signIn(page: Page, email: string, password: string, hospital: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Hospital").fill(hospital);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/**
+ * A new patient of `h` (named `name`) who booked, through the API, the first free slot three days
+ * ahead with the doctor named `doctor`: their email and the appointment's id.
+ */
+export async function bookedByApi(request: APIRequestContext, h: typeof KTM, doctor: string, name = "Asha Payer") {
+  const email = freshEmail("patient");
+  const reg = await request.post("/api/v1/auth/register", {
+    data: { hospital: h.slug, email, password: PASSWORD, full_name: name },
+  });
+  expect(reg.status()).toBe(201);
+  const token = await apiLogin(request, email, PASSWORD, h.slug);
+  const doctors = await (await request.get("/api/v1/doctors", { headers: bearer(token) })).json();
+  const d = doctors.items.find((x: { full_name: string }) => x.full_name === doctor);
+  const from = new Date(Date.now() + 3 * 86_400_000);
+  const slots = await (
+    await request.get(`/api/v1/doctors/${d.id}/slots`, {
+      headers: bearer(token),
+      params: { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() },
+    })
+  ).json();
+  const a = await request.post("/api/v1/appointments", {
+    headers: bearer(token),
+    data: { doctor_id: d.id, start_at: slots.items[0].start_at, reason: "Check-up" },
+  });
+  expect(a.status(), await a.text()).toBe(201);
+  return { email, id: (await a.json()).id as string };
+}

@@ -3,8 +3,8 @@ import { unwrap, type Schemas } from "@carebridge/client";
 import { useEffect, useState } from "preact/hooks";
 import { day, digits, t } from "../i18n";
 import { query } from "../router";
-import { api, me, words } from "../session";
-import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
+import { api, me } from "../session";
+import { ErrorBox, Field, Page, Show, useAction, useLoad } from "../ui";
 
 type Appointment = Schemas["Appointment"];
 
@@ -55,23 +55,14 @@ export function Appointments() {
 function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: () => void }) {
   const s = t();
   const { a } = props;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-
-  async function act(call: () => Promise<unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
+  const act = (call: () => Promise<unknown>) =>
+    run(async () => {
       await call();
       props.onChange();
-    } catch (e) {
-      setError(words(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
   const path = { params: { path: { id: a.id } } };
   // The provider's page takes the payment and sends the browser back to this list.
   const pay = () =>

@@ -4,8 +4,8 @@ import { unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { clock, day, t } from "../i18n";
 import { navigate } from "../router";
-import { api, words } from "../session";
-import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
+import { api } from "../session";
+import { ErrorBox, Field, Page, Show, submitting, useAction, useLoad } from "../ui";
 
 const DAY_MS = 86_400_000;
 
@@ -39,8 +39,7 @@ export function Book(props: { doctorId: string }) {
   const [week, setWeek] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const doctor = useLoad(
     () => unwrap(api.GET("/api/v1/doctors/{id}", { params: { path: { id: props.doctorId } } })),
     [props.doctorId],
@@ -55,23 +54,19 @@ export function Book(props: { doctorId: string }) {
     );
   }, [props.doctorId, week]);
 
-  async function request(e: Event) {
-    e.preventDefault();
+  const request = submitting(run, async () => {
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
     try {
       await unwrap(
         api.POST("/api/v1/appointments", { body: { doctor_id: props.doctorId, start_at: chosen, reason: reason.trim() } }),
       );
       navigate("/appointments?booked=1");
-    } catch (err) {
-      setError(words(err));
+    } catch (e) {
+      // Someone may have taken the time: show what is free now.
       slots.reload();
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+  });
 
   return (
     <Page title={doctor.data?.full_name ?? s.book}>

@@ -3,8 +3,8 @@
 import { unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
-import { api, words } from "../session";
-import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
+import { api } from "../session";
+import { ErrorBox, Field, Page, Show, submitting, useAction, useLoad } from "../ui";
 
 type Provider = Schemas["NewHospital"]["payment_provider"];
 
@@ -43,16 +43,12 @@ export function Hospitals() {
 function HospitalRow(props: { h: Schemas["Hospital"]; onChange: () => void }) {
   const s = t();
   const { h } = props;
-  const [error, setError] = useState<string | null>(null);
-  async function suspend(suspended: boolean) {
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const suspend = (suspended: boolean) =>
+    run(async () => {
       await unwrap(api.PATCH("/api/v1/hospitals/{id}", { params: { path: { id: h.id } }, body: { suspended } }));
       props.onChange();
-    } catch (e) {
-      setError(words(e));
-    }
-  }
+    });
   return (
     <li class="card row">
       <div>
@@ -62,7 +58,7 @@ function HospitalRow(props: { h: Schemas["Hospital"]; onChange: () => void }) {
         </p>
         {h.suspended && <span class="status cancelled">{s.suspended}</span>}
       </div>
-      <button type="button" class="secondary" onClick={() => suspend(!h.suspended)}>
+      <button type="button" class="secondary" disabled={busy} onClick={() => suspend(!h.suspended)}>
         {h.suspended ? s.reactivate : s.suspend} {h.name}
       </button>
       <ErrorBox error={error} />
@@ -83,35 +79,25 @@ function Onboard(props: { onDone: () => void }) {
     adminEmail: "",
     adminPassword: "",
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await unwrap(
-        api.POST("/api/v1/hospitals", {
-          body: {
-            name: f.name.trim(),
-            slug: f.slug.trim(),
-            timezone: f.timezone.trim(),
-            currency: f.currency.trim().toUpperCase(),
-            appointment_fee: Math.round(Number(f.fee) * 100),
-            payment_provider: f.provider,
-            admin: { email: f.adminEmail.trim(), full_name: f.adminName.trim(), password: f.adminPassword },
-          },
-        }),
-      );
-      props.onDone();
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = submitting(run, async () => {
+    await unwrap(
+      api.POST("/api/v1/hospitals", {
+        body: {
+          name: f.name.trim(),
+          slug: f.slug.trim(),
+          timezone: f.timezone.trim(),
+          currency: f.currency.trim().toUpperCase(),
+          appointment_fee: Math.round(Number(f.fee) * 100),
+          payment_provider: f.provider,
+          admin: { email: f.adminEmail.trim(), full_name: f.adminName.trim(), password: f.adminPassword },
+        },
+      }),
+    );
+    props.onDone();
+  });
 
   return (
     <form class="card narrow" onSubmit={submit}>

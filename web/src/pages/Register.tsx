@@ -2,8 +2,8 @@
 import { unwrap } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
-import { api, startSession, words } from "../session";
-import { ErrorBox, Field, Page } from "../ui";
+import { api, startSession } from "../session";
+import { ErrorBox, Field, Page, submitting, useAction } from "../ui";
 
 export function Register() {
   const s = t();
@@ -11,31 +11,21 @@ export function Register() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [hospital, setHospital] = useState(() => localStorage.getItem("carebridge.hospital") ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const slug = hospital.trim();
-      await unwrap(
-        api.POST("/api/v1/auth/register", {
-          body: { hospital: slug, email: email.trim(), password, full_name: name.trim() },
-        }),
-      );
-      localStorage.setItem("carebridge.hospital", slug);
-      const r = await unwrap(api.POST("/api/v1/auth/login", { body: { email: email.trim(), password, hospital: slug } }));
-      if (!r.token) throw new Error("sign in to continue");
-      // Signed in: the shell moves on to the patient's first page.
-      await startSession(r.token);
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = submitting(run, async () => {
+    const slug = hospital.trim();
+    await unwrap(
+      api.POST("/api/v1/auth/register", {
+        body: { hospital: slug, email: email.trim(), password, full_name: name.trim() },
+      }),
+    );
+    localStorage.setItem("carebridge.hospital", slug);
+    const r = await unwrap(api.POST("/api/v1/auth/login", { body: { email: email.trim(), password, hospital: slug } }));
+    if (!r.token) throw new Error(s.signIn);
+    // Signed in: the shell moves on to the patient's first page.
+    await startSession(r.token);
+  });
 
   return (
     <Page title={s.createAnAccount}>

@@ -4,8 +4,8 @@ import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
 import { navigate } from "../router";
-import { api, home, loadMe, me, words } from "../session";
-import { ErrorBox, Field, Page } from "../ui";
+import { api, home, loadMe, me } from "../session";
+import { CodeField, ErrorBox, Page, submitting, useAction } from "../ui";
 
 type Step = { kind: "start" } | { kind: "scan"; secret: Schemas["TotpSecret"] } | { kind: "codes"; codes: string[] } | { kind: "on" };
 
@@ -13,37 +13,24 @@ export function Security() {
   const s = t();
   const [step, setStep] = useState<Step>({ kind: "start" });
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const required = me.value?.must_enrol_totp === true;
 
-  async function begin() {
-    setBusy(true);
-    setError(null);
-    try {
-      setStep({ kind: "scan", secret: await unwrap(api.POST("/api/v1/auth/totp")) });
-    } catch (e) {
-      if (e instanceof ProblemError && e.status === 409) setStep({ kind: "on" });
-      else setError(words(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const begin = () =>
+    run(async () => {
+      try {
+        setStep({ kind: "scan", secret: await unwrap(api.POST("/api/v1/auth/totp")) });
+      } catch (e) {
+        if (e instanceof ProblemError && e.status === 409) setStep({ kind: "on" });
+        else throw e;
+      }
+    });
 
-  async function confirm(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await unwrap(api.POST("/api/v1/auth/totp/confirm", { body: { code: code.replace(/\s/g, "") } }));
-      setStep({ kind: "codes", codes: r.recovery_codes });
-      await loadMe();
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const confirm = submitting(run, async () => {
+    const r = await unwrap(api.POST("/api/v1/auth/totp/confirm", { body: { code: code.replace(/\s/g, "") } }));
+    setStep({ kind: "codes", codes: r.recovery_codes });
+    await loadMe();
+  });
 
   return (
     <Page title={s.twoFactor}>
@@ -74,15 +61,7 @@ export function Security() {
           <p>
             {s.key}: <code class="secret">{step.secret.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
           </p>
-          <Field
-            label={s.code}
-            value={code}
-            onInput={setCode}
-            hint={s.codeHint}
-            autocomplete="one-time-code"
-            inputMode="numeric"
-            required
-          />
+          <CodeField value={code} onInput={setCode} />
           <ErrorBox error={error} />
           <button type="submit" disabled={busy}>
             {s.turnOn}

@@ -3,8 +3,14 @@
 import { unwrap } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
-import { api, notice, startSession, words } from "../session";
-import { ErrorBox, Field, Page } from "../ui";
+import { api, notice, startSession } from "../session";
+import { CodeField, ErrorBox, Field, Page, submitting, useAction } from "../ui";
+
+// Signed in: the shell moves on from this page (see `afterSignIn`).
+async function finish(token: string) {
+  notice.value = null;
+  await startSession(token);
+}
 
 export function SignIn() {
   const s = t();
@@ -12,36 +18,20 @@ export function SignIn() {
   const [password, setPassword] = useState("");
   const [hospital, setHospital] = useState(() => localStorage.getItem("carebridge.hospital") ?? "");
   const [challenge, setChallenge] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const expired = notice.value === "expired";
 
-  // Signed in: the shell moves on from this page (see `afterSignIn`).
-  async function finish(token: string) {
-    notice.value = null;
-    await startSession(token);
-  }
+  const submit = submitting(run, async () => {
+    const slug = hospital.trim();
+    const r = await unwrap(
+      api.POST("/api/v1/auth/login", { body: { email: email.trim(), password, hospital: slug || null } }),
+    );
+    if (slug) localStorage.setItem("carebridge.hospital", slug);
+    if (r.token) await finish(r.token);
+    else if (r.challenge) setChallenge(r.challenge);
+  });
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const slug = hospital.trim();
-      const r = await unwrap(
-        api.POST("/api/v1/auth/login", { body: { email: email.trim(), password, hospital: slug || null } }),
-      );
-      if (slug) localStorage.setItem("carebridge.hospital", slug);
-      if (r.token) await finish(r.token);
-      else if (r.challenge) setChallenge(r.challenge);
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (challenge) return <CodeStep challenge={challenge} onToken={finish} />;
+  if (challenge) return <CodeStep challenge={challenge} />;
 
   return (
     <Page title={s.signIn}>
@@ -73,29 +63,19 @@ export function SignIn() {
   );
 }
 
-function CodeStep(props: { challenge: string; onToken: (token: string) => Promise<void> }) {
+function CodeStep(props: { challenge: string }) {
   const s = t();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = recovery
-        ? { challenge: props.challenge, recovery_code: code.trim() }
-        : { challenge: props.challenge, code: code.replace(/\s/g, "") };
-      const r = await unwrap(api.POST("/api/v1/auth/login/totp", { body }));
-      if (r.token) await props.onToken(r.token);
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = submitting(run, async () => {
+    const body = recovery
+      ? { challenge: props.challenge, recovery_code: code.trim() }
+      : { challenge: props.challenge, code: code.replace(/\s/g, "") };
+    const r = await unwrap(api.POST("/api/v1/auth/login/totp", { body }));
+    if (r.token) await finish(r.token);
+  });
 
   return (
     <Page title={s.secondStep}>
@@ -104,15 +84,7 @@ function CodeStep(props: { challenge: string; onToken: (token: string) => Promis
         {recovery ? (
           <Field label={s.recoveryCode} value={code} onInput={setCode} autocomplete="off" required />
         ) : (
-          <Field
-            label={s.code}
-            value={code}
-            onInput={setCode}
-            hint={s.codeHint}
-            autocomplete="one-time-code"
-            inputMode="numeric"
-            required
-          />
+          <CodeField value={code} onInput={setCode} />
         )}
         <ErrorBox error={error} />
         <button type="submit" disabled={busy}>

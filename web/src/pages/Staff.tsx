@@ -3,8 +3,8 @@
 import { unwrap } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
-import { api, words } from "../session";
-import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
+import { api } from "../session";
+import { ErrorBox, Field, Page, Show, submitting, useAction, useLoad } from "../ui";
 
 export function Staff() {
   const s = t();
@@ -48,32 +48,22 @@ function AddStaff(props: { onDone: () => void }) {
   const s = t();
   const roles = useLoad(() => unwrap(api.GET("/api/v1/roles")), []);
   const [f, setF] = useState({ name: "", email: "", password: "", role: "doctor", specialization: "", licence: "" });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
 
-  async function submit(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const submit = submitting(run, async () => {
     const account = { email: f.email.trim(), full_name: f.name.trim(), password: f.password };
-    try {
-      if (f.role === "doctor") {
-        await unwrap(
-          api.POST("/api/v1/doctors", {
-            body: { ...account, specialization: f.specialization.trim(), license_number: f.licence.trim() },
-          }),
-        );
-      } else {
-        await unwrap(api.POST("/api/v1/staff", { body: { ...account, role: f.role } }));
-      }
-      props.onDone();
-    } catch (err) {
-      setError(words(err));
-    } finally {
-      setBusy(false);
+    if (f.role === "doctor") {
+      await unwrap(
+        api.POST("/api/v1/doctors", {
+          body: { ...account, specialization: f.specialization.trim(), license_number: f.licence.trim() },
+        }),
+      );
+    } else {
+      await unwrap(api.POST("/api/v1/staff", { body: { ...account, role: f.role } }));
     }
-  }
+    props.onDone();
+  });
 
   return (
     <form class="card narrow" onSubmit={submit}>
