@@ -40,9 +40,7 @@ pub struct Conversation {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct OpenConversation {
-    #[oai(default)]
     pub patient_id: Option<Uuid>,
-    #[oai(default)]
     pub doctor_id: Option<Uuid>,
 }
 
@@ -94,7 +92,6 @@ pub struct PostMessage {
     /// The client's key for this message (1-100 characters): sending it again answers the
     /// first message instead of posting twice.
     pub client_id: String,
-    #[oai(default)]
     pub document_id: Option<Uuid>,
 }
 

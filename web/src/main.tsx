@@ -11,6 +11,7 @@ import { Appointments } from "./pages/Appointments";
 import { Book } from "./pages/Book";
 import { Doctors } from "./pages/Doctors";
 import { Hospitals } from "./pages/Hospitals";
+import { Conversation, Messages } from "./pages/Messages";
 import { Staff } from "./pages/Staff";
 import { Register } from "./pages/Register";
 import { Security } from "./pages/Security";
@@ -35,6 +36,7 @@ function Header() {
           <>
             <a href="/doctors">{s.findADoctor}</a>
             <a href="/appointments">{s.myAppointments}</a>
+            <a href="/messages">{s.messages}</a>
           </>
         )}
         {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
@@ -42,6 +44,7 @@ function Header() {
         {who && who.role !== "patient" && who.role !== "super_admin" && !who.must_enrol_totp && (
           <a href="/appointments">{s.appointments}</a>
         )}
+        {who?.role === "doctor" && !who.must_enrol_totp && <a href="/messages">{s.messages}</a>}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -87,6 +90,9 @@ function Current() {
   if (doctor) return <Book doctorId={doctor[1]!} />;
   if (p === "/appointments") return <Appointments />;
   if (p === "/hospitals") return <Hospitals />;
+  if (p === "/messages") return <Messages />;
+  const conversation = p.match(/^\/messages\/([0-9a-f-]{36})$/);
+  if (conversation) return <Conversation id={conversation[1]!} />;
   if (p === "/staff") return <Staff />;
   return (
     <Page title={t().notFound}>

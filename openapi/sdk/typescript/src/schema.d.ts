@@ -2883,16 +2883,10 @@ export interface components {
          * @description `POST /conversations`: a doctor names the patient, a patient the doctor.
          */
         OpenConversation: {
-            /**
-             * Format: uuid
-             * @default null
-             */
-            doctor_id: string;
-            /**
-             * Format: uuid
-             * @default null
-             */
-            patient_id: string;
+            /** Format: uuid */
+            doctor_id?: string;
+            /** Format: uuid */
+            patient_id?: string;
         };
         /**
          * OperationOutcome
@@ -3042,11 +3036,8 @@ export interface components {
              *     first message instead of posting twice.
              */
             client_id: string;
-            /**
-             * Format: uuid
-             * @default null
-             */
-            document_id: string;
+            /** Format: uuid */
+            document_id?: string;
         };
         /**
          * Prescription
