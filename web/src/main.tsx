@@ -8,6 +8,7 @@ import { afterSignIn, endSession, home, loadMe, me, signOut } from "./session";
 import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
+import { Availability } from "./pages/Availability";
 import { Book } from "./pages/Book";
 import { Doctors } from "./pages/Doctors";
 import { Hospitals } from "./pages/Hospitals";
@@ -44,7 +45,12 @@ function Header() {
         {who && who.role !== "patient" && who.role !== "super_admin" && !who.must_enrol_totp && (
           <a href="/appointments">{s.appointments}</a>
         )}
-        {who?.role === "doctor" && !who.must_enrol_totp && <a href="/messages">{s.messages}</a>}
+        {who?.role === "doctor" && !who.must_enrol_totp && (
+          <>
+            <a href="/availability">{s.availability}</a>
+            <a href="/messages">{s.messages}</a>
+          </>
+        )}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -91,6 +97,7 @@ function Current() {
   if (p === "/appointments") return <Appointments />;
   if (p === "/hospitals") return <Hospitals />;
   if (p === "/messages") return <Messages />;
+  if (p === "/availability") return <Availability />;
   const conversation = p.match(/^\/messages\/([0-9a-f-]{36})$/);
   if (conversation) return <Conversation id={conversation[1]!} />;
   if (p === "/staff") return <Staff />;
