@@ -1,7 +1,7 @@
 // The app's shell: a header with the role's links, the language and Sign out; the page of the
 // current path. Signed-out visitors see sign-in and registration only.
 import { render } from "preact";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { lang, setLang, t, type Lang } from "./i18n";
 import { navigate, onLink, path, route } from "./router";
 import { afterSignIn, endSession, home, loadMe, me, signOut } from "./session";
@@ -116,9 +116,12 @@ function App() {
       loadMe().catch(() => endSession(PUBLIC.every((p) => !path().startsWith(p)) && path() !== "/"));
     }
   }, []);
-  // Move focus to the new page's heading, so screen readers announce it.
+  // After a move within the app, focus goes to the new page's heading so that screen readers
+  // announce it; a fresh load leaves focus at the top (the skip link comes first).
+  const moved = useRef(false);
   useEffect(() => {
-    document.getElementById("page-title")?.focus({ preventScroll: true });
+    if (moved.current) document.getElementById("page-title")?.focus({ preventScroll: true });
+    moved.current = true;
   }, [route.value]);
   return (
     <div onClick={onLink}>

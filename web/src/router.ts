@@ -31,6 +31,8 @@ export function onLink(e: MouseEvent) {
   if (!a || a.target || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const url = new URL(a.href);
   if (url.origin !== location.origin) return;
+  // A link within this page (the skip link) is the browser's to follow.
+  if (url.hash && url.pathname === location.pathname) return;
   e.preventDefault();
   navigate(url.pathname + url.search);
 }
