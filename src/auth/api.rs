@@ -77,7 +77,9 @@ impl LoginResponse {
 #[oai(deny_unknown_fields)]
 pub struct TotpLogin {
     pub challenge: String,
+    #[oai(nullable)]
     pub code: Option<String>,
+    #[oai(nullable)]
     pub recovery_code: Option<String>,
 }
 

@@ -40,7 +40,9 @@ pub struct Conversation {
 #[derive(Object)]
 #[oai(deny_unknown_fields)]
 pub struct OpenConversation {
+    #[oai(nullable)]
     pub patient_id: Option<Uuid>,
+    #[oai(nullable)]
     pub doctor_id: Option<Uuid>,
 }
 
@@ -92,6 +94,7 @@ pub struct PostMessage {
     /// The client's key for this message (1-100 characters): sending it again answers the
     /// first message instead of posting twice.
     pub client_id: String,
+    #[oai(nullable)]
     pub document_id: Option<Uuid>,
 }
 

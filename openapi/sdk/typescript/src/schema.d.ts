@@ -2884,9 +2884,9 @@ export interface components {
          */
         OpenConversation: {
             /** Format: uuid */
-            doctor_id?: string;
+            doctor_id?: string | null;
             /** Format: uuid */
-            patient_id?: string;
+            patient_id?: string | null;
         };
         /**
          * OperationOutcome
@@ -3037,7 +3037,7 @@ export interface components {
              */
             client_id: string;
             /** Format: uuid */
-            document_id?: string;
+            document_id?: string | null;
         };
         /**
          * Prescription
@@ -3223,8 +3223,8 @@ export interface components {
          */
         TotpLogin: {
             challenge: string;
-            code?: string;
-            recovery_code?: string;
+            code?: string | null;
+            recovery_code?: string | null;
         };
         /**
          * TotpSecret

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -19,21 +19,25 @@ class PostMessage:
         body (str): Up to 4000 characters; may be empty when a document is attached.
         client_id (str): The client's key for this message (1-100 characters): sending it again answers the
             first message instead of posting twice.
-        document_id (UUID | Unset):
+        document_id (None | Unset | UUID):
     """
 
     body: str
     client_id: str
-    document_id: UUID | Unset = UNSET
+    document_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         body = self.body
 
         client_id = self.client_id
 
-        document_id: str | Unset = UNSET
-        if not isinstance(self.document_id, Unset):
+        document_id: None | str | Unset
+        if isinstance(self.document_id, Unset):
+            document_id = UNSET
+        elif isinstance(self.document_id, UUID):
             document_id = str(self.document_id)
+        else:
+            document_id = self.document_id
 
         field_dict: dict[str, Any] = {}
 
@@ -55,12 +59,22 @@ class PostMessage:
 
         client_id = d.pop("client_id")
 
-        _document_id = d.pop("document_id", UNSET)
-        document_id: UUID | Unset
-        if isinstance(_document_id, Unset):
-            document_id = UNSET
-        else:
-            document_id = UUID(_document_id)
+        def _parse_document_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                document_id_type_0 = UUID(data)
+
+                return document_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        document_id = _parse_document_id(d.pop("document_id", UNSET))
 
         post_message = cls(
             body=body,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -17,20 +17,28 @@ class TotpLogin:
 
         Attributes:
             challenge (str):
-            code (str | Unset):
-            recovery_code (str | Unset):
+            code (None | str | Unset):
+            recovery_code (None | str | Unset):
     """
 
     challenge: str
-    code: str | Unset = UNSET
-    recovery_code: str | Unset = UNSET
+    code: None | str | Unset = UNSET
+    recovery_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         challenge = self.challenge
 
-        code = self.code
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
-        recovery_code = self.recovery_code
+        recovery_code: None | str | Unset
+        if isinstance(self.recovery_code, Unset):
+            recovery_code = UNSET
+        else:
+            recovery_code = self.recovery_code
 
         field_dict: dict[str, Any] = {}
 
@@ -51,9 +59,23 @@ class TotpLogin:
         d = dict(src_dict)
         challenge = d.pop("challenge")
 
-        code = d.pop("code", UNSET)
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        recovery_code = d.pop("recovery_code", UNSET)
+        code = _parse_code(d.pop("code", UNSET))
+
+        def _parse_recovery_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_code = _parse_recovery_code(d.pop("recovery_code", UNSET))
 
         totp_login = cls(
             challenge=challenge,
