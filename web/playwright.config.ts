@@ -1,10 +1,17 @@
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium (installed by scripts/web-test.sh), never a downloaded browser. The server
-// is started by scripts/web-test.sh on a fresh database and named by CAREBRIDGE_URL.
+// is started by scripts/web-test.sh on a fresh database and named by CAREBRIDGE_URL. For calls:
+// a fake camera and microphone (and screen), granted without a prompt, and ICE candidates on
+// loopback.
 const chromium = {
   executablePath: process.env.CHROMIUM ?? "/usr/lib/chromium/chromium",
-  args: ["--no-sandbox"],
+  args: [
+    "--no-sandbox",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    "--allow-loopback-in-peer-connection",
+  ],
 };
 
 export default defineConfig({

@@ -63,8 +63,24 @@ struct Coturn {
 }
 
 impl Coturn {
-    /// Starts turnserver with `secret` on a free UDP port and waits until it answers.
+    /// Starts turnserver with `secret` on a free UDP port and waits until it answers. The port
+    /// is free when chosen but another process may take it before turnserver binds it, so a
+    /// start that does not answer is retried on a fresh port (CI once lost that race).
     async fn start(secret: &str) -> Self {
+        let mut failures = Vec::new();
+        for _ in 0..3 {
+            let mut coturn = Coturn::spawn(secret);
+            match coturn.wait_until_it_answers().await {
+                Ok(()) => return coturn,
+                Err(why) => failures.push(why),
+            }
+        }
+        panic!("turnserver did not start:\n{}", failures.join("\n---\n"));
+    }
+
+    /// Spawns turnserver on a port free at this moment. UDP only (`--no-tcp`): the tests speak
+    /// UDP, and a TCP listener on the same number is one more port to lose.
+    fn spawn(secret: &str) -> Self {
         let port = std::net::UdpSocket::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -77,6 +93,7 @@ impl Coturn {
             .arg(format!("--listening-port={port}"))
             .args([
                 "--use-auth-secret",
+                "--no-tcp",
                 "--no-tls",
                 "--no-dtls",
                 "--fingerprint",
@@ -97,27 +114,30 @@ impl Coturn {
             .stderr(Stdio::null())
             .spawn()
             .expect("starting turnserver");
-        let mut coturn = Coturn { child, port, dir };
-        coturn.wait_until_it_answers().await;
-        coturn
+        Coturn { child, port, dir }
     }
 
-    /// Sends Binding requests until one is answered, for up to 5 seconds.
-    async fn wait_until_it_answers(&mut self) {
+    /// Sends Binding requests until one is answered, for up to 5 seconds; the error carries
+    /// the turnserver's log.
+    async fn wait_until_it_answers(&mut self) -> Result<(), String> {
         let socket = client(self.port).await;
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Some(status) = self.child.try_wait().unwrap() {
-                panic!("turnserver exited ({status}):\n{}", self.log());
+                return Err(format!("turnserver exited ({status}):\n{}", self.log()));
             }
             let request = Request::new(BINDING_REQUEST).finish();
             let answer = exchange_once(&socket, &request, Duration::from_millis(200)).await;
             if answer.is_some_and(|a| a.kind == BINDING_SUCCESS) {
-                return;
+                return Ok(());
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        panic!("turnserver did not answer in 5 s:\n{}", self.log());
+        Err(format!(
+            "turnserver on port {} did not answer in 5 s:\n{}",
+            self.port,
+            self.log()
+        ))
     }
 
     /// The turnserver's log, for failure messages.

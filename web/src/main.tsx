@@ -9,6 +9,7 @@ import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
 import { Availability } from "./pages/Availability";
+import { CallPage } from "./pages/Call";
 import { Book } from "./pages/Book";
 import { Doctors } from "./pages/Doctors";
 import { Hospitals } from "./pages/Hospitals";
@@ -95,6 +96,8 @@ function Current() {
   const doctor = p.match(/^\/doctors\/([0-9a-f-]{36})$/);
   if (doctor) return <Book doctorId={doctor[1]!} />;
   if (p === "/appointments") return <Appointments />;
+  const call = p.match(/^\/appointments\/([0-9a-f-]{36})\/call$/);
+  if (call) return <CallPage id={call[1]!} />;
   if (p === "/hospitals") return <Hospitals />;
   if (p === "/messages") return <Messages />;
   if (p === "/availability") return <Availability />;

@@ -1,13 +1,16 @@
 // The one WebSocket of a signed-in user: a single-use ticket (a browser cannot send headers on a
 // socket), then frames in both directions. It reconnects with a growing pause after a drop; a
-// close with 4401 means the session ended.
+// close with 4401 means the session ended. Each time the socket opens, listeners get a frame of
+// this app's own, `{type: "socket.open"}` (the server never sends it), so that a call can join
+// again after a drop.
 import { unwrap } from "@carebridge/client";
 import { api, endSession } from "./session";
 
-type Frame = { type: string; [key: string]: unknown };
+export type Frame = { type: string; [key: string]: unknown };
 type Listener = (frame: Frame) => void;
 
 const listeners = new Set<Listener>();
+const OPEN: Frame = { type: "socket.open" };
 let socket: WebSocket | null = null;
 let pause = 1000;
 let wanted = false;
@@ -21,6 +24,7 @@ async function connect() {
     socket = ws;
     ws.onopen = () => {
       pause = 1000;
+      for (const l of [...listeners]) l(OPEN);
     };
     ws.onmessage = (e) => {
       const frame = JSON.parse(String(e.data)) as Frame;
@@ -46,7 +50,8 @@ function retry() {
 export function subscribe(listener: Listener): () => void {
   listeners.add(listener);
   wanted = true;
-  void connect();
+  if (socket?.readyState === WebSocket.OPEN) listener(OPEN);
+  else void connect();
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0) {
@@ -55,4 +60,11 @@ export function subscribe(listener: Listener): () => void {
       socket = null;
     }
   };
+}
+
+/** Sends a frame if the socket is open; answers whether it did (a closed socket drops it). */
+export function send(frame: Frame): boolean {
+  if (socket?.readyState !== WebSocket.OPEN) return false;
+  socket.send(JSON.stringify(frame));
+  return true;
 }

@@ -2,7 +2,7 @@
 import { unwrap, type Schemas } from "@carebridge/client";
 import { useEffect, useState } from "preact/hooks";
 import { day, digits, t } from "../i18n";
-import { query } from "../router";
+import { navigate, query } from "../router";
 import { api, me } from "../session";
 import { ErrorBox, Field, Page, Show, useAction, useLoad } from "../ui";
 
@@ -10,6 +10,12 @@ type Appointment = Schemas["Appointment"];
 
 function when(a: Appointment): string {
   return day(new Date(a.start_at), true);
+}
+
+/** The call's room is open from ten minutes before the start until the end (the server decides). */
+function callOpen(a: Appointment, now = Date.now()): boolean {
+  const opens = new Date(a.start_at).getTime() - 10 * 60_000;
+  return (a.status === "confirmed" || a.status === "in_progress") && now >= opens && now <= new Date(a.end_at).getTime();
 }
 
 async function load() {
@@ -91,6 +97,13 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
           <span class="muted">{money(a.fee, a.currency)}</span>{" "}
           <button type="button" disabled={busy} onClick={pay}>
             {s.pay}
+          </button>
+        </p>
+      )}
+      {callOpen(a) && (
+        <p>
+          <button type="button" onClick={() => navigate(`/appointments/${a.id}/call`)}>
+            {s.joinCall}
           </button>
         </p>
       )}

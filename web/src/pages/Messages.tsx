@@ -90,6 +90,19 @@ export function Messages() {
 
 export function Conversation(props: { id: string }) {
   const s = t();
+  return (
+    <Page title={s.messages}>
+      <p>
+        <a href="/messages">{s.allConversations}</a>
+      </p>
+      <ChatPanel id={props.id} />
+    </Page>
+  );
+}
+
+/** A conversation's messages, new ones as they arrive, and a box to write one (also in a call). */
+export function ChatPanel(props: { id: string }) {
+  const s = t();
   const mine = me.value?.user_id;
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [text, setText] = useState("");
@@ -140,10 +153,7 @@ export function Conversation(props: { id: string }) {
   });
 
   return (
-    <Page title={s.messages}>
-      <p>
-        <a href="/messages">{s.allConversations}</a>
-      </p>
+    <div class="chat-panel">
       {messages === null && !error && <p class="muted">{s.loading}</p>}
       <ul class="chat" aria-live="polite" aria-label={s.messages}>
         {(messages ?? []).map((m) => (
@@ -160,6 +170,6 @@ export function Conversation(props: { id: string }) {
           {s.send}
         </button>
       </form>
-    </Page>
+    </div>
   );
 }
