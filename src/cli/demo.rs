@@ -28,6 +28,27 @@ pub async fn run() -> anyhow::Result<()> {
     seed_hours(&config, &manifests).await?;
     let app = Application::build(config.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
+    // The story is told through the API, so it waits until the server answers.
+    let story_base = base.clone();
+    tokio::spawn(async move {
+        let ready = async {
+            for _ in 0..100 {
+                if reqwest::get(format!("{story_base}/readyz"))
+                    .await
+                    .is_ok_and(|r| r.status().is_success())
+                {
+                    return true;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            false
+        };
+        if !ready.await {
+            tracing::warn!("demo: the server did not become ready; no demo appointments");
+        } else if let Err(e) = super::demo_story::tell(&story_base).await {
+            tracing::warn!(error = %format!("{e:#}"), "demo: the demo patient's story stopped");
+        }
+    });
     println!();
     println!("carebridge demo is running at {base}");
     println!("  API docs: {base}/docs");
@@ -52,7 +73,16 @@ pub async fn run() -> anyhow::Result<()> {
         }
     }
     println!();
-    println!("  patients register themselves: POST {base}/api/v1/auth/register");
+    println!(
+        "    {:<23} {} / {}   (hospital kathmandu-valley: appointments, messages, a lab report, a prescription)",
+        "patient",
+        super::demo_story::PATIENT_EMAIL,
+        super::demo_story::PATIENT_PASSWORD
+    );
+    println!();
+    println!(
+        "  web app: {base}/   patients register themselves there (or POST {base}/api/v1/auth/register)"
+    );
     if sandbox {
         println!(
             "  payments: local Khalti and Stripe sandboxes (no real money; set KHALTI_SECRET_KEY or"
