@@ -3,18 +3,21 @@
 import { render } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { lang, setLang, t, type Lang } from "./i18n";
-import { navigate, onLink, path, route } from "./router";
-import { afterSignIn, endSession, home, loadMe, me, signOut } from "./session";
+import { navigate, onLink, path, query, route } from "./router";
+import { afterSignIn, dispenses, endSession, home, loadMe, me, signOut } from "./session";
 import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
 import { Availability } from "./pages/Availability";
 import { CallPage } from "./pages/Call";
 import { Book } from "./pages/Book";
+import { Chart } from "./pages/Chart";
+import { Dispense } from "./pages/Dispense";
 import { Doctors } from "./pages/Doctors";
 import { Hospitals } from "./pages/Hospitals";
 import { Conversation, Messages } from "./pages/Messages";
 import { Staff } from "./pages/Staff";
+import { Records } from "./pages/Records";
 import { Register } from "./pages/Register";
 import { Security } from "./pages/Security";
 import { SignIn } from "./pages/SignIn";
@@ -39,6 +42,7 @@ function Header() {
             <a href="/doctors">{s.findADoctor}</a>
             <a href="/appointments">{s.myAppointments}</a>
             <a href="/messages">{s.messages}</a>
+            <a href="/records">{s.records}</a>
           </>
         )}
         {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
@@ -52,6 +56,7 @@ function Header() {
             <a href="/messages">{s.messages}</a>
           </>
         )}
+        {who && dispenses.value && <a href="/dispense">{s.dispense}</a>}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -104,6 +109,10 @@ function Current() {
   const conversation = p.match(/^\/messages\/([0-9a-f-]{36})$/);
   if (conversation) return <Conversation id={conversation[1]!} />;
   if (p === "/staff") return <Staff />;
+  if (p === "/records") return <Records />;
+  const patient = p.match(/^\/patients\/([0-9a-f-]{36})$/);
+  if (patient) return <Chart id={patient[1]!} appointmentId={query("appointment")} />;
+  if (p === "/dispense") return <Dispense />;
   return (
     <Page title={t().notFound}>
       <a href={home(who)}>{t().home}</a>

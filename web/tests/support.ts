@@ -1,7 +1,7 @@
 // What the journeys share: the demo's accounts, calls to the API for setting up, an independent
 // TOTP (RFC 6238) to play the authenticator app, axe-core, and screenshots for web/screenshots.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 
@@ -105,4 +105,54 @@ export async function bookedByApi(request: APIRequestContext, h: typeof KTM, doc
   });
   expect(a.status(), await a.text()).toBe(201);
   return { email, id: (await a.json()).id as string };
+}
+
+export const PHARMACIST = { email: "pharmacy@kathmandu-valley.demo", password: "demo-pharmacist-ktm", name: "Bikash Rai" };
+
+/**
+ * A new patient of Kathmandu Valley (named `name`) whose appointment Dr Thapa approved, which puts
+ * them on his care team: their email, the appointment's id and the doctor's token.
+ */
+export async function takenOnByApi(request: APIRequestContext, name: string) {
+  const { email, id } = await bookedByApi(request, KTM, DR_THAPA.name, name);
+  const doctor = await apiLogin(request, DR_THAPA.email, DR_THAPA.password, KTM.slug);
+  const ok = await request.post(`/api/v1/appointments/${id}/approve`, { headers: bearer(doctor), data: {} });
+  expect(ok.status(), await ok.text()).toBe(200);
+  const a = await (await request.get(`/api/v1/appointments/${id}`, { headers: bearer(doctor) })).json();
+  return { email, appointment: id, patient: a.patient_id as string, doctor };
+}
+
+/** A prescription the doctor (`token`) issued through the API for `patient`: its id and code. */
+export async function prescribedByApi(request: APIRequestContext, token: string, patient: string, medication = "Melatonin") {
+  const r = await request.post("/api/v1/prescriptions", {
+    headers: bearer(token),
+    data: {
+      patient_id: patient,
+      items: [
+        { medication, dose: "3 mg", route: "oral", frequency: "nightly", duration_days: 14, quantity: 14, refills: 0, instructions: "Take 30 minutes before bed." },
+      ],
+    },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  const p = await r.json();
+  return { id: p.id as string, code: p.verification_code as string };
+}
+
+/**
+ * Clicks `button`, which opens a prescription's PDF in a new tab: the server answered a PDF that
+ * holds each of `texts`, and the tab shows it (a blob URL of the app).
+ */
+export async function expectPdfOpens(page: Page, button: Locator, ...texts: string[]) {
+  const tab = page.waitForEvent("popup");
+  const pdf = page.waitForResponse((r) => /\/api\/v1\/prescriptions\/[0-9a-f-]{36}\/pdf$/.test(r.url()));
+  await button.click();
+  const answer = await pdf;
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-type"]).toBe("application/pdf");
+  const body = (await answer.body()).toString("latin1");
+  expect(body.startsWith("%PDF-")).toBe(true);
+  for (const text of texts) expect(body).toContain(text);
+  const opened = await tab;
+  await expect(opened).toHaveURL(/^blob:/);
+  await opened.close();
 }

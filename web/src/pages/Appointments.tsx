@@ -1,4 +1,5 @@
-// Appointments: a patient's own, or a doctor's queue with Approve and Reject on requests.
+// Appointments: a patient's own, or a doctor's queue with Approve and Reject on requests and a
+// link to each patient's chart.
 import { unwrap, type Schemas } from "@carebridge/client";
 import { useEffect, useState } from "preact/hooks";
 import { day, digits, t } from "../i18n";
@@ -89,6 +90,14 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
     <li class="card">
       <p class="when">{when(a)}</p>
       <p>{props.doctor ? `${s.patient}: ${props.other}` : props.other}</p>
+      {props.doctor && (
+        <p>
+          <a href={`/patients/${a.patient_id}?appointment=${a.id}`}>
+            {s.openChart}
+            <span class="visually-hidden"> {props.other}</span>
+          </a>
+        </p>
+      )}
       <p>
         <span class={`status ${a.status}`}>{s.status[a.status] ?? a.status}</span>
       </p>
