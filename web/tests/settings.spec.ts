@@ -62,6 +62,15 @@ test("a hospital admin changes the hospital's settings; wrong values are refused
   await expect(page.getByLabel("AI chest X-ray triage")).not.toBeChecked();
   const stored = await (await request.get(`/api/v1/hospitals/${h.id}`, { headers: bearer(h.adminToken) })).json();
   expect(stored).toMatchObject({ approval_required: false, appointment_fee: 65000, booking_horizon_days: 90 });
+
+  // In Nepali, with the server's 422 in Nepali words too.
+  await page.getByLabel("Language").selectOption("ne");
+  await expect(page.getByRole("heading", { name: "सेटिङहरू" })).toBeVisible();
+  await page.getByLabel("बुकिङ अवधि (दिन)").fill("0");
+  await page.getByRole("button", { name: "सेटिङहरू सुरक्षित गर्नुहोस्" }).click();
+  await expect(page.getByRole("alert")).toHaveText("बुकिङ अवधि (दिन) १ देखि ३६५ सम्म हुनुपर्छ।");
+  await expectAccessible(page);
+  await shot(page, info, "settings-ne");
 });
 
 test("a hospital admin reads the audit trail, filtered by action, person and date", async ({ page, request }, info) => {
