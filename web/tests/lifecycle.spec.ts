@@ -35,6 +35,7 @@ test("a patient who paid is told the cancellation and refund rules before cancel
   await page.getByRole("link", { name: "My appointments" }).click();
   const row = page.getByRole("listitem").filter({ hasText: "Dr. Chidi Okafor" });
   await row.getByRole("button", { name: "Pay" }).click();
+  await expect(page.getByRole("heading", { name: "Stripe Checkout (sandbox)" })).toBeVisible();
   await page.getByRole("button", { name: "Pay" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Payment received" })).toBeVisible();
   await expect(row).toContainText("confirmed");
