@@ -282,6 +282,7 @@ const en = {
   chooseATime: "Choose a time first.",
   start: "Start",
   complete: "Complete",
+  timeZoneHint: "IANA name, e.g. Asia/Kathmandu.",
 };
 
 export type Strings = typeof en;
@@ -567,6 +568,7 @@ const ne: Strings = {
   chooseATime: "पहिले समय छान्नुहोस्।",
   start: "सुरु गर्नुहोस्",
   complete: "सम्पन्न गर्नुहोस्",
+  timeZoneHint: "IANA नाम, जस्तै Asia/Kathmandu।",
 };
 
 const stored = (() => {

@@ -154,7 +154,7 @@ function SettingsForm(props: { h: Hospital }) {
       <fieldset>
         <legend>{s.settingsHospital}</legend>
         <Field label={s.name} value={f.name} onInput={set("name")} required />
-        <Field label={s.timeZone} value={f.timezone} onInput={set("timezone")} hint="IANA, e.g. Asia/Kathmandu" required />
+        <Field label={s.timeZone} value={f.timezone} onInput={set("timezone")} hint={s.timeZoneHint} required />
       </fieldset>
       <fieldset>
         <legend>{s.settingsBooking}</legend>
