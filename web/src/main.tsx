@@ -21,6 +21,11 @@ import { Records } from "./pages/Records";
 import { Register } from "./pages/Register";
 import { Security } from "./pages/Security";
 import { SignIn } from "./pages/SignIn";
+import { Audit } from "./pages/Audit";
+import { CareTeams } from "./pages/CareTeams";
+import { Models } from "./pages/Models";
+import { Password } from "./pages/Password";
+import { Settings } from "./pages/Settings";
 // Devanagari for Nepali (OFL, from npm): fetched only when Devanagari text is on the page.
 import "@fontsource/noto-sans-devanagari/devanagari-400.css";
 import "@fontsource/noto-sans-devanagari/devanagari-700.css";
@@ -47,6 +52,14 @@ function Header() {
         )}
         {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
         {who?.role === "hospital_admin" && !who.must_enrol_totp && <a href="/staff">{s.staff}</a>}
+        {who?.role === "hospital_admin" && !who.must_enrol_totp && (
+          <>
+            <a href="/care-teams">{s.careTeams}</a>
+            <a href="/settings">{s.settings}</a>
+            <a href="/audit">{s.auditTrail}</a>
+            <a href="/models">{s.models}</a>
+          </>
+        )}
         {who && who.role !== "patient" && who.role !== "super_admin" && !who.must_enrol_totp && (
           <a href="/appointments">{s.appointments}</a>
         )}
@@ -95,6 +108,7 @@ function Current() {
   if (PUBLIC.includes(p) || p === "/") {
     return <Redirect to={afterSignIn(who)} />;
   }
+  if (who.must_change_password && p !== "/password") return <Redirect to="/password" />;
   if (who.must_enrol_totp && p !== "/security") return <Redirect to="/security" />;
   if (p === "/security") return <Security />;
   if (p === "/doctors") return <Doctors />;
@@ -113,6 +127,11 @@ function Current() {
   const patient = p.match(/^\/patients\/([0-9a-f-]{36})$/);
   if (patient) return <Chart id={patient[1]!} appointmentId={query("appointment")} />;
   if (p === "/dispense") return <Dispense />;
+  if (p === "/care-teams") return <CareTeams />;
+  if (p === "/settings") return <Settings />;
+  if (p === "/audit") return <Audit />;
+  if (p === "/models") return <Models />;
+  if (p === "/password") return <Password />;
   return (
     <Page title={t().notFound}>
       <a href={home(who)}>{t().home}</a>

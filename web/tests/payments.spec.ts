@@ -51,6 +51,8 @@ test("a patient who leaves the Khalti page without paying can pay again", async 
   await page.getByRole("link", { name: "My appointments" }).click();
   const row = page.getByRole("listitem").filter({ hasText: DR_THAPA.name });
   await row.getByRole("button", { name: "Pay" }).click();
+  // On Khalti's page (the appointment on the list has a Cancel of its own).
+  await expect(page.getByRole("heading", { name: "Khalti (sandbox)" })).toBeVisible();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(/\/appointments\?payment=/);
   await expect(page.getByRole("status").filter({ hasText: "not completed" })).toBeVisible();

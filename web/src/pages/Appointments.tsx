@@ -6,6 +6,7 @@ import { day, digits, t } from "../i18n";
 import { navigate, query } from "../router";
 import { api, me } from "../session";
 import { ErrorBox, Field, Page, Show, useAction, useLoad } from "../ui";
+import { MoreActions } from "./AppointmentActions";
 
 type Appointment = Schemas["Appointment"];
 
@@ -134,6 +135,7 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
           </button>
         </form>
       )}
+      <MoreActions a={a} onChange={props.onChange} />
       <ErrorBox error={error} />
     </li>
   );

@@ -84,6 +84,11 @@ export function Security() {
           </button>
         </div>
       )}
+      {!required && (
+        <p>
+          <a href="/password">{s.changePassword}</a>
+        </p>
+      )}
     </Page>
   );
 }

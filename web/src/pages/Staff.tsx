@@ -1,15 +1,43 @@
 // Hospital admin: the hospital's doctors, and adding a staff member: a doctor (with specialization
 // and licence number), another admin, or one of the hospital's custom roles (pharmacist, nurse…).
-import { unwrap } from "@carebridge/client";
+// Each doctor can be deactivated and reactivated, given a temporary password, or have their
+// two-factor sign-in reset (a lost phone), each confirmed first and its outcome told in words.
+import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
 import { api } from "../session";
 import { ErrorBox, Field, Page, Show, submitting, useAction, useLoad } from "../ui";
+import { Confirm } from "../widgets";
+
+/**
+ * The doctors, each with whether they are deactivated. The API answers no member's state, so it
+ * is read from the audit trail: a member's newest deactivation or reactivation decides.
+ */
+async function loadStaff() {
+  const audit = (action: string) =>
+    unwrap(api.GET("/api/v1/audit-events", { params: { query: { action, limit: 200 } } }));
+  const [doctors, off, on] = await Promise.all([
+    unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })),
+    audit("member.deactivate"),
+    audit("member.reactivate"),
+  ]);
+  const newest = new Map<string, { at: string; active: boolean }>();
+  for (const [events, active] of [
+    [off.items, false],
+    [on.items, true],
+  ] as const) {
+    for (const e of events) {
+      const known = e.resource_id ? newest.get(e.resource_id) : undefined;
+      if (e.resource_id && (!known || known.at < e.occurred_at)) newest.set(e.resource_id, { at: e.occurred_at, active });
+    }
+  }
+  return doctors.items.map((d) => ({ doctor: d, active: newest.get(d.user_id)?.active ?? true }));
+}
 
 export function Staff() {
   const s = t();
   const [adding, setAdding] = useState(false);
-  const doctors = useLoad(() => unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })), []);
+  const doctors = useLoad(loadStaff, []);
   return (
     <Page title={s.staff}>
       {!adding && (
@@ -27,14 +55,15 @@ export function Staff() {
       )}
       <h2>{s.doctors}</h2>
       <Show l={doctors}>
-        {(page) => (
+        {(staff) => (
           <ul class="list">
-            {page.items.map((d) => (
+            {staff.map(({ doctor: d, active }) => (
               <li key={d.id} class="card">
                 <h3 class="name">{d.full_name}</h3>
                 <p class="muted">
                   {d.specialization} · {d.license_number}
                 </p>
+                <Member doctor={d} active={active} />
               </li>
             ))}
           </ul>
@@ -102,5 +131,120 @@ function AddStaff(props: { onDone: () => void }) {
         {s.add}
       </button>
     </form>
+  );
+}
+
+type Ask = "deactivate" | "password" | "totp";
+
+/** A member's account: deactivate or reactivate, a temporary password, a two-factor reset. */
+function Member(props: { doctor: Schemas["Doctor"]; active: boolean }) {
+  const s = t();
+  const { full_name: name, user_id } = props.doctor;
+  const [active, setActive] = useState(props.active);
+  const [asking, setAsking] = useState<Ask | null>(null);
+  const [done, setDone] = useState<{ text: string; password?: string } | null>(null);
+  const { busy, error, setError, run } = useAction();
+  const path = { params: { path: { user_id } } };
+
+  const act = (action: () => Promise<{ text: string; password?: string }>) =>
+    run(async () => {
+      setDone(null);
+      setDone(await action());
+      setAsking(null);
+    });
+  const deactivate = () =>
+    act(async () => {
+      await unwrap(api.POST("/api/v1/members/{user_id}/deactivate", path));
+      setActive(false);
+      return { text: s.memberDeactivated(name) };
+    });
+  const reactivate = () =>
+    act(async () => {
+      await unwrap(api.POST("/api/v1/members/{user_id}/reactivate", path));
+      setActive(true);
+      return { text: s.memberReactivated(name) };
+    });
+  const resetPassword = () =>
+    act(async () => {
+      const r = await unwrap(api.POST("/api/v1/members/{user_id}/reset-password", path));
+      return { text: s.temporaryPassword(name), password: r.temporary_password };
+    });
+  const resetTotp = () =>
+    act(async () => {
+      try {
+        await unwrap(api.POST("/api/v1/members/{user_id}/reset-totp", path));
+      } catch (e) {
+        // 404 for a member of this hospital: there is no second factor to clear.
+        if (e instanceof ProblemError && e.status === 404) return { text: s.noTotpToReset(name) };
+        throw e;
+      }
+      return { text: s.totpReset(name) };
+    });
+  const ask = (a: Ask) => {
+    setError(null);
+    setDone(null);
+    setAsking(a);
+  };
+  const questions: Record<Ask, [string, string, () => void]> = {
+    deactivate: [s.confirmDeactivate(name), s.yesDeactivate, deactivate],
+    password: [s.confirmResetPassword(name), s.yesResetPassword, resetPassword],
+    totp: [s.confirmResetTotp(name), s.yesResetTotp, resetTotp],
+  };
+  const hidden = <span class="visually-hidden"> {name}</span>;
+
+  return (
+    <>
+      {!active && <span class="status cancelled">{s.deactivated}</span>}
+      {asking ? (
+        <Confirm
+          question={questions[asking][0]}
+          yes={questions[asking][1]}
+          no={s.goBack}
+          busy={busy}
+          error={error}
+          onYes={questions[asking][2]}
+          onNo={() => setAsking(null)}
+        />
+      ) : (
+        <div class="actions">
+          {active ? (
+            <button type="button" class="secondary" disabled={busy} onClick={() => ask("deactivate")}>
+              {s.deactivate}
+              {hidden}
+            </button>
+          ) : (
+            <button type="button" class="secondary" disabled={busy} onClick={reactivate}>
+              {s.reactivate}
+              {hidden}
+            </button>
+          )}
+          <button type="button" class="secondary" disabled={busy} onClick={() => ask("password")}>
+            {s.resetPassword}
+            {hidden}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => ask("totp")}>
+            {s.resetTotp}
+            {hidden}
+          </button>
+          <a class="button-link" href={`/audit?actor=${user_id}`} aria-label={s.activityOf(name)}>
+            {s.activity}
+          </a>
+        </div>
+      )}
+      {!asking && <ErrorBox error={error} />}
+      {done && (
+        <div class="notice" role="status">
+          <p>{done.text}</p>
+          {done.password && (
+            <>
+              <p>
+                <code class="secret">{done.password}</code>
+              </p>
+              <p>{s.temporaryPasswordNote}</p>
+            </>
+          )}
+        </div>
+      )}
+    </>
   );
 }
