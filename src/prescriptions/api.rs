@@ -15,11 +15,11 @@ use crate::{
         paging::{Listing, Page},
     },
     auth::{BearerAuth, permit as perm},
-    error::ApiResult,
+    error::{ApiError, ApiResult},
     ids::{PatientId, PrescriptionId},
     prescriptions::{
         service,
-        types::{Filter, Issue, Item, Prescription, Status, Verification},
+        types::{Filter, Issue, Item, Prescription, Status, Verification, normalize_code},
     },
 };
 
@@ -100,8 +100,9 @@ impl PrescriptionsApi {
     ///
     /// Patients see their own, doctors those of patients on their care team or who gave them an
     /// active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-    /// hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-    /// `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    /// hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+    /// `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+    /// for one that cannot be a code); oldest first, paged, and every prescription listed is
     /// recorded as read.
     #[oai(
         path = "/prescriptions",
@@ -113,15 +114,29 @@ impl PrescriptionsApi {
         auth: BearerAuth,
         patient_id: Query<Option<Uuid>>,
         status: Query<Option<String>>,
+        /// The printed verification code (case and dashes do not matter): the one prescription
+        /// of this hospital that carries it, so a pharmacist's look-up reads only that one.
+        code: Query<Option<String>>,
         #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
         cursor: Query<Option<Uuid>>,
     ) -> ApiResult<PrescriptionList> {
         let tx = auth.0;
         let permit = tx.permit::<perm::Prescription, perm::List>().await?;
         let page = Page::parse(limit.0, cursor.0)?;
+        let code = code
+            .0
+            .map(|c| {
+                normalize_code(&c).ok_or_else(|| {
+                    ApiError::unprocessable(
+                        "code must be the 12 letters and digits printed on the prescription",
+                    )
+                })
+            })
+            .transpose()?;
         let filter = Filter {
             patient: patient_id.0.map(PatientId::from),
             status: status.0.as_deref().map(Status::parse).transpose()?,
+            code,
         };
         let listing = service::list(tx, &permit, filter, page).await?;
         Ok(PrescriptionList::Ok(Json(listing)))

@@ -63,13 +63,15 @@ pub async fn page(tx: &TenantTx, filter: &Filter, page: &Page) -> ApiResult<Vec<
     Row::find_by_statement(stmt(
         &format!(
             "{SELECT} where p.id > $1 and ($3::uuid is null or p.patient_id = $3) \
-             and ($4::text is null or p.status = $4) order by p.id limit $2"
+             and ($4::text is null or p.status = $4) \
+             and ($5::text is null or p.verification_code = $5) order by p.id limit $2"
         ),
         [
             page.after_or_nil().into(),
             page.fetch().into(),
             filter.patient.map(|p| p.uuid()).into(),
             filter.status.map(|s| s.as_str().to_string()).into(),
+            filter.code.clone().into(),
         ],
     ))
     .all(tx.conn())

@@ -166,6 +166,8 @@ impl Issue {
 pub struct Filter {
     pub patient: Option<PatientId>,
     pub status: Option<Status>,
+    /// A verification code, normalised (`ABCD-EFGH-JKMN`).
+    pub code: Option<String>,
 }
 
 /// 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L, U), grouped by four:

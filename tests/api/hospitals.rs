@@ -124,3 +124,36 @@ async fn writes_and_reads_of_patient_data_are_audited_before_the_answer() {
         .unwrap();
     assert_eq!(created, 1);
 }
+
+#[tokio::test]
+async fn the_refund_and_payment_windows_are_the_admins_to_set_and_everyones_to_read() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let p = app.patient(&h).await;
+    let path = format!("/api/v1/hospitals/{}", h.id);
+    let r = app
+        .patch(
+            &path,
+            &h.admin,
+            json!({"refund_window_hours": 48, "payment_window_minutes": 60}),
+        )
+        .await
+        .expect(200);
+    assert_eq!(r.body["refund_window_hours"], 48);
+    assert_eq!(r.body["payment_window_minutes"], 60);
+    // Out of range: 422 naming the field, and nothing changes.
+    for bad in [
+        json!({"refund_window_hours": 721}),
+        json!({"payment_window_minutes": 4}),
+        json!({"refund_window_hours": 12, "payment_window_minutes": 1441}),
+    ] {
+        let r = app.patch(&path, &h.admin, bad).await;
+        assert_problem(&r, 422);
+        assert!(r.text.contains("_window_"), "{}", r.text);
+    }
+    // A patient reads the rules that apply to them.
+    let got = app.get(&path, &p.token).await.expect(200);
+    assert_eq!(got.body["refund_window_hours"], 48);
+    assert_eq!(got.body["payment_window_minutes"], 60);
+}

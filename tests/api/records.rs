@@ -664,6 +664,73 @@ async fn pharmacist(app: &TestApp, h: &Hospital) -> String {
 }
 
 #[tokio::test]
+async fn a_pharmacist_looks_a_prescription_up_by_its_code_and_reads_no_other_patients() {
+    let app = spawn_app().await;
+    let (root, h, d, p) = setup(&app).await;
+    let other = app.patient(&h).await;
+    app.assign(&h, other.id, d.id).await;
+    let mut codes = Vec::new();
+    for patient in [p.id, other.id] {
+        let rx = app
+            .post(
+                "/api/v1/prescriptions",
+                Some(&d.token),
+                json!({"patient_id": patient, "items": [item()]}),
+            )
+            .await
+            .expect(201);
+        codes.push(rx.body["verification_code"].as_str().unwrap().to_string());
+    }
+    let ph = pharmacist(&app, &h).await;
+    // As typed at a counter: lower case, no dashes.
+    let typed = codes[0].replace('-', "").to_lowercase();
+    let found = app
+        .get(&format!("/api/v1/prescriptions?code={typed}"), &ph)
+        .await
+        .expect(200);
+    let items = found.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["verification_code"], codes[0].as_str());
+    assert_eq!(items[0]["patient_id"], p.id.to_string());
+    // The other patient's record shows no read by the pharmacist.
+    let log = app
+        .get(
+            &format!("/api/v1/patients/{}/access-log", other.id),
+            &other.token,
+        )
+        .await
+        .expect(200);
+    assert!(
+        !log.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "prescription.list"),
+        "{}",
+        log.body
+    );
+    // Another hospital's code finds nothing here; a string that cannot be a code is 422.
+    let elsewhere = app.hospital(&root).await;
+    let (ed, ep) = (app.doctor(&elsewhere).await, app.patient(&elsewhere).await);
+    app.assign(&elsewhere, ep.id, ed.id).await;
+    let theirs = app
+        .post(
+            "/api/v1/prescriptions",
+            Some(&ed.token),
+            json!({"patient_id": ep.id, "items": [item()]}),
+        )
+        .await
+        .expect(201);
+    let code = theirs.body["verification_code"].as_str().unwrap();
+    let none = app
+        .get(&format!("/api/v1/prescriptions?code={code}"), &ph)
+        .await
+        .expect(200);
+    assert_eq!(none.body["items"].as_array().unwrap().len(), 0);
+    assert_problem(&app.get("/api/v1/prescriptions?code=12345", &ph).await, 422);
+}
+
+#[tokio::test]
 async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmacist() {
     let app = spawn_app().await;
     let (_, h, d, p) = setup(&app).await;

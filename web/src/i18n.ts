@@ -327,8 +327,10 @@ const en = {
   paymentRequired: "Payment required",
   paymentRequiredHint: "Appointments are confirmed only once paid through the payment provider.",
   currencyHint: "ISO 4217 code, e.g. NPR or USD. Khalti takes NPR only.",
-  windowsNotExposed:
-    "The refund window (how long before the start a patient must cancel to be refunded) and the time a slot is held for payment cannot be seen or changed here yet.",
+  refundWindow: "Refund window (hours)",
+  refundWindowHint: "A paid appointment cancelled at least this many hours before it is refunded: 0 to 720.",
+  paymentWindow: "Time to pay (minutes)",
+  paymentWindowHint: "How long an approved appointment keeps its time while it waits for payment: 5 to 1440.",
   aiAssistance: "AI assistance",
   aiAssistanceHint: "Lets doctors use the AI tools below on documents.",
   aiSleep: "AI sleep staging",
@@ -432,8 +434,8 @@ const en = {
   keepAppointment: "Keep appointment",
   cancelReason: "Reason for cancelling (optional)",
   cancelWindowRule: (hours: number) => `You can cancel a confirmed appointment until ${hours} hours before it starts.`,
-  refundRule:
-    "If you have paid, the payment is refunded when you cancel at least the hospital's refund window before the start (the hospital can tell you how many hours that is); cancelling later, it is not refunded.",
+  refundRule: (hours: number) =>
+    `If you have paid, the payment is refunded when you cancel at least ${hours} hours before the start; cancelling later, it is not refunded.`,
   nothingPaid: "Nothing has been paid for it yet, so nothing is refunded or charged.",
   tooLateToCancel: (hours: number) =>
     `It is too late to cancel or move this appointment online: the hospital allows it until ${hours} hours before the start.`,
@@ -778,8 +780,10 @@ const ne: Strings = {
   paymentRequired: "भुक्तानी आवश्यक",
   paymentRequiredHint: "भुक्तानी प्रदायकमार्फत भुक्तानी भएपछि मात्र अपोइन्टमेन्ट पुष्टि हुन्छ।",
   currencyHint: "ISO 4217 कोड, जस्तै NPR वा USD। Khalti ले NPR मात्र लिन्छ।",
-  windowsNotExposed:
-    "फिर्ता पाउन बिरामीले सुरु हुनुभन्दा कति अघि रद्द गर्नुपर्छ (फिर्ता समयसीमा) र भुक्तानीका लागि समय कति बेर राखिन्छ, यहाँ अझै हेर्न वा बदल्न मिल्दैन।",
+  refundWindow: "फिर्ता समयसीमा (घण्टा)",
+  refundWindowHint: "भुक्तानी भएको अपोइन्टमेन्ट सुरु हुनुभन्दा कम्तीमा यति घण्टा अघि रद्द गरे फिर्ता हुन्छ: ० देखि ७२०।",
+  paymentWindow: "भुक्तानीको समय (मिनेट)",
+  paymentWindowHint: "स्वीकृत अपोइन्टमेन्टले भुक्तानी पर्खँदा आफ्नो समय कति बेर राख्छ: ५ देखि १४४०।",
   aiAssistance: "एआई सहायता",
   aiAssistanceHint: "डाक्टरलाई कागजातमा तलका एआई उपकरण प्रयोग गर्न दिन्छ।",
   aiSleep: "एआई निद्रा चरण विश्लेषण",
@@ -886,8 +890,8 @@ const ne: Strings = {
   cancelReason: "रद्द गर्नुको कारण (ऐच्छिक)",
   cancelWindowRule: (hours: number) =>
     `पुष्टि भएको अपोइन्टमेन्ट सुरु हुनुभन्दा ${digits(String(hours))} घण्टा अघिसम्म रद्द गर्न सकिन्छ।`,
-  refundRule:
-    "तपाईंले भुक्तानी गर्नुभएको छ भने, सुरु हुनुभन्दा कम्तीमा अस्पतालको फिर्ता समयसीमा अघि रद्द गरेमा भुक्तानी फिर्ता हुन्छ (त्यो कति घण्टा हो, अस्पतालले बताउन सक्छ); त्यसपछि रद्द गरेमा फिर्ता हुँदैन।",
+  refundRule: (hours: number) =>
+    `तपाईंले भुक्तानी गर्नुभएको छ भने, सुरु हुनुभन्दा कम्तीमा ${digits(String(hours))} घण्टा अघि रद्द गरेमा भुक्तानी फिर्ता हुन्छ; त्यसपछि रद्द गरेमा फिर्ता हुँदैन।`,
   nothingPaid: "यसका लागि अहिलेसम्म केही भुक्तानी भएको छैन, त्यसैले केही फिर्ता हुँदैन र शुल्क पनि लाग्दैन।",
   tooLateToCancel: (hours: number) =>
     `यो अपोइन्टमेन्ट अनलाइन रद्द गर्न वा सार्न ढिला भयो: अस्पतालले सुरु हुनुभन्दा ${digits(String(hours))} घण्टा अघिसम्म मात्र दिन्छ।`,

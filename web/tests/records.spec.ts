@@ -36,7 +36,7 @@ test("a doctor opens a patient's chart and writes a note and a prescription", as
   await notes.getByRole("button", { name: "Save note" }).click();
   const note = notes.getByRole("listitem").filter({ hasText: "worse after night shifts" });
   await expect(note).toContainText("private");
-  await expect(note).toContainText("you");
+  await expect(note).toContainText("You");
   await expect(notes.getByLabel("Note", { exact: true })).toHaveValue("");
 
   // A prescription of two medications, then its PDF.

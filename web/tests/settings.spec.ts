@@ -17,6 +17,8 @@ test("a hospital admin changes the hospital's settings; wrong values are refused
   await expect(page.getByLabel("Booking horizon (days)")).toHaveValue("60");
   await expect(page.getByLabel("Minimum notice (minutes)")).toHaveValue("60");
   await expect(page.getByLabel("Cancellation window (hours)")).toHaveValue("24");
+  await expect(page.getByLabel("Refund window (hours)")).toHaveValue("24");
+  await expect(page.getByLabel("Time to pay (minutes)")).toHaveValue("30");
   await expect(page.getByLabel("AI assistance")).not.toBeChecked();
   // Suspension is the super admin's: not offered.
   await expect(page.getByLabel(/suspend/i)).toHaveCount(0);
@@ -43,6 +45,8 @@ test("a hospital admin changes the hospital's settings; wrong values are refused
   await page.getByLabel("Appointment fee").fill("650");
   await page.getByLabel("Cancellation window (hours)").fill("12");
   await page.getByLabel("Minimum notice (minutes)").fill("30");
+  await page.getByLabel("Refund window (hours)").fill("48");
+  await page.getByLabel("Time to pay (minutes)").fill("45");
   await page.getByLabel("AI assistance").check();
   await page.getByLabel("AI sleep staging").check();
   await page.getByLabel("AI chest X-ray triage").uncheck();
@@ -57,11 +61,19 @@ test("a hospital admin changes the hospital's settings; wrong values are refused
   await expect(page.getByLabel("Appointment fee")).toHaveValue("650");
   await expect(page.getByLabel("Cancellation window (hours)")).toHaveValue("12");
   await expect(page.getByLabel("Minimum notice (minutes)")).toHaveValue("30");
+  await expect(page.getByLabel("Refund window (hours)")).toHaveValue("48");
+  await expect(page.getByLabel("Time to pay (minutes)")).toHaveValue("45");
   await expect(page.getByLabel("AI assistance")).toBeChecked();
   await expect(page.getByLabel("AI sleep staging")).toBeChecked();
   await expect(page.getByLabel("AI chest X-ray triage")).not.toBeChecked();
   const stored = await (await request.get(`/api/v1/hospitals/${h.id}`, { headers: bearer(h.adminToken) })).json();
-  expect(stored).toMatchObject({ approval_required: false, appointment_fee: 65000, booking_horizon_days: 90 });
+  expect(stored).toMatchObject({
+    approval_required: false,
+    appointment_fee: 65000,
+    booking_horizon_days: 90,
+    refund_window_hours: 48,
+    payment_window_minutes: 45,
+  });
 
   // In Nepali, with the server's 422 in Nepali words too.
   await page.getByLabel("Language").selectOption("ne");

@@ -13,7 +13,8 @@ use crate::{
 
 const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
     suspended, approval_required, payment_required, ai_assistance, booking_horizon_days,
-    min_notice_minutes, cancellation_window_hours, ai_sleep_staging, ai_chest_xray,
+    min_notice_minutes, cancellation_window_hours, refund_window_hours, payment_window_minutes,
+    ai_sleep_staging, ai_chest_xray,
     inference_daily_quota, inference_concurrency, totp_required, created_at, updated_at from hospital";
 
 /// One hospital the caller may see; 404 otherwise.
@@ -81,6 +82,8 @@ pub async fn update(
                inference_daily_quota = coalesce($16, inference_daily_quota),
                inference_concurrency = coalesce($17, inference_concurrency),
                totp_required = coalesce($18, totp_required),
+               refund_window_hours = coalesce($19, refund_window_hours),
+               payment_window_minutes = coalesce($20, payment_window_minutes),
                updated_at = now()
              where id = $1",
         vec![
@@ -102,6 +105,8 @@ pub async fn update(
             s.inference_daily_quota.into(),
             s.inference_concurrency.into(),
             s.totp_required.into(),
+            s.refund_window_hours.into(),
+            s.payment_window_minutes.into(),
         ],
     )
     .await

@@ -118,6 +118,13 @@ pub struct HospitalPatch {
     /// Patients may cancel a confirmed appointment until this many hours before it (0 to 720).
     #[oai(nullable)]
     pub cancellation_window_hours: Option<i32>,
+    /// A paid appointment cancelled at least this many hours before it is refunded (0 to 720).
+    #[oai(nullable)]
+    pub refund_window_hours: Option<i32>,
+    /// How long an approved appointment holds its time while it awaits payment (5 to 1440
+    /// minutes).
+    #[oai(nullable)]
+    pub payment_window_minutes: Option<i32>,
     /// AI sleep staging (when `ai_assistance` is on).
     #[oai(nullable)]
     pub ai_sleep_staging: Option<bool>,
@@ -152,6 +159,10 @@ pub struct Hospital {
     pub booking_horizon_days: i32,
     pub min_notice_minutes: i32,
     pub cancellation_window_hours: i32,
+    /// A paid appointment cancelled at least this many hours before it is refunded.
+    pub refund_window_hours: i32,
+    /// How long an approved appointment holds its time while it awaits payment.
+    pub payment_window_minutes: i32,
     pub ai_sleep_staging: bool,
     pub ai_chest_xray: bool,
     pub inference_daily_quota: i32,
@@ -294,6 +305,8 @@ pub struct Settings {
     pub booking_horizon_days: Option<i32>,
     pub min_notice_minutes: Option<i32>,
     pub cancellation_window_hours: Option<i32>,
+    pub refund_window_hours: Option<i32>,
+    pub payment_window_minutes: Option<i32>,
     pub ai_sleep_staging: Option<bool>,
     pub ai_chest_xray: Option<bool>,
     pub inference_daily_quota: Option<i32>,
@@ -327,6 +340,13 @@ impl Settings {
                 p.cancellation_window_hours,
                 0,
                 720,
+            )?,
+            refund_window_hours: range("refund_window_hours", p.refund_window_hours, 0, 720)?,
+            payment_window_minutes: range(
+                "payment_window_minutes",
+                p.payment_window_minutes,
+                5,
+                1440,
             )?,
             ai_sleep_staging: p.ai_sleep_staging,
             ai_chest_xray: p.ai_chest_xray,
@@ -362,6 +382,8 @@ mod tests {
             booking_horizon_days: 30,
             min_notice_minutes: 0,
             cancellation_window_hours: 24,
+            refund_window_hours: 24,
+            payment_window_minutes: 30,
             ai_sleep_staging: false,
             ai_chest_xray: false,
             inference_daily_quota: 0,
@@ -386,6 +408,8 @@ mod tests {
             booking_horizon_days: None,
             min_notice_minutes: None,
             cancellation_window_hours: None,
+            refund_window_hours: None,
+            payment_window_minutes: None,
             ai_sleep_staging: None,
             ai_chest_xray: None,
             inference_daily_quota: None,

@@ -58,7 +58,11 @@ function PatientActions(props: { a: Appointment; onChange: () => void }) {
   const rules = (
     <>
       {a.status === "confirmed" && hours !== undefined && <p>{s.cancelWindowRule(hours)}</p>}
-      <p>{a.status === "confirmed" && a.fee > 0 ? s.refundRule : s.nothingPaid}</p>
+      {a.status === "confirmed" && a.fee > 0 ? (
+        h.data && <p>{s.refundRule(h.data.refund_window_hours)}</p>
+      ) : (
+        <p>{s.nothingPaid}</p>
+      )}
     </>
   );
   const close = () => {

@@ -4,7 +4,6 @@
 import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { day, t } from "../i18n";
-import { everything } from "../paging";
 import { Items } from "../record/Prescriptions";
 import { PdfButton } from "../record/Pdf";
 import { api } from "../session";
@@ -19,15 +18,12 @@ function normalized(code: string): string {
 }
 
 /**
- * The hospital's prescription that carries `code`, or null when it is another hospital's. The
- * API has no look-up by code for members, so this reads the hospital's prescriptions of the
- * status the public check answered until the code turns up.
+ * The hospital's prescription that carries `code`, or null when it is another hospital's: only
+ * that one is read (and recorded in its patient's access log).
  */
-async function ours(code: string, status: string): Promise<Schemas["Prescription"] | null> {
-  const all = await everything((cursor) =>
-    unwrap(api.GET("/api/v1/prescriptions", { params: { query: { status, limit: 200, cursor } } })),
-  );
-  return all.find((p) => p.verification_code === code) ?? null;
+async function ours(code: string): Promise<Schemas["Prescription"] | null> {
+  const page = await unwrap(api.GET("/api/v1/prescriptions", { params: { query: { code, limit: 1 } } }));
+  return page.items[0] ?? null;
 }
 
 export function Dispense() {
@@ -41,7 +37,7 @@ export function Dispense() {
     const c = normalized(code);
     try {
       const v = await unwrap(api.GET("/api/v1/prescription-verifications/{code}", { params: { path: { code: c } } }));
-      setFound({ v, p: await ours(c, v.status) });
+      setFound({ v, p: await ours(c) });
     } catch (e) {
       if (e instanceof ProblemError && e.status === 404) throw new Error(t().unknownCode);
       if (e instanceof ProblemError && e.status === 403) throw new Error(t().mayNotDispense);

@@ -24,6 +24,8 @@ type Form = {
   notice: string;
   horizon: string;
   cancellation: string;
+  refund: string;
+  hold: string;
   ai: boolean;
   sleep: boolean;
   xray: boolean;
@@ -44,6 +46,8 @@ function formOf(h: Hospital): Form {
     notice: String(h.min_notice_minutes),
     horizon: String(h.booking_horizon_days),
     cancellation: String(h.cancellation_window_hours),
+    refund: String(h.refund_window_hours),
+    hold: String(h.payment_window_minutes),
     ai: h.ai_assistance,
     sleep: h.ai_sleep_staging,
     xray: h.ai_chest_xray,
@@ -63,6 +67,8 @@ function labels(s: Strings): Record<string, string> {
     min_notice_minutes: s.minNotice,
     booking_horizon_days: s.bookingHorizon,
     cancellation_window_hours: s.cancellationWindow,
+    refund_window_hours: s.refundWindow,
+    payment_window_minutes: s.paymentWindow,
     inference_daily_quota: s.aiQuota,
     inference_concurrency: s.aiConcurrency,
   };
@@ -89,6 +95,8 @@ function patchOf(s: Strings, f: Form): Patch {
     min_notice_minutes: whole(s, s.minNotice, f.notice),
     booking_horizon_days: whole(s, s.bookingHorizon, f.horizon),
     cancellation_window_hours: whole(s, s.cancellationWindow, f.cancellation),
+    refund_window_hours: whole(s, s.refundWindow, f.refund),
+    payment_window_minutes: whole(s, s.paymentWindow, f.hold),
     ai_assistance: f.ai,
     ai_sleep_staging: f.sleep,
     ai_chest_xray: f.xray,
@@ -182,7 +190,8 @@ function SettingsForm(props: { h: Hospital }) {
         </div>
         <Field label={s.currency} value={f.currency} onInput={set("currency")} hint={s.currencyHint} required />
         <Field label={s.appointmentFee} value={f.fee} onInput={set("fee")} inputMode="numeric" hint={s.feeHint} required />
-        <p class="hint">{s.windowsNotExposed}</p>
+        <Field label={s.refundWindow} value={f.refund} onInput={set("refund")} inputMode="numeric" hint={s.refundWindowHint} />
+        <Field label={s.paymentWindow} value={f.hold} onInput={set("hold")} inputMode="numeric" hint={s.paymentWindowHint} />
       </fieldset>
       <fieldset>
         <legend>{s.settingsAi}</legend>

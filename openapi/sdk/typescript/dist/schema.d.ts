@@ -1594,8 +1594,9 @@ export interface paths {
          * Prescriptions the caller may see: a patient's, or for pharmacists all of the hospital's.
          * @description Patients see their own, doctors those of patients on their care team or who gave them an
          *     active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-         *     hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-         *     `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+         *     hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+         *     `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+         *     for one that cannot be a code); oldest first, paged, and every prescription listed is
          *     recorded as read.
          */
         get: operations["listPrescriptions"];
@@ -2153,6 +2154,16 @@ export interface components {
             name: string;
             payment_provider: string;
             payment_required: boolean;
+            /**
+             * Format: int32
+             * @description How long an approved appointment holds its time while it awaits payment.
+             */
+            payment_window_minutes: number;
+            /**
+             * Format: int32
+             * @description A paid appointment cancelled at least this many hours before it is refunded.
+             */
+            refund_window_hours: number;
             slug: string;
             suspended: boolean;
             timezone: string;
@@ -2301,6 +2312,16 @@ export interface components {
             name: string;
             payment_provider: string;
             payment_required: boolean;
+            /**
+             * Format: int32
+             * @description How long an approved appointment holds its time while it awaits payment.
+             */
+            payment_window_minutes: number;
+            /**
+             * Format: int32
+             * @description A paid appointment cancelled at least this many hours before it is refunded.
+             */
+            refund_window_hours: number;
             slug: string;
             suspended: boolean;
             timezone: string;
@@ -2350,6 +2371,17 @@ export interface components {
             name?: string | null;
             payment_provider?: components["schemas"]["PaymentProvider"] | null;
             payment_required?: boolean | null;
+            /**
+             * Format: int32
+             * @description How long an approved appointment holds its time while it awaits payment (5 to 1440
+             *     minutes).
+             */
+            payment_window_minutes?: number | null;
+            /**
+             * Format: int32
+             * @description A paid appointment cancelled at least this many hours before it is refunded (0 to 720).
+             */
+            refund_window_hours?: number | null;
             /** @description true ends every session of the hospital and blocks its logins; false lifts it. */
             suspended?: boolean | null;
             timezone?: string | null;
@@ -11102,6 +11134,11 @@ export interface operations {
             query?: {
                 patient_id?: string;
                 status?: string;
+                /**
+                 * @description The printed verification code (case and dashes do not matter): the one prescription
+                 *     of this hospital that carries it, so a pharmacist's look-up reads only that one.
+                 */
+                code?: string;
                 limit?: number;
                 cursor?: string;
             };

@@ -32,6 +32,8 @@ class CreatedHospital:
         name (str):
         payment_provider (str):
         payment_required (bool):
+        payment_window_minutes (int): How long an approved appointment holds its time while it awaits payment.
+        refund_window_hours (int): A paid appointment cancelled at least this many hours before it is refunded.
         slug (str):
         suspended (bool):
         timezone (str):
@@ -56,6 +58,8 @@ class CreatedHospital:
     name: str
     payment_provider: str
     payment_required: bool
+    payment_window_minutes: int
+    refund_window_hours: int
     slug: str
     suspended: bool
     timezone: str
@@ -98,6 +102,10 @@ class CreatedHospital:
 
         payment_required = self.payment_required
 
+        payment_window_minutes = self.payment_window_minutes
+
+        refund_window_hours = self.refund_window_hours
+
         slug = self.slug
 
         suspended = self.suspended
@@ -129,6 +137,8 @@ class CreatedHospital:
                 "name": name,
                 "payment_provider": payment_provider,
                 "payment_required": payment_required,
+                "payment_window_minutes": payment_window_minutes,
+                "refund_window_hours": refund_window_hours,
                 "slug": slug,
                 "suspended": suspended,
                 "timezone": timezone,
@@ -176,6 +186,10 @@ class CreatedHospital:
 
         payment_required = d.pop("payment_required")
 
+        payment_window_minutes = d.pop("payment_window_minutes")
+
+        refund_window_hours = d.pop("refund_window_hours")
+
         slug = d.pop("slug")
 
         suspended = d.pop("suspended")
@@ -204,6 +218,8 @@ class CreatedHospital:
             name=name,
             payment_provider=payment_provider,
             payment_required=payment_required,
+            payment_window_minutes=payment_window_minutes,
+            refund_window_hours=refund_window_hours,
             slug=slug,
             suspended=suspended,
             timezone=timezone,

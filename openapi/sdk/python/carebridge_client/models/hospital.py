@@ -31,6 +31,8 @@ class Hospital:
         name (str):
         payment_provider (str):
         payment_required (bool):
+        payment_window_minutes (int): How long an approved appointment holds its time while it awaits payment.
+        refund_window_hours (int): A paid appointment cancelled at least this many hours before it is refunded.
         slug (str):
         suspended (bool):
         timezone (str):
@@ -54,6 +56,8 @@ class Hospital:
     name: str
     payment_provider: str
     payment_required: bool
+    payment_window_minutes: int
+    refund_window_hours: int
     slug: str
     suspended: bool
     timezone: str
@@ -94,6 +98,10 @@ class Hospital:
 
         payment_required = self.payment_required
 
+        payment_window_minutes = self.payment_window_minutes
+
+        refund_window_hours = self.refund_window_hours
+
         slug = self.slug
 
         suspended = self.suspended
@@ -124,6 +132,8 @@ class Hospital:
                 "name": name,
                 "payment_provider": payment_provider,
                 "payment_required": payment_required,
+                "payment_window_minutes": payment_window_minutes,
+                "refund_window_hours": refund_window_hours,
                 "slug": slug,
                 "suspended": suspended,
                 "timezone": timezone,
@@ -169,6 +179,10 @@ class Hospital:
 
         payment_required = d.pop("payment_required")
 
+        payment_window_minutes = d.pop("payment_window_minutes")
+
+        refund_window_hours = d.pop("refund_window_hours")
+
         slug = d.pop("slug")
 
         suspended = d.pop("suspended")
@@ -196,6 +210,8 @@ class Hospital:
             name=name,
             payment_provider=payment_provider,
             payment_required=payment_required,
+            payment_window_minutes=payment_window_minutes,
+            refund_window_hours=refund_window_hours,
             slug=slug,
             suspended=suspended,
             timezone=timezone,

@@ -31,6 +31,11 @@ class HospitalPatch:
         name (None | str | Unset):
         payment_provider (None | PaymentProvider | Unset):
         payment_required (bool | None | Unset):
+        payment_window_minutes (int | None | Unset): How long an approved appointment holds its time while it awaits
+            payment (5 to 1440
+            minutes).
+        refund_window_hours (int | None | Unset): A paid appointment cancelled at least this many hours before it is
+            refunded (0 to 720).
         suspended (bool | None | Unset): true ends every session of the hospital and blocks its logins; false lifts it.
         timezone (None | str | Unset):
         totp_required (bool | None | Unset): Two-factor sign-in is mandatory for staff (every member but patients): one
@@ -52,6 +57,8 @@ class HospitalPatch:
     name: None | str | Unset = UNSET
     payment_provider: None | PaymentProvider | Unset = UNSET
     payment_required: bool | None | Unset = UNSET
+    payment_window_minutes: int | None | Unset = UNSET
+    refund_window_hours: int | None | Unset = UNSET
     suspended: bool | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
     totp_required: bool | None | Unset = UNSET
@@ -143,6 +150,18 @@ class HospitalPatch:
         else:
             payment_required = self.payment_required
 
+        payment_window_minutes: int | None | Unset
+        if isinstance(self.payment_window_minutes, Unset):
+            payment_window_minutes = UNSET
+        else:
+            payment_window_minutes = self.payment_window_minutes
+
+        refund_window_hours: int | None | Unset
+        if isinstance(self.refund_window_hours, Unset):
+            refund_window_hours = UNSET
+        else:
+            refund_window_hours = self.refund_window_hours
+
         suspended: bool | None | Unset
         if isinstance(self.suspended, Unset):
             suspended = UNSET
@@ -192,6 +211,10 @@ class HospitalPatch:
             field_dict["payment_provider"] = payment_provider
         if payment_required is not UNSET:
             field_dict["payment_required"] = payment_required
+        if payment_window_minutes is not UNSET:
+            field_dict["payment_window_minutes"] = payment_window_minutes
+        if refund_window_hours is not UNSET:
+            field_dict["refund_window_hours"] = refund_window_hours
         if suspended is not UNSET:
             field_dict["suspended"] = suspended
         if timezone is not UNSET:
@@ -339,6 +362,24 @@ class HospitalPatch:
 
         payment_required = _parse_payment_required(d.pop("payment_required", UNSET))
 
+        def _parse_payment_window_minutes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        payment_window_minutes = _parse_payment_window_minutes(d.pop("payment_window_minutes", UNSET))
+
+        def _parse_refund_window_hours(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        refund_window_hours = _parse_refund_window_hours(d.pop("refund_window_hours", UNSET))
+
         def _parse_suspended(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -381,6 +422,8 @@ class HospitalPatch:
             name=name,
             payment_provider=payment_provider,
             payment_required=payment_required,
+            payment_window_minutes=payment_window_minutes,
+            refund_window_hours=refund_window_hours,
             suspended=suspended,
             timezone=timezone,
             totp_required=totp_required,

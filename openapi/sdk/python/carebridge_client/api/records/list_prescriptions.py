@@ -15,6 +15,7 @@ def _get_kwargs(
     *,
     patient_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
+    code: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: UUID | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -27,6 +28,8 @@ def _get_kwargs(
     params["patient_id"] = json_patient_id
 
     params["status"] = status
+
+    params["code"] = code
 
     params["limit"] = limit
 
@@ -116,6 +119,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     patient_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
+    code: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: UUID | Unset = UNSET,
 ) -> Response[ListingPrescription | Problem]:
@@ -123,13 +127,15 @@ def sync_detailed(
 
      Patients see their own, doctors those of patients on their care team or who gave them an
     active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-    hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-    `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+    `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+    for one that cannot be a code); oldest first, paged, and every prescription listed is
     recorded as read.
 
     Args:
         patient_id (UUID | Unset):
         status (str | Unset):
+        code (str | Unset):
         limit (int | Unset):
         cursor (UUID | Unset):
 
@@ -144,6 +150,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         status=status,
+        code=code,
         limit=limit,
         cursor=cursor,
     )
@@ -160,6 +167,7 @@ def sync(
     client: AuthenticatedClient,
     patient_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
+    code: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: UUID | Unset = UNSET,
 ) -> ListingPrescription | Problem | None:
@@ -167,13 +175,15 @@ def sync(
 
      Patients see their own, doctors those of patients on their care team or who gave them an
     active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-    hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-    `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+    `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+    for one that cannot be a code); oldest first, paged, and every prescription listed is
     recorded as read.
 
     Args:
         patient_id (UUID | Unset):
         status (str | Unset):
+        code (str | Unset):
         limit (int | Unset):
         cursor (UUID | Unset):
 
@@ -189,6 +199,7 @@ def sync(
         client=client,
         patient_id=patient_id,
         status=status,
+        code=code,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -199,6 +210,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     patient_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
+    code: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: UUID | Unset = UNSET,
 ) -> Response[ListingPrescription | Problem]:
@@ -206,13 +218,15 @@ async def asyncio_detailed(
 
      Patients see their own, doctors those of patients on their care team or who gave them an
     active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-    hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-    `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+    `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+    for one that cannot be a code); oldest first, paged, and every prescription listed is
     recorded as read.
 
     Args:
         patient_id (UUID | Unset):
         status (str | Unset):
+        code (str | Unset):
         limit (int | Unset):
         cursor (UUID | Unset):
 
@@ -227,6 +241,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         patient_id=patient_id,
         status=status,
+        code=code,
         limit=limit,
         cursor=cursor,
     )
@@ -241,6 +256,7 @@ async def asyncio(
     client: AuthenticatedClient,
     patient_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
+    code: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: UUID | Unset = UNSET,
 ) -> ListingPrescription | Problem | None:
@@ -248,13 +264,15 @@ async def asyncio(
 
      Patients see their own, doctors those of patients on their care team or who gave them an
     active grant, and custom roles granted `prescription:list` (pharmacists) the whole
-    hospital's; hospital admins get 403. Filter by `patient_id` and `status` (`active`,
-    `dispensed` or `cancelled`, else 422); oldest first, paged, and every prescription listed is
+    hospital's; hospital admins get 403. Filter by `patient_id`, `status` (`active`,
+    `dispensed` or `cancelled`, else 422) and the printed `code` (a pharmacist's look-up: 422
+    for one that cannot be a code); oldest first, paged, and every prescription listed is
     recorded as read.
 
     Args:
         patient_id (UUID | Unset):
         status (str | Unset):
+        code (str | Unset):
         limit (int | Unset):
         cursor (UUID | Unset):
 
@@ -271,6 +289,7 @@ async def asyncio(
             client=client,
             patient_id=patient_id,
             status=status,
+            code=code,
             limit=limit,
             cursor=cursor,
         )
