@@ -123,7 +123,7 @@ permissions! {
     Encounter = "encounter": [Create, List, Read];
     Hospital = "hospital": [Create, List, Read, Suspend, Update];
     Inference = "inference": [Cancel, Correct, Create, List, Read];
-    Member = "member": [Create, Deactivate, ResetPassword, ResetTotp];
+    Member = "member": [Create, Deactivate, List, ResetPassword, ResetTotp];
     Message = "message": [Create, List];
     Model = "model": [Create, List, Update];
     Note = "note": [Create, List, Read];

@@ -165,6 +165,7 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/members/{nobody}/deactivate"),
                 None,
             ),
+            ("member", "list") => (Method::GET, "/api/v1/members".into(), None),
             ("member", "reset_totp") => (
                 Method::POST,
                 format!("/api/v1/members/{nobody}/reset-totp"),

@@ -191,3 +191,66 @@ async fn an_account_shared_with_another_hospital_is_not_one_hospitals_to_reset()
     assert_problem(&r, 422);
     app.login(&email, Some(&b.slug)).await;
 }
+
+#[tokio::test]
+async fn an_admin_lists_the_staff_with_roles_and_state_and_never_patients_or_other_hospitals() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let other = app.hospital(&root).await;
+    let d = app.doctor(&h).await;
+    let p = app.patient(&h).await;
+    let theirs = app.doctor(&other).await;
+    let (doctor, patient, stranger) = (
+        user_id(&app, &d.token).await,
+        user_id(&app, &p.token).await,
+        user_id(&app, &theirs.token).await,
+    );
+    app.request(
+        Method::POST,
+        &format!("/api/v1/members/{doctor}/deactivate"),
+        Some(&h.admin),
+        None,
+    )
+    .await;
+    let list = app.get("/api/v1/members", &h.admin).await.expect(200);
+    let items = list.body["items"].as_array().unwrap();
+    let ids: Vec<&str> = items
+        .iter()
+        .map(|m| m["user_id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&patient.as_str()), "patients are not staff");
+    assert!(
+        !ids.contains(&stranger.as_str()),
+        "another hospital's doctor"
+    );
+    let dr = items
+        .iter()
+        .find(|m| m["user_id"] == doctor.as_str())
+        .expect("the doctor is listed");
+    assert_eq!(
+        (dr["role"].as_str(), dr["active"].as_bool()),
+        (Some("doctor"), Some(false))
+    );
+    assert_eq!(dr["full_name"], "Dr Test");
+    assert!(
+        items
+            .iter()
+            .any(|m| m["role"] == "hospital_admin" && m["active"] == true)
+    );
+    // Filtered by role.
+    let admins = app
+        .get("/api/v1/members?role=hospital_admin", &h.admin)
+        .await
+        .expect(200);
+    assert!(
+        admins.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["role"] == "hospital_admin")
+    );
+    // Staff other than admins may not list.
+    assert_problem(&app.get("/api/v1/members", &theirs.token).await, 403);
+    assert_problem(&app.get("/api/v1/members", &p.token).await, 403);
+}

@@ -4,18 +4,25 @@
 //! casbin for its permit and hands both to `service`.
 
 use poem::web::Data;
-use poem_openapi::{ApiResponse, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    ApiResponse, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
 use uuid::Uuid;
 
 use crate::{
-    app::AppState,
+    app::{
+        AppState,
+        paging::{Listing, Page},
+    },
     auth::BearerAuth,
     auth::permit as perm,
     error::ApiResult,
     ids::UserId,
     tenancy::members::{
         service,
-        types::{NewPassword, NewStaff, PasswordChange, StaffMember, TemporaryPassword},
+        types::{Member, NewPassword, NewStaff, PasswordChange, StaffMember, TemporaryPassword},
     },
 };
 
@@ -25,6 +32,11 @@ pub struct MembersApi;
 pub enum StaffCreated {
     #[oai(status = 201)]
     Created(Json<StaffMember>),
+}
+#[derive(ApiResponse)]
+pub enum MemberList {
+    #[oai(status = 200)]
+    Ok(Json<Listing<Member>>),
 }
 #[derive(ApiResponse)]
 pub enum MemberChanged {
@@ -58,6 +70,25 @@ impl MembersApi {
         let (role, account) = body.0.parse();
         let member = service::create_staff(&state, tx, &permit, role, account).await?;
         Ok(StaffCreated::Created(Json(member)))
+    }
+
+    /// The hospital's staff: every member but patients, with role and whether active.
+    ///
+    /// Hospital admins only. Filter by `role` (`hospital_admin`, `doctor` or a custom role);
+    /// ordered by user id, paged with `limit` and `cursor`.
+    #[oai(path = "/members", method = "get", operation_id = "listMembers")]
+    async fn list(
+        &self,
+        auth: BearerAuth,
+        role: Query<Option<String>>,
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))] limit: Query<Option<u32>>,
+        cursor: Query<Option<Uuid>>,
+    ) -> ApiResult<MemberList> {
+        let tx = auth.0;
+        let permit = tx.permit::<perm::Member, perm::List>().await?;
+        let page = Page::parse(limit.0, cursor.0)?;
+        let listing = service::list(tx, &permit, page, role.0).await?;
+        Ok(MemberList::Ok(Json(listing)))
     }
 
     /// Deactivate a member of this hospital: their sessions here end at once.

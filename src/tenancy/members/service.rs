@@ -6,7 +6,10 @@
 use secrecy::SecretString;
 
 use crate::{
-    app::AppState,
+    app::{
+        AppState,
+        paging::{Listing, Page},
+    },
     audit::AuditEntry,
     auth::permit::{self as perm, Permit},
     db::TenantTx,
@@ -15,7 +18,7 @@ use crate::{
     tenancy::{
         members::{
             store,
-            types::{NewPassword, StaffMember, StaffRole, TemporaryPassword},
+            types::{Member, NewPassword, StaffMember, StaffRole, TemporaryPassword},
         },
         users::{Account, create_member},
     },
@@ -73,6 +76,20 @@ async fn set_active(tx: TenantTx, user: UserId, active: bool) -> ApiResult<()> {
     tx.audit_write(hospital, AuditEntry::new(action, "user", user.uuid()))
         .await?;
     tx.commit().await
+}
+
+/// A page of the hospital's staff with their roles and whether they are active (no patients:
+/// they are listed under `/patients`).
+#[tracing::instrument(skip_all)]
+pub async fn list(
+    tx: TenantTx,
+    _: &Permit<perm::Member, perm::List>,
+    page: Page,
+    role: Option<String>,
+) -> ApiResult<Listing<Member>> {
+    let listing = store::staff(&tx, &page, role).await?;
+    tx.commit().await?;
+    Ok(listing)
 }
 
 /// Deactivates a member of this hospital; their sessions here end at once.

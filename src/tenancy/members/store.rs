@@ -5,10 +5,26 @@
 use sea_orm::{ConnectionTrait, Value};
 
 use crate::{
+    app::paging::{Listing, Page},
     db::{TenantTx, stmt},
     error::ApiResult,
     ids::UserId,
+    tenancy::members::types::Member,
 };
+
+/// One page of the hospital's staff (every member but patients), by user id; `role` narrows it.
+pub async fn staff(tx: &TenantTx, page: &Page, role: Option<String>) -> ApiResult<Listing<Member>> {
+    page.list(
+        tx,
+        "select m.user_id, u.full_name, u.email, m.role, m.active, m.created_at as joined_at
+           from membership m join app_user u on u.id = m.user_id",
+        "m.user_id",
+        "and m.role <> 'patient' and ($3::text is null or m.role = $3)",
+        vec![role.into()],
+        |m: &Member| m.user_id,
+    )
+    .await
+}
 
 /// Whether the hospital defines the custom role `name`.
 pub async fn role_defined(tx: &TenantTx, name: &str) -> ApiResult<bool> {

@@ -36,6 +36,19 @@ impl NewStaff {
     }
 }
 
+/// A member of the hospital's staff as its admin sees them.
+#[derive(Object, sea_orm::FromQueryResult)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub full_name: String,
+    pub email: String,
+    /// `hospital_admin`, `doctor` or a custom role such as `pharmacist`.
+    pub role: String,
+    /// False while deactivated: they cannot sign in to this hospital.
+    pub active: bool,
+    pub joined_at: chrono::DateTime<chrono::Utc>,
+}
+
 #[derive(Object)]
 pub struct StaffMember {
     pub user_id: Uuid,

@@ -1,37 +1,23 @@
-// Hospital admin: the hospital's doctors, and adding a staff member: a doctor (with specialization
-// and licence number), another admin, or one of the hospital's custom roles (pharmacist, nurse…).
-// Each doctor can be deactivated and reactivated, given a temporary password, or have their
-// two-factor sign-in reset (a lost phone), each confirmed first and its outcome told in words.
-import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
+// Hospital admin: the hospital's staff (admins, doctors, custom roles such as pharmacists), and
+// adding a staff member: a doctor (with specialization and licence number), another admin, or
+// one of the hospital's custom roles. Each member but oneself can be deactivated and reactivated,
+// given a temporary password, or have their two-factor sign-in reset (a lost phone), each
+// confirmed first and its outcome told in words.
+import { ProblemError, unwrap } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { t } from "../i18n";
-import { api } from "../session";
+import { api, me } from "../session";
 import { ErrorBox, Field, Page, Show, submitting, useAction, useLoad } from "../ui";
 import { Confirm } from "../widgets";
 
-/**
- * The doctors, each with whether they are deactivated. The API answers no member's state, so it
- * is read from the audit trail: a member's newest deactivation or reactivation decides.
- */
+/** The staff with their state, and each doctor's specialization and licence. */
 async function loadStaff() {
-  const audit = (action: string) =>
-    unwrap(api.GET("/api/v1/audit-events", { params: { query: { action, limit: 200 } } }));
-  const [doctors, off, on] = await Promise.all([
+  const [members, doctors] = await Promise.all([
+    unwrap(api.GET("/api/v1/members", { params: { query: { limit: 200 } } })),
     unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })),
-    audit("member.deactivate"),
-    audit("member.reactivate"),
   ]);
-  const newest = new Map<string, { at: string; active: boolean }>();
-  for (const [events, active] of [
-    [off.items, false],
-    [on.items, true],
-  ] as const) {
-    for (const e of events) {
-      const known = e.resource_id ? newest.get(e.resource_id) : undefined;
-      if (e.resource_id && (!known || known.at < e.occurred_at)) newest.set(e.resource_id, { at: e.occurred_at, active });
-    }
-  }
-  return doctors.items.map((d) => ({ doctor: d, active: newest.get(d.user_id)?.active ?? true }));
+  const byUser = new Map(doctors.items.map((d) => [d.user_id, d]));
+  return members.items.map((m) => ({ member: m, doctor: byUser.get(m.user_id) }));
 }
 
 export function Staff() {
@@ -53,17 +39,22 @@ export function Staff() {
           }}
         />
       )}
-      <h2>{s.doctors}</h2>
+      <h2>{s.staffMembers}</h2>
       <Show l={doctors}>
         {(staff) => (
           <ul class="list">
-            {staff.map(({ doctor: d, active }) => (
-              <li key={d.id} class="card">
-                <h3 class="name">{d.full_name}</h3>
+            {staff.map(({ member: m, doctor: d }) => (
+              <li key={m.user_id} class="card">
+                <h3 class="name">{m.full_name}</h3>
                 <p class="muted">
-                  {d.specialization} · {d.license_number}
+                  {s.roles[m.role] ?? m.role}
+                  {d && ` · ${d.specialization} · ${d.license_number}`} · {m.email}
                 </p>
-                <Member doctor={d} active={active} />
+                {m.user_id === me.value?.user_id ? (
+                  <p class="muted">{s.thisIsYou}</p>
+                ) : (
+                  <Member userId={m.user_id} name={m.full_name} active={m.active} />
+                )}
               </li>
             ))}
           </ul>
@@ -137,9 +128,9 @@ function AddStaff(props: { onDone: () => void }) {
 type Ask = "deactivate" | "password" | "totp";
 
 /** A member's account: deactivate or reactivate, a temporary password, a two-factor reset. */
-function Member(props: { doctor: Schemas["Doctor"]; active: boolean }) {
+function Member(props: { userId: string; name: string; active: boolean }) {
   const s = t();
-  const { full_name: name, user_id } = props.doctor;
+  const { name, userId: user_id } = props;
   const [active, setActive] = useState(props.active);
   const [asking, setAsking] = useState<Ask | null>(null);
   const [done, setDone] = useState<{ text: string; password?: string } | null>(null);

@@ -961,6 +961,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hospital's staff: every member but patients, with role and whether active.
+         * @description Hospital admins only. Filter by `role` (`hospital_admin`, `doctor` or a custom role);
+         *     ordered by user id, paged with `limit` and `cursor`.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{user_id}/deactivate": {
         parameters: {
             query?: never;
@@ -2592,6 +2613,18 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * Listing_Member
+         * @description One page of a list.
+         */
+        Listing_Member: {
+            items: components["schemas"]["Member"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
          * Listing_Note
          * @description One page of a list.
          */
@@ -2709,6 +2742,22 @@ export interface components {
              *     must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
              */
             must_enrol_totp: boolean;
+            role: string;
+            /** Format: uuid */
+            user_id: string;
+        };
+        /**
+         * Member
+         * @description A member of the hospital's staff as its admin sees them.
+         */
+        Member: {
+            /** @description False while deactivated: they cannot sign in to this hospital. */
+            active: boolean;
+            email: string;
+            full_name: string;
+            /** Format: date-time */
+            joined_at: string;
+            /** @description `hospital_admin`, `doctor` or a custom role such as `pharmacist`. */
             role: string;
             /** Format: uuid */
             user_id: string;
@@ -8107,6 +8156,101 @@ export interface operations {
                 };
                 content: {
                     "image/svg+xml": string;
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                role?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing_Member"];
                 };
             };
             /** @description Malformed request or unknown fields. */

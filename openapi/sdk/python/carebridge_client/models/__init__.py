@@ -39,6 +39,7 @@ from .listing_document import ListingDocument
 from .listing_encounter import ListingEncounter
 from .listing_hospital import ListingHospital
 from .listing_job_row import ListingJobRow
+from .listing_member import ListingMember
 from .listing_note import ListingNote
 from .listing_notification import ListingNotification
 from .listing_outbox_message import ListingOutboxMessage
@@ -47,6 +48,7 @@ from .listing_prescription import ListingPrescription
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .me import Me
+from .member import Member
 from .message import Message
 from .message_page import MessagePage
 from .model_version import ModelVersion
@@ -140,6 +142,7 @@ __all__ = (
     "ListingEncounter",
     "ListingHospital",
     "ListingJobRow",
+    "ListingMember",
     "ListingNote",
     "ListingNotification",
     "ListingOutboxMessage",
@@ -148,6 +151,7 @@ __all__ = (
     "LoginRequest",
     "LoginResponse",
     "Me",
+    "Member",
     "Message",
     "MessagePage",
     "ModelVersion",
