@@ -111,7 +111,7 @@ pub async fn print(
         public_base_url.trim_end_matches('/'),
         p.verification_code
     );
-    let bytes = printed(&p, &facts, &url);
+    let bytes = printed(&p, &facts, &url).map_err(ApiError::Internal)?;
     Ok((p, bytes))
 }
 
@@ -173,7 +173,7 @@ pub async fn verify(db: &DatabaseConnection, code: &str) -> ApiResult<Verificati
         .ok_or(ApiError::NotFound)
 }
 
-fn printed(p: &Prescription, f: &Print, verify_url: &str) -> Vec<u8> {
+fn printed(p: &Prescription, f: &Print, verify_url: &str) -> anyhow::Result<Vec<u8>> {
     let line = |text: String, size: f32, bold: bool| pdf::Line { text, size, bold };
     let mut lines = vec![
         line(f.hospital_name.clone(), 18.0, true),
@@ -231,5 +231,9 @@ fn printed(p: &Prescription, f: &Print, verify_url: &str) -> Vec<u8> {
         true,
     ));
     lines.push(line(format!("Check at {verify_url}"), 9.0, false));
-    pdf::render(&format!("Prescription {}", p.verification_code), &lines)
+    pdf::render(
+        &format!("Prescription {}", p.verification_code),
+        &lines,
+        |n, m| format!("Page {n} of {m}"),
+    )
 }

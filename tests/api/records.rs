@@ -663,6 +663,42 @@ async fn pharmacist(app: &TestApp, h: &Hospital) -> String {
     app.login(&email, Some(&h.slug)).await
 }
 
+/// The text a reader gets out of a PDF: poppler's `pdftotext` (Debian's `poppler-utils`, which
+/// `scripts/tools.sh` installs) run on the bytes as downloaded. The PDF draws shaped glyphs by
+/// id, so its raw bytes never hold the text itself.
+fn pdf_text(pdf: &[u8]) -> String {
+    use std::{
+        io::Write,
+        process::{Command, Stdio},
+    };
+    let mut child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (poppler-utils: scripts/tools.sh installs it)");
+    // pdftotext reads the whole file before it writes (the cross-reference table is at the
+    // end), so writing all of it first cannot deadlock.
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pdftotext failed on the PDF");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The prescription's PDF as `token` downloads it; `query` is empty or starts with `?`.
+async fn prescription_pdf(app: &TestApp, id: Uuid, token: &str, query: &str) -> Vec<u8> {
+    let resp = app
+        .client
+        .get(format!("{}/api/v1/prescriptions/{id}/pdf{query}", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    resp.bytes().await.unwrap().to_vec()
+}
+
 #[tokio::test]
 async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmacist() {
     let app = spawn_app().await;
@@ -716,8 +752,8 @@ async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmac
         .unwrap();
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let bytes = pdf.bytes().await.unwrap();
-    assert!(bytes.starts_with(b"%PDF-1.4"));
-    let text = String::from_utf8_lossy(&bytes);
+    assert!(bytes.starts_with(b"%PDF-1.5"));
+    let text = pdf_text(&bytes);
     for expected in [
         "Metformin",
         code.as_str(),
@@ -764,16 +800,10 @@ async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmac
         .await
         .expect(200);
     assert_eq!(all.body["items"].as_array().unwrap().len(), 1);
-    let pdf = app
-        .client
-        .get(format!("{}/api/v1/prescriptions/{id}/pdf", app.base))
-        .bearer_auth(&ph)
-        .send()
-        .await
-        .unwrap();
+    let copy = pdf_text(&prescription_pdf(&app, id, &ph, "").await);
     assert!(
-        String::from_utf8_lossy(&pdf.bytes().await.unwrap()).contains(patient_name),
-        "the pharmacist's copy names the patient"
+        copy.contains(patient_name),
+        "the pharmacist's copy names the patient: {copy}"
     );
     assert_problem(
         &app.post(
