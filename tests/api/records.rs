@@ -700,6 +700,77 @@ async fn prescription_pdf(app: &TestApp, id: Uuid, token: &str, query: &str) -> 
 }
 
 #[tokio::test]
+async fn a_nepali_name_and_instruction_print_as_written_and_the_labels_in_the_language_asked() {
+    let app = spawn_app().await;
+    let (_, _, d, p) = setup(&app).await;
+    app.patch(
+        "/api/v1/auth/me",
+        &p.token,
+        json!({"full_name": "सीता राई"}),
+    )
+    .await
+    .expect(200);
+    // A pre-base vowel sign (ि), conjuncts (क्ष, त्स) and a final virama (स्).
+    let instruction = "खाना खाएपछि मात्र लिनुहोस्; लक्षण बढे चिकित्सकलाई भेट्नुहोस्।";
+    let mut medication = item();
+    medication["instructions"] = json!(instruction);
+    let rx = app
+        .post(
+            "/api/v1/prescriptions",
+            Some(&d.token),
+            json!({"patient_id": p.id, "items": [medication]}),
+        )
+        .await
+        .expect(201)
+        .id();
+
+    let english = pdf_text(&prescription_pdf(&app, rx, &p.token, "").await);
+    for expected in [
+        "सीता राई",
+        instruction,
+        "Electronic prescription",
+        "Date of birth: not recorded",
+        "500 mg oral, twice daily, for 30 days",
+        "Quantity 60, refills 2",
+        "Page 1 of 1",
+    ] {
+        assert!(english.contains(expected), "{expected} in {english}");
+    }
+    let asked = pdf_text(&prescription_pdf(&app, rx, &p.token, "?lang=en").await);
+    assert_eq!(asked, english, "English is the default");
+
+    let nepali = pdf_text(&prescription_pdf(&app, rx, &p.token, "?lang=ne").await);
+    for expected in [
+        "सीता राई",
+        instruction,
+        "विद्युतीय औषधि पुर्जा",
+        "चिकित्सक",
+        "इजाजतपत्र: ",
+        "बिरामी",
+        "जन्म मिति: उल्लेख छैन",
+        "जारी मिति: ",
+        "स्थिति: सक्रिय",
+        "औषधिहरू",
+        "500 mg oral, twice daily, 30 दिनसम्म",
+        "परिमाण 60, रिफिल 2",
+        "प्रमाणीकरण कोड: ",
+        "यहाँ जाँच गर्नुहोस्: ",
+        "पृष्ठ 1 / 1",
+    ] {
+        assert!(nepali.contains(expected), "{expected} in {nepali}");
+    }
+    for english_label in ["Electronic prescription", "Prescriber", "Licence", "Page 1"] {
+        assert!(
+            !nepali.contains(english_label),
+            "{english_label} in {nepali}"
+        );
+    }
+
+    let path = format!("/api/v1/prescriptions/{rx}/pdf?lang=xx");
+    assert_problem(&app.get(&path, &p.token).await, 422);
+}
+
+#[tokio::test]
 async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmacist() {
     let app = spawn_app().await;
     let (_, h, d, p) = setup(&app).await;
