@@ -7,7 +7,9 @@
 #   - schemathesis in the same virtualenv, the property-based API fuzzer of scripts/fuzz.sh;
 #   - coturn (the Debian package, /usr/bin/turnserver), the TURN relay of scripts/demo.sh and of
 #     the TURN credential test (tests/api/turn.rs); apt-get, with sudo when not root;
-#   - Chromium (the Debian package), the browser of the web app's Playwright tests.
+#   - Chromium (the Debian package), the browser of the web app's Playwright tests;
+#   - poppler-utils (the Debian package: pdftotext, pdftoppm), with which the tests read the
+#     prescription PDF's text as a reader's tool extracts it (tests/api/records.rs).
 set -euo pipefail
 tools="${CAREBRIDGE_TOOLS:-$HOME/.cache/carebridge-tools}"
 mkdir -p "$tools"
@@ -49,6 +51,14 @@ if [ ! -x /usr/lib/chromium/chromium ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  echo "installing poppler-utils (the Debian package: pdftotext, pdftoppm) for the PDF tests" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
 fi
 
 # The ML benchmark compares with onnxruntime (PyPI); only `scripts/bench.sh ml` asks for it.

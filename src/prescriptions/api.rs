@@ -19,7 +19,7 @@ use crate::{
     ids::{PatientId, PrescriptionId},
     prescriptions::{
         service,
-        types::{Filter, Issue, Item, Prescription, Status, Verification, normalize_code},
+        types::{Filter, Issue, Item, Lang, Prescription, Status, Verification, normalize_code},
     },
 };
 
@@ -159,11 +159,13 @@ impl PrescriptionsApi {
         Ok(PrescriptionAnswer::Ok(Json(p)))
     }
 
-    /// The prescription as a PDF.
+    /// The prescription as a PDF, labelled in English or Nepali.
     ///
     /// Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
     /// prescriber and licence, the patient's name and date of birth, items, issue date, status and
-    /// the verification code with its public check address; audited as a print.
+    /// the verification code with its public check address; audited as a print. `lang` is the
+    /// language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+    /// doctor wrote are printed as written, Devanagari included (the fonts are embedded).
     #[oai(
         path = "/prescriptions/:id/pdf",
         method = "get",
@@ -174,11 +176,14 @@ impl PrescriptionsApi {
         state: Data<&AppState>,
         auth: BearerAuth,
         id: Path<Uuid>,
+        lang: Query<Option<String>>,
     ) -> ApiResult<PrescriptionPdf> {
         let tx = auth.0;
         let permit = tx.permit::<perm::Prescription, perm::Read>().await?;
+        let lang = Lang::parse(lang.0.as_deref())?;
         let id = PrescriptionId::from(id.0);
-        let (p, bytes) = service::print(tx, &permit, id, &state.config.public_base_url).await?;
+        let url = &state.config.public_base_url;
+        let (p, bytes) = service::print(tx, &permit, id, lang, url).await?;
         Ok(PrescriptionPdf::Ok(
             Binary(bytes),
             format!(

@@ -4,10 +4,12 @@
 //!
 //! The layers every domain is written in: `api` (HTTP: parse, permit, call the service, answer),
 //! `service` (rules and transactions; each function takes the permit for what it does), `store`
-//! (the domain's SQL, all of it), `types` (values: parsed requests, answers, statuses).
+//! (the domain's SQL, all of it), `types` (values: parsed requests, answers, statuses). Beside
+//! them, `printout` says what the printed copy shows and `pdf` writes it.
 
 pub mod api;
 pub mod pdf;
+mod printout;
 mod service;
 mod store;
 pub mod types;

@@ -12,10 +12,11 @@ use crate::{
     error::{ApiError, ApiResult},
     ids::{DoctorId, HospitalId, PrescriptionId, UserId},
     prescriptions::{
-        pdf,
-        store::{self, Print},
+        printout::printed,
+        store,
         types::{
-            Filter, Issue, Prescription, Status, Verification, normalize_code, verification_code,
+            Filter, Issue, Lang, Prescription, Status, Verification, normalize_code,
+            verification_code,
         },
     },
     records::{notes::caller_doctor, require_appointment_of, require_patient},
@@ -93,12 +94,13 @@ pub async fn read(
     Ok(p)
 }
 
-/// The printed copy (PDF) with its public check address; audited as a print.
+/// The printed copy (PDF), labelled in `lang`, with its public check address; audited as a print.
 #[tracing::instrument(skip_all, fields(prescription = %id))]
 pub async fn print(
     mut tx: TenantTx,
     _: &Permit<perm::Prescription, perm::Read>,
     id: PrescriptionId,
+    lang: Lang,
     public_base_url: &str,
 ) -> ApiResult<(Prescription, Vec<u8>)> {
     let hospital = tx.caller().hospital()?;
@@ -111,7 +113,7 @@ pub async fn print(
         public_base_url.trim_end_matches('/'),
         p.verification_code
     );
-    let bytes = printed(&p, &facts, &url);
+    let bytes = printed(&p, &facts, &url, lang).map_err(ApiError::Internal)?;
     Ok((p, bytes))
 }
 
@@ -171,65 +173,4 @@ pub async fn verify(db: &DatabaseConnection, code: &str) -> ApiResult<Verificati
     store::verification(db, &code)
         .await?
         .ok_or(ApiError::NotFound)
-}
-
-fn printed(p: &Prescription, f: &Print, verify_url: &str) -> Vec<u8> {
-    let line = |text: String, size: f32, bold: bool| pdf::Line { text, size, bold };
-    let mut lines = vec![
-        line(f.hospital_name.clone(), 18.0, true),
-        line("Electronic prescription".into(), 11.0, false),
-        line(String::new(), 8.0, false),
-        line("## Prescriber".into(), 12.0, true),
-        line(
-            format!("{} ({})", f.doctor_name, f.specialization),
-            11.0,
-            false,
-        ),
-        line(format!("Licence: {}", f.license_number), 11.0, false),
-        line("## Patient".into(), 12.0, true),
-        line(f.patient_name.clone(), 11.0, false),
-        line(
-            format!(
-                "Date of birth: {}",
-                f.patient_date_of_birth
-                    .map_or_else(|| "not recorded".to_string(), |d| d.to_string())
-            ),
-            11.0,
-            false,
-        ),
-        line(
-            format!("Issued: {}", p.issued_at.format("%Y-%m-%d %H:%M UTC")),
-            11.0,
-            false,
-        ),
-        line(format!("Status: {}", p.status), 11.0, false),
-        line("## Medications".into(), 12.0, true),
-    ];
-    for (i, item) in p.items.iter().enumerate() {
-        lines.push(line(format!("{}. {}", i + 1, item.medication), 11.0, true));
-        lines.push(line(
-            format!(
-                "    {} {}, {}, for {} days",
-                item.dose, item.route, item.frequency, item.duration_days
-            ),
-            10.0,
-            false,
-        ));
-        lines.push(line(
-            format!("    Quantity {}, refills {}", item.quantity, item.refills),
-            10.0,
-            false,
-        ));
-        if !item.instructions.is_empty() {
-            lines.push(line(format!("    {}", item.instructions), 10.0, false));
-        }
-    }
-    lines.push(line("## Verification".into(), 12.0, true));
-    lines.push(line(
-        format!("Verification code: {}", p.verification_code),
-        12.0,
-        true,
-    ));
-    lines.push(line(format!("Check at {verify_url}"), 9.0, false));
-    pdf::render(&format!("Prescription {}", p.verification_code), &lines)
 }

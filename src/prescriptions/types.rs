@@ -101,6 +101,24 @@ pub struct Verification {
     pub item_count: i32,
 }
 
+/// The language of a printed prescription's labels (`?lang=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ne,
+}
+
+impl Lang {
+    /// English when absent; 422 for anything but `en` or `ne`.
+    pub fn parse(s: Option<&str>) -> ApiResult<Self> {
+        match s {
+            None | Some("en") => Ok(Self::En),
+            Some("ne") => Ok(Self::Ne),
+            Some(_) => Err(ApiError::unprocessable("lang must be en or ne")),
+        }
+    }
+}
+
 /// Where a prescription is in its life: issued `active`, then `dispensed` or `cancelled`, once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -210,6 +228,16 @@ mod tests {
             assert_eq!(Status::parse(s.as_str()).unwrap(), s);
         }
         assert!(Status::parse("Active").is_err());
+    }
+
+    #[test]
+    fn the_print_language_is_english_nepali_or_refused() {
+        assert_eq!(Lang::parse(None).unwrap(), Lang::En);
+        assert_eq!(Lang::parse(Some("en")).unwrap(), Lang::En);
+        assert_eq!(Lang::parse(Some("ne")).unwrap(), Lang::Ne);
+        for bad in ["xx", "NE", "", "ne-NP"] {
+            assert!(Lang::parse(Some(bad)).is_err(), "{bad}");
+        }
     }
 
     #[test]

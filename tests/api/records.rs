@@ -663,6 +663,113 @@ async fn pharmacist(app: &TestApp, h: &Hospital) -> String {
     app.login(&email, Some(&h.slug)).await
 }
 
+/// The text a reader gets out of a PDF: poppler's `pdftotext` (Debian's `poppler-utils`, which
+/// `scripts/tools.sh` installs) run on the bytes as downloaded. The PDF draws shaped glyphs by
+/// id, so its raw bytes never hold the text itself.
+fn pdf_text(pdf: &[u8]) -> String {
+    use std::{
+        io::Write,
+        process::{Command, Stdio},
+    };
+    let mut child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (poppler-utils: scripts/tools.sh installs it)");
+    // pdftotext reads the whole file before it writes (the cross-reference table is at the
+    // end), so writing all of it first cannot deadlock.
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "pdftotext failed on the PDF");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The prescription's PDF as `token` downloads it; `query` is empty or starts with `?`.
+async fn prescription_pdf(app: &TestApp, id: Uuid, token: &str, query: &str) -> Vec<u8> {
+    let resp = app
+        .client
+        .get(format!("{}/api/v1/prescriptions/{id}/pdf{query}", app.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(resp.headers()["content-type"], "application/pdf");
+    resp.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test]
+async fn a_nepali_name_and_instruction_print_as_written_and_the_labels_in_the_language_asked() {
+    let app = spawn_app().await;
+    let (_, _, d, p) = setup(&app).await;
+    app.patch(
+        "/api/v1/auth/me",
+        &p.token,
+        json!({"full_name": "सीता राई"}),
+    )
+    .await
+    .expect(200);
+    // A pre-base vowel sign (ि), conjuncts (क्ष, त्स) and a final virama (स्).
+    let instruction = "खाना खाएपछि मात्र लिनुहोस्; लक्षण बढे चिकित्सकलाई भेट्नुहोस्।";
+    let mut medication = item();
+    medication["instructions"] = json!(instruction);
+    let rx = app
+        .post(
+            "/api/v1/prescriptions",
+            Some(&d.token),
+            json!({"patient_id": p.id, "items": [medication]}),
+        )
+        .await
+        .expect(201)
+        .id();
+
+    let english = pdf_text(&prescription_pdf(&app, rx, &p.token, "").await);
+    for expected in [
+        "सीता राई",
+        instruction,
+        "Electronic prescription",
+        "Date of birth: not recorded",
+        "500 mg oral, twice daily, for 30 days",
+        "Quantity 60, refills 2",
+        "Page 1 of 1",
+    ] {
+        assert!(english.contains(expected), "{expected} in {english}");
+    }
+    let asked = pdf_text(&prescription_pdf(&app, rx, &p.token, "?lang=en").await);
+    assert_eq!(asked, english, "English is the default");
+
+    let nepali = pdf_text(&prescription_pdf(&app, rx, &p.token, "?lang=ne").await);
+    for expected in [
+        "सीता राई",
+        instruction,
+        "विद्युतीय औषधि पुर्जा",
+        "चिकित्सक",
+        "इजाजतपत्र: ",
+        "बिरामी",
+        "जन्म मिति: उल्लेख छैन",
+        "जारी मिति: ",
+        "स्थिति: सक्रिय",
+        "औषधिहरू",
+        "500 mg oral, twice daily, 30 दिनसम्म",
+        "परिमाण 60, रिफिल 2",
+        "प्रमाणीकरण कोड: ",
+        "यहाँ जाँच गर्नुहोस्: ",
+        "पृष्ठ 1 / 1",
+    ] {
+        assert!(nepali.contains(expected), "{expected} in {nepali}");
+    }
+    for english_label in ["Electronic prescription", "Prescriber", "Licence", "Page 1"] {
+        assert!(
+            !nepali.contains(english_label),
+            "{english_label} in {nepali}"
+        );
+    }
+
+    let path = format!("/api/v1/prescriptions/{rx}/pdf?lang=xx");
+    assert_problem(&app.get(&path, &p.token).await, 422);
+}
+
 #[tokio::test]
 async fn a_pharmacist_looks_a_prescription_up_by_its_code_and_reads_no_other_patients() {
     let app = spawn_app().await;
@@ -783,8 +890,8 @@ async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmac
         .unwrap();
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let bytes = pdf.bytes().await.unwrap();
-    assert!(bytes.starts_with(b"%PDF-1.4"));
-    let text = String::from_utf8_lossy(&bytes);
+    assert!(bytes.starts_with(b"%PDF-1.5"));
+    let text = pdf_text(&bytes);
     for expected in [
         "Metformin",
         code.as_str(),
@@ -831,16 +938,10 @@ async fn prescriptions_print_verify_publicly_and_are_dispensed_once_by_a_pharmac
         .await
         .expect(200);
     assert_eq!(all.body["items"].as_array().unwrap().len(), 1);
-    let pdf = app
-        .client
-        .get(format!("{}/api/v1/prescriptions/{id}/pdf", app.base))
-        .bearer_auth(&ph)
-        .send()
-        .await
-        .unwrap();
+    let copy = pdf_text(&prescription_pdf(&app, id, &ph, "").await);
     assert!(
-        String::from_utf8_lossy(&pdf.bytes().await.unwrap()).contains(patient_name),
-        "the pharmacist's copy names the patient"
+        copy.contains(patient_name),
+        "the pharmacist's copy names the patient: {copy}"
     );
     assert_problem(
         &app.post(

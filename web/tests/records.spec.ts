@@ -69,6 +69,10 @@ test("a doctor opens a patient's chart and writes a note and a prescription", as
   await expect(card).toContainText("10 mg, oral, nightly, for 30 days. Quantity 30, refills 1.");
   await expect(card).toContainText(`by ${DR_THAPA.name}`);
   await expectPdfOpens(page, prescriptions.getByRole("button", { name: "Preview PDF" }), "Amitriptyline", "Paracetamol", code, "Meera Gurung");
+  // In Nepali the PDF's labels are Nepali too (Devanagari, drawn with the embedded font).
+  await page.getByLabel("Language").selectOption("ne");
+  await expectPdfOpens(page, page.getByRole("button", { name: "PDF हेर्नुहोस्" }), "विद्युतीय औषधि पुर्जा", "औषधिहरू", code, "Meera Gurung");
+  await page.getByLabel("भाषा").selectOption("en");
   // (Screenshots of this long page come after its last click: in Chromium a click that follows
   // a full-page screenshot of a scrolled page can miss its button.)
   await shot(page, info, "prescription-issued");

@@ -1,9 +1,13 @@
 // What the journeys share: the demo's accounts, calls to the API for setting up, an independent
-// TOTP (RFC 6238) to play the authenticator app, axe-core, and screenshots for web/screenshots.
+// TOTP (RFC 6238) to play the authenticator app, axe-core, a PDF's text through poppler's pdftotext,
+// and screenshots for web/screenshots.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { createHmac, randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export const KTM = { slug: "kathmandu-valley", admin: "admin@kathmandu-valley.demo", adminPassword: "demo-admin-ktm-1" };
 export const BOS = { slug: "boston-harbor", admin: "admin@boston-harbor.demo", adminPassword: "demo-admin-bos-1" };
@@ -144,15 +148,26 @@ export async function prescribedByApi(request: APIRequestContext, token: string,
  */
 export async function expectPdfOpens(page: Page, button: Locator, ...texts: string[]) {
   const tab = page.waitForEvent("popup");
-  const pdf = page.waitForResponse((r) => /\/api\/v1\/prescriptions\/[0-9a-f-]{36}\/pdf$/.test(r.url()));
+  const pdf = page.waitForResponse((r) => /\/api\/v1\/prescriptions\/[0-9a-f-]{36}\/pdf(\?|$)/.test(r.url()));
   await button.click();
   const answer = await pdf;
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toBe("application/pdf");
-  const body = (await answer.body()).toString("latin1");
-  expect(body.startsWith("%PDF-")).toBe(true);
-  for (const text of texts) expect(body).toContain(text);
+  const printed = pdfText(await answer.body());
+  for (const text of texts) expect(printed).toContain(text);
   const opened = await tab;
   await expect(opened).toHaveURL(/^blob:/);
   await opened.close();
+}
+
+/** The text a reader sees in a PDF, as poppler's `pdftotext` extracts it (installed by scripts/tools.sh). */
+export function pdfText(pdf: Buffer): string {
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const dir = mkdtempSync(join(tmpdir(), "carebridge-pdf-"));
+  try {
+    writeFileSync(join(dir, "p.pdf"), pdf);
+    return execFileSync("pdftotext", [join(dir, "p.pdf"), "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -93,8 +93,8 @@ export interface CarebridgeClient extends Client<paths> {
     uploadDocument(patientId: string, upload: DocumentUpload): Promise<Schemas["DocumentReceipt"]>;
     /** A document's decrypted bytes. */
     downloadDocument(documentId: string): Promise<Uint8Array>;
-    /** A prescription's printable PDF. */
-    downloadPrescriptionPdf(prescriptionId: string): Promise<Uint8Array>;
+    /** A prescription's printable PDF, its labels in English (the default) or Nepali (`"ne"`). */
+    downloadPrescriptionPdf(prescriptionId: string, lang?: "en" | "ne"): Promise<Uint8Array>;
 }
 /**
  * A client for the API at `baseUrl`. Its `GET/POST/PUT/PATCH/DELETE(path, init)` are openapi-fetch's,

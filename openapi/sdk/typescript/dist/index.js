@@ -125,8 +125,11 @@ export function createClient(options) {
             const bytes = await unwrap(http.GET("/api/v1/documents/{id}/content", { params: { path: { id: documentId } }, parseAs: "arrayBuffer" }));
             return new Uint8Array(bytes);
         },
-        async downloadPrescriptionPdf(prescriptionId) {
-            const bytes = await unwrap(http.GET("/api/v1/prescriptions/{id}/pdf", { params: { path: { id: prescriptionId } }, parseAs: "arrayBuffer" }));
+        async downloadPrescriptionPdf(prescriptionId, lang) {
+            const bytes = await unwrap(http.GET("/api/v1/prescriptions/{id}/pdf", {
+                params: { path: { id: prescriptionId }, query: lang ? { lang } : {} },
+                parseAs: "arrayBuffer",
+            }));
             return new Uint8Array(bytes);
         },
     };

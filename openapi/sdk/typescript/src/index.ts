@@ -125,8 +125,8 @@ export interface CarebridgeClient extends Client<paths> {
   uploadDocument(patientId: string, upload: DocumentUpload): Promise<Schemas["DocumentReceipt"]>;
   /** A document's decrypted bytes. */
   downloadDocument(documentId: string): Promise<Uint8Array>;
-  /** A prescription's printable PDF. */
-  downloadPrescriptionPdf(prescriptionId: string): Promise<Uint8Array>;
+  /** A prescription's printable PDF, its labels in English (the default) or Nepali (`"ne"`). */
+  downloadPrescriptionPdf(prescriptionId: string, lang?: "en" | "ne"): Promise<Uint8Array>;
 }
 
 /**
@@ -203,9 +203,12 @@ export function createClient(options: ClientOptions): CarebridgeClient {
       return new Uint8Array(bytes);
     },
 
-    async downloadPrescriptionPdf(prescriptionId: string) {
+    async downloadPrescriptionPdf(prescriptionId: string, lang?: "en" | "ne") {
       const bytes = await unwrap(
-        http.GET("/api/v1/prescriptions/{id}/pdf", { params: { path: { id: prescriptionId } }, parseAs: "arrayBuffer" }),
+        http.GET("/api/v1/prescriptions/{id}/pdf", {
+          params: { path: { id: prescriptionId }, query: lang ? { lang } : {} },
+          parseAs: "arrayBuffer",
+        }),
       );
       return new Uint8Array(bytes);
     },

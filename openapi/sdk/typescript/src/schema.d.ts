@@ -1710,10 +1710,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The prescription as a PDF.
+         * The prescription as a PDF, labelled in English or Nepali.
          * @description Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
          *     prescriber and licence, the patient's name and date of birth, items, issue date, status and
-         *     the verification code with its public check address; audited as a print.
+         *     the verification code with its public check address; audited as a print. `lang` is the
+         *     language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+         *     doctor wrote are printed as written, Devanagari included (the fonts are embedded).
          */
         get: operations["getPrescriptionPdf"];
         put?: never;
@@ -11768,7 +11770,9 @@ export interface operations {
     };
     getPrescriptionPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: string;
+            };
             header?: never;
             path: {
                 id: string;

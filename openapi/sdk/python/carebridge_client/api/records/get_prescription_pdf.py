@@ -9,18 +9,27 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import File, Response
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     id: UUID,
+    *,
+    lang: str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["lang"] = lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/prescriptions/{id}/pdf".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -91,15 +100,19 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> Response[File | Problem]:
-    """The prescription as a PDF.
+    """The prescription as a PDF, labelled in English or Nepali.
 
      Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
     prescriber and licence, the patient's name and date of birth, items, issue date, status and
-    the verification code with its public check address; audited as a print.
+    the verification code with its public check address; audited as a print. `lang` is the
+    language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+    doctor wrote are printed as written, Devanagari included (the fonts are embedded).
 
     Args:
         id (UUID):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -111,6 +124,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        lang=lang,
     )
 
     response = client.get_httpx_client().request(
@@ -124,15 +138,19 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> File | Problem | None:
-    """The prescription as a PDF.
+    """The prescription as a PDF, labelled in English or Nepali.
 
      Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
     prescriber and licence, the patient's name and date of birth, items, issue date, status and
-    the verification code with its public check address; audited as a print.
+    the verification code with its public check address; audited as a print. `lang` is the
+    language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+    doctor wrote are printed as written, Devanagari included (the fonts are embedded).
 
     Args:
         id (UUID):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +163,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        lang=lang,
     ).parsed
 
 
@@ -152,15 +171,19 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> Response[File | Problem]:
-    """The prescription as a PDF.
+    """The prescription as a PDF, labelled in English or Nepali.
 
      Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
     prescriber and licence, the patient's name and date of birth, items, issue date, status and
-    the verification code with its public check address; audited as a print.
+    the verification code with its public check address; audited as a print. `lang` is the
+    language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+    doctor wrote are printed as written, Devanagari included (the fonts are embedded).
 
     Args:
         id (UUID):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        lang=lang,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,15 +207,19 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    lang: str | Unset = UNSET,
 ) -> File | Problem | None:
-    """The prescription as a PDF.
+    """The prescription as a PDF, labelled in English or Nepali.
 
      Whoever may read the prescription (see `GET /api/v1/prescriptions/{id}`). Shows hospital,
     prescriber and licence, the patient's name and date of birth, items, issue date, status and
-    the verification code with its public check address; audited as a print.
+    the verification code with its public check address; audited as a print. `lang` is the
+    language of the labels, `en` (the default) or `ne` (422 otherwise); names and what the
+    doctor wrote are printed as written, Devanagari included (the fonts are embedded).
 
     Args:
         id (UUID):
+        lang (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            lang=lang,
         )
     ).parsed
