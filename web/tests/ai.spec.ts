@@ -1,8 +1,9 @@
 // AI assistance in the chart, in a hospital of the journey's own whose admin switches AI on
 // through the API: a doctor uploads an EEG recording (an EDF written here), runs sleep staging,
 // reads the hypnogram and the night's figures, corrects an epoch and finds it kept (in the page
-// after a reload, and in the server's report); a chest image (a PNG written here) gets its X-ray
-// triage; and with AI switched off the doctor is told so, and by whom it is switched on.
+// after a reload, in the server's report and in the access log); a chest image (a PNG written
+// here) gets its X-ray triage; and with AI switched off the doctor is told so, and by whom it is
+// switched on.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { deflateSync } from "node:zlib";
 import { freshDoctor, freshHospital, freshPatient, type Fresh } from "./fresh";
@@ -223,6 +224,8 @@ test("a doctor runs sleep staging on an EEG, reads the hypnogram and corrects an
     `Epoch 1 starts at 0:00:00. AI suggested ${WORDS[first]}; a doctor corrected it to ${toWords}.`,
   );
   await again.getByText("Stages over time").click();
+  const log = page.getByRole("region", { name: "Access log" });
+  await expect(log.getByRole("row").filter({ hasText: "corrected AI analyses" })).toContainText("Dr. Sita Koirala (doctor)");
   await expectAccessible(page);
   await shot(page, info, "ai-hypnogram");
 });

@@ -273,7 +273,6 @@ function XrayResult(props: { job: Job }) {
   const p = typeof r.abnormal_probability === "number" ? r.abnormal_probability : null;
   return (
     <div class="xray">
-      <p class="muted">{s.modelVersion(job.model_version ?? "?")}</p>
       <dl class="facts">
         <div>
           <dt>{s.xrayFinding}</dt>

@@ -44,10 +44,7 @@ function Night(props: { job: Job; ai: Stage[]; first: Reviewed; title: string; c
     );
   return (
     <div class="night">
-      <p class="muted">
-        {s.modelVersion(job.model_version ?? "?")}
-        {props.channel && <> · {s.channel(props.channel)}</>}
-      </p>
+      {props.channel && <p class="muted">{s.channel(props.channel)}</p>}
       <Hypnogram r={r} summary={summary} id={id} />
       <h5 id={`${id}-summary`}>{s.nightSummary}</h5>
       <Figures summary={summary} labelledBy={`${id}-summary`} />
@@ -84,7 +81,7 @@ function Hypnogram(props: { r: Reviewed; summary: Summary; id: string }) {
   const s = t();
   const { r, summary, id } = props;
   const n = Math.max(r.stages.length, 1);
-  const [left, top, width, height] = [58, 10, 650, 170];
+  const [left, top, width, height] = [58, 10, 640, 170];
   const x = (i: number) => left + (width * i) / n;
   const y = (stage: Stage) => top + (height * (ROWS.indexOf(stage) + 0.5)) / ROWS.length;
   const path = r.stages.map((st, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(st)} L${x(i + 1).toFixed(1)},${y(st)}`).join(" ");
