@@ -2,8 +2,8 @@
 // through the API: a doctor uploads an EEG recording (an EDF written here), runs sleep staging,
 // reads the hypnogram and the night's figures, corrects an epoch and finds it kept (in the page
 // after a reload, in the server's report and in the access log); a chest image (a PNG written
-// here) gets its X-ray triage; and with AI switched off the doctor is told so, and by whom it is
-// switched on.
+// here) gets its X-ray triage, and a file that is no image fails in words; and with AI switched
+// off the doctor is told so, and by whom it is switched on.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { deflateSync } from "node:zlib";
 import { freshDoctor, freshHospital, freshPatient, type Fresh } from "./fresh";
@@ -230,7 +230,7 @@ test("a doctor runs sleep staging on an EEG, reads the hypnogram and corrects an
   await shot(page, info, "ai-hypnogram");
 });
 
-test("a doctor runs X-ray triage on a chest image and reads the finding", async ({ page, request }) => {
+test("a doctor runs X-ray triage on a chest image and reads the finding; a file that is no image fails", async ({ page, request }) => {
   test.setTimeout(120_000);
   const { h, doctor, patient } = await careTeam(request, { ai_assistance: true });
   await openChart(page, doctor.email, h, patient.patientId);
@@ -247,6 +247,14 @@ test("a doctor runs X-ray triage on a chest image and reads the finding", async 
   await expect(job.getByRole("definition").nth(1)).toHaveText(/^\d{1,3} %$/);
   await expect(job).toContainText("Trained on synthetic images only");
   await expectAccessible(page);
+
+  // A file that is no image fails, and the doctor is told why.
+  await upload(page, "Referral letter", "imaging", { name: "letter.txt", mimeType: "text/plain", buffer: Buffer.from("Dear colleague") });
+  await ai.getByRole("button", { name: "Run X-ray triage Referral letter" }).click();
+  const failed = ai.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Chest X-ray triage of Referral letter" }) });
+  await expect(failed.getByText("failed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(failed.getByText(/^The analysis failed: \S/)).toBeVisible();
+  await expect(failed.getByRole("button", { name: /Show result/ })).toHaveCount(0);
 });
 
 test("with AI switched off the doctor is told so and who switches it on", async ({ page, request }) => {
