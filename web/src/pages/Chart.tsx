@@ -1,9 +1,12 @@
 // A doctor's chart of one patient (reached from an appointment): the profile, clinical notes,
-// prescriptions, documents and the access log, with a note, a prescription (tied to that
-// appointment) and an upload written here. Only the care team may open it.
+// prescriptions, documents, AI assistance on them and the access log, with a note, a
+// prescription (tied to that appointment), an upload and an analysis started here. Only the care
+// team may open it.
 import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
+import { useState } from "preact/hooks";
 import { day, t } from "../i18n";
 import { AccessLog } from "../record/AccessLog";
+import { Ai } from "../record/Ai";
 import { Documents } from "../record/Documents";
 import { Notes } from "../record/Notes";
 import { Prescriptions } from "../record/Prescriptions";
@@ -12,6 +15,7 @@ import { Page, Show, useLoad } from "../ui";
 
 export function Chart(props: { id: string; appointmentId: string | null }) {
   const s = t();
+  const [uploads, setUploads] = useState(0);
   const l = useLoad(async () => {
     try {
       return await unwrap(api.GET("/api/v1/patients/{id}", { params: { path: { id: props.id } } }));
@@ -32,7 +36,8 @@ export function Chart(props: { id: string; appointmentId: string | null }) {
             <Profile p={p} />
             <Notes patientId={p.id} />
             <Prescriptions patientId={p.id} write={{ appointmentId: props.appointmentId }} />
-            <Documents patientId={p.id} />
+            <Documents patientId={p.id} onUploaded={() => setUploads((n) => n + 1)} />
+            <Ai patientId={p.id} documentsChanged={uploads} />
             <AccessLog patientId={p.id} title={s.accessLog} />
           </>
         )}

@@ -1,5 +1,6 @@
 // A patient's documents: each one's title, kind, file name, date and size with a download, newest
-// first, and a form to upload another. The patient's own records and their doctor's chart show it.
+// first, and a form to upload another (`onUploaded` tells the page, whose AI assistance offers
+// it). The patient's own records and their doctor's chart show it.
 import { unwrap, type DocumentKind, type Schemas } from "@carebridge/client";
 import { useRef, useState } from "preact/hooks";
 import { day, t } from "../i18n";
@@ -12,7 +13,7 @@ type Document = Schemas["Document"];
 
 const KINDS: DocumentKind[] = ["lab_report", "imaging", "eeg", "other"];
 
-export function Documents(props: { patientId: string }) {
+export function Documents(props: { patientId: string; onUploaded?: () => void }) {
   const s = t();
   const id = props.patientId;
   const l = useLoad(async () => {
@@ -37,7 +38,13 @@ export function Documents(props: { patientId: string }) {
           )
         }
       </Show>
-      <Upload patientId={id} onDone={l.reload} />
+      <Upload
+        patientId={id}
+        onDone={() => {
+          l.reload();
+          props.onUploaded?.();
+        }}
+      />
     </section>
   );
 }
