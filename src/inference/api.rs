@@ -17,8 +17,8 @@ use crate::{
     inference::{
         service,
         types::{
-            self, Corrected, Fix, Job, JobAccepted, JobRow, Kind, ModelStatus, ModelVersion, Stage,
-            Upload,
+            self, Corrected, Fix, Job, JobAccepted, JobDetail, JobRow, Kind, ModelStatus,
+            ModelVersion, Stage, Upload,
         },
     },
 };
@@ -59,6 +59,11 @@ pub enum JobCreated {
 pub enum JobAnswer {
     #[oai(status = 200)]
     Ok(Json<Job>),
+}
+#[derive(ApiResponse)]
+pub enum JobDetailAnswer {
+    #[oai(status = 200)]
+    Ok(Json<JobDetail>),
 }
 #[derive(ApiResponse)]
 pub enum JobList {
@@ -123,17 +128,18 @@ impl InferenceApi {
     /// One job with its progress, model version and (when done) result.
     ///
     /// Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-    /// 404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+    /// 404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+    /// the doctors' stages by epoch (sleep staging); the read is audited.
     #[oai(
         path = "/inference/jobs/:id",
         method = "get",
         operation_id = "getInferenceJob"
     )]
-    async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobAnswer> {
+    async fn get(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<JobDetailAnswer> {
         let tx = auth.0;
         let permit = tx.permit::<perm::Inference, perm::Read>().await?;
         let j = service::read(tx, &permit, JobId::from(id.0)).await?;
-        Ok(JobAnswer::Ok(Json(j)))
+        Ok(JobDetailAnswer::Ok(Json(j)))
     }
 
     /// A patient's jobs (without results).

@@ -16,10 +16,10 @@ use crate::{
     ids::{HospitalId, JobId, PatientId, UserId},
     inference::{
         registry::Model,
-        store::{self, Fixed, NewJobRow},
+        store::{self, NewJobRow},
         types::{
-            Corrected, Fix, Job, JobAccepted, JobRow, Kind, ModelStatus, ModelVersion, NewJob,
-            Upload,
+            Corrected, Fix, Job, JobAccepted, JobDetail, JobRow, Kind, ModelStatus, ModelVersion,
+            NewJob, StageCorrection, Upload,
         },
     },
     records::require_patient,
@@ -90,12 +90,13 @@ pub async fn read(
     mut tx: TenantTx,
     _: &Permit<perm::Inference, perm::Read>,
     id: JobId,
-) -> ApiResult<Job> {
+) -> ApiResult<JobDetail> {
     let hospital = tx.caller().hospital()?;
-    let j = store::job(&tx, id).await?;
-    tx.audit_read(hospital, entry("inference.read", &j));
+    let job = store::job(&tx, id).await?;
+    let corrections = store::corrections(&tx, id).await?;
+    tx.audit_read(hospital, entry("inference.read", &job));
     tx.commit().await?;
-    Ok(j)
+    Ok(JobDetail { job, corrections })
 }
 
 /// A page of the jobs of a patient the caller may see (404 otherwise); audited as read.
@@ -161,7 +162,7 @@ pub async fn report(
 }
 
 /// The job's stages with the doctors' corrections, drawn with the night's summary.
-fn hypnogram(j: &Job, result: &serde_json::Value, fixes: &[Fixed]) -> String {
+fn hypnogram(j: &Job, result: &serde_json::Value, fixes: &[StageCorrection]) -> String {
     let mut stages: Vec<String> = result["stages"]
         .as_array()
         .map(|a| {

@@ -8,7 +8,7 @@ use crate::{
     db::{TenantTx, stmt},
     error::{ApiError, ApiResult},
     ids::{DocumentId, HospitalId, JobId, PatientId, UserId},
-    inference::types::{Job, JobRow, Kind, ModelStatus, ModelVersion, Stage},
+    inference::types::{Job, JobRow, Kind, ModelStatus, ModelVersion, Stage, StageCorrection},
 };
 
 pub const JOB_SELECT: &str = "select j.id, j.kind, j.status, j.progress, j.model_version, j.document_id, \
@@ -36,13 +36,6 @@ pub struct Settings {
 #[derive(FromQueryResult)]
 struct Count {
     n: i64,
-}
-
-/// One stored correction.
-#[derive(FromQueryResult)]
-pub struct Fixed {
-    pub epoch: i32,
-    pub stage: String,
 }
 
 /// One job the caller may see; 404 otherwise.
@@ -128,9 +121,10 @@ pub async fn cancel(tx: &TenantTx, id: JobId) -> ApiResult<bool> {
     Ok(n == 1)
 }
 
-pub async fn corrections(tx: &TenantTx, id: JobId) -> ApiResult<Vec<Fixed>> {
-    Ok(Fixed::find_by_statement(stmt(
-        "select epoch, stage from inference_correction where job_id = $1",
+/// The doctors' corrections of a job, by epoch.
+pub async fn corrections(tx: &TenantTx, id: JobId) -> ApiResult<Vec<StageCorrection>> {
+    Ok(StageCorrection::find_by_statement(stmt(
+        "select epoch, stage from inference_correction where job_id = $1 order by epoch",
         [id.into()],
     ))
     .all(tx.conn())

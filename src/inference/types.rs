@@ -69,6 +69,23 @@ pub struct JobRow {
     pub finished_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+/// A doctor's stage for one epoch of a sleep-staging result.
+#[derive(Object, FromQueryResult)]
+pub struct StageCorrection {
+    pub epoch: i32,
+    /// `W`, `N1`, `N2`, `N3` or `REM`.
+    pub stage: String,
+}
+
+/// `GET /inference/jobs/{id}`: the job, and the doctors' corrections of its result by epoch
+/// (sleep staging; empty otherwise). `result` stays the model's own answer.
+#[derive(Object)]
+pub struct JobDetail {
+    #[oai(flatten)]
+    pub job: Job,
+    pub corrections: Vec<StageCorrection>,
+}
+
 #[derive(Object)]
 pub struct Corrected {
     /// Epochs whose stage a doctor set, in total for this job.

@@ -290,6 +290,16 @@ async fn a_doctor_stages_a_recording_through_the_queue_and_corrects_it() {
         .await
         .unwrap();
     assert!(svg.contains("2 epochs corrected"));
+    // The job answers the corrections by epoch beside the model's own stages.
+    let read = app
+        .get(&format!("/api/v1/inference/jobs/{job}"), &d.token)
+        .await
+        .expect(200);
+    assert_eq!(
+        read.body["corrections"],
+        json!([{"epoch": 0, "stage": "W"}, {"epoch": 5, "stage": "N2"}])
+    );
+    assert!(read.body["result"]["stages"].as_array().is_some());
 
     // Audited as the system's work, visible in the patient's access log.
     let log = app

@@ -6,28 +6,25 @@ import { unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { digits, t } from "../i18n";
 import { api } from "../session";
-import { ErrorBox, Field, Show, submitting, useAction, useLoad } from "../ui";
+import { ErrorBox, Field, submitting, useAction } from "../ui";
 import { save } from "./files";
-import { ROWS, STAGES, fromReport, isStage, offset, runs, summarize, type Reviewed, type Stage, type Summary } from "./sleep";
+import { ROWS, STAGES, isStage, offset, reviewed, runs, summarize, type Reviewed, type Stage, type Summary } from "./sleep";
 
-type Job = Schemas["Job"];
+type Job = Schemas["JobDetail"];
 
-let ids = 0;
-
-/** The server's report (SVG, drawn with the doctors' corrections). */
+/** The server's report (SVG, drawn with the doctors' corrections), to download. */
 async function report(id: string): Promise<string> {
   return unwrap(api.GET("/api/v1/inference/jobs/{id}/report", { params: { path: { id } }, parseAs: "text" }));
 }
+
+let ids = 0;
 
 export function SleepResult(props: { job: Job; title: string }) {
   const { job } = props;
   const result = (job.result ?? {}) as { stages?: unknown[]; channel?: unknown };
   const ai = (result.stages ?? []).filter(isStage);
-  const l = useLoad(async () => fromReport(ai, await report(job.id)), [job.id]);
   return (
-    <Show l={l}>
-      {(first) => <Night job={job} ai={ai} first={first} title={props.title} channel={String(result.channel ?? "")} />}
-    </Show>
+    <Night job={job} ai={ai} first={reviewed(ai, job.corrections)} title={props.title} channel={String(result.channel ?? "")} />
   );
 }
 
@@ -224,7 +221,9 @@ function Correct(props: { job: Job; ai: Stage[]; r: Reviewed; onSaved: (r: Revie
     );
     const stages = [...r.stages];
     stages[i] = stage;
-    props.onSaved({ stages, corrected: stages.map((st, j) => st !== ai[j]), count: answer.corrected });
+    const corrected = [...r.corrected];
+    corrected[i] = true;
+    props.onSaved({ stages, corrected, count: answer.corrected });
     setSaved(s.correctionSaved(k, s.stageOptions[stage]!));
   });
 

@@ -1,10 +1,8 @@
 // A sleep-staging result as the chart shows it: the stages a doctor reviews (the AI's, with the
 // doctors' corrections), the night's figures computed from them as the server's report computes
 // them (crates/ml `summarize`), and runs of one stage for the hypnogram's table.
-//
-// The API answers the AI's stages (GET /inference/jobs/{id}) but has no read of the corrections
-// themselves: only the report (GET …/report, an SVG the server draws) has them, drawn into its
-// stage line and counted in its footer. `fromReport` reads them back from there.
+// The job (GET /inference/jobs/{id}) answers the AI's stages in `result` and the doctors'
+// `corrections` by epoch; `reviewed` lays the one over the other.
 
 export const STAGES = ["W", "N1", "N2", "N3", "REM"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -56,26 +54,17 @@ export function summarize(stages: Stage[]): Summary {
 /** The stage of each epoch and whether a doctor set it. */
 export type Reviewed = { stages: Stage[]; corrected: boolean[]; count: number };
 
-/**
- * The reviewed stages from the server's report: its stage line draws each epoch `i` as a step
- * from x(i) to x(i+1) on its stage's row (rows W, REM, N1, N2, N3 at y 70, 110, 150, 190, 230),
- * and its footer says how many epochs doctors corrected. Falls back to the AI's stages (no
- * corrections) when the report does not read as expected.
- */
-export function fromReport(ai: Stage[], svg: string): Reviewed {
-  const plain: Reviewed = { stages: ai, corrected: ai.map(() => false), count: 0 };
-  const count = Number(/(\d+) epochs? corrected by a doctor/.exec(svg)?.[1] ?? NaN);
-  const d = /<path d="([^"]*)"/.exec(svg)?.[1];
-  if (!d || !Number.isFinite(count)) return plain;
-  const ys = [...d.matchAll(/[ML]\s*[-\d.]+,([-\d.]+)/g)].map((m) => Number(m[1]));
-  if (ys.length !== 2 * ai.length) return plain;
-  const drawn: Stage[] = [];
-  for (let i = 0; i < ai.length; i++) {
-    const row = ROWS[Math.round((ys[2 * i]! - 70) / 40)];
-    if (!row) return plain;
-    drawn.push(row);
+/** The AI's stages with the doctors' corrections laid over them. */
+export function reviewed(ai: Stage[], corrections: { epoch: number; stage: string }[]): Reviewed {
+  const stages = [...ai];
+  const corrected = ai.map(() => false);
+  for (const c of corrections) {
+    if (c.epoch >= 0 && c.epoch < stages.length && isStage(c.stage)) {
+      stages[c.epoch] = c.stage;
+      corrected[c.epoch] = true;
+    }
   }
-  return { stages: drawn, corrected: drawn.map((s, i) => s !== ai[i]), count };
+  return { stages, corrected, count: corrections.length };
 }
 
 /** Epochs in a row with one stage and one source (AI or a doctor): the table's rows. */

@@ -884,7 +884,8 @@ export interface paths {
         /**
          * One job with its progress, model version and (when done) result.
          * @description Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-         *     404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+         *     404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+         *     the doctors' stages by epoch (sleep staging); the read is audited.
          */
         get: operations["getInferenceJob"];
         put?: never;
@@ -2486,6 +2487,39 @@ export interface components {
             status: string;
         };
         /**
+         * JobDetail
+         * @description `GET /inference/jobs/{id}`: the job, and the doctors' corrections of its result by epoch
+         *     (sleep staging; empty otherwise). `result` stays the model's own answer.
+         */
+        JobDetail: {
+            /** Format: int32 */
+            attempts: number;
+            corrections: components["schemas"]["StageCorrection"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            document_id: string;
+            error: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            model_version: string | null;
+            /** Format: uuid */
+            patient_id: string;
+            /**
+             * Format: float
+             * @description 0 to 1 while running.
+             */
+            progress: number;
+            result: unknown;
+            /** Format: date-time */
+            started_at: string | null;
+            /** @description `queued`, `running`, `succeeded`, `failed` or `cancelled`. */
+            status: string;
+        };
+        /**
          * JobRow
          * @description A job's row without its (large) result, for lists.
          */
@@ -3263,6 +3297,16 @@ export interface components {
             role: string;
             /** Format: uuid */
             user_id: string;
+        };
+        /**
+         * StageCorrection
+         * @description A doctor's stage for one epoch of a sleep-staging result.
+         */
+        StageCorrection: {
+            /** Format: int32 */
+            epoch: number;
+            /** @description `W`, `N1`, `N2`, `N3` or `REM`. */
+            stage: string;
         };
         /** StatusChange */
         StatusChange: {
@@ -7873,7 +7917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Job"];
+                    "application/json": components["schemas"]["JobDetail"];
                 };
             };
             /** @description Malformed request or unknown fields. */

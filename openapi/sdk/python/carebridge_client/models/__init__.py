@@ -29,6 +29,7 @@ from .ice_server import IceServer
 from .item import Item
 from .job import Job
 from .job_accepted import JobAccepted
+from .job_detail import JobDetail
 from .job_row import JobRow
 from .listing_access_log_entry import ListingAccessLogEntry
 from .listing_appointment import ListingAppointment
@@ -90,6 +91,7 @@ from .rule import Rule
 from .slot import Slot
 from .slots import Slots
 from .staff_member import StaffMember
+from .stage_correction import StageCorrection
 from .status_change import StatusChange
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
@@ -132,6 +134,7 @@ __all__ = (
     "Item",
     "Job",
     "JobAccepted",
+    "JobDetail",
     "JobRow",
     "ListingAccessLogEntry",
     "ListingAppointment",
@@ -193,6 +196,7 @@ __all__ = (
     "Slot",
     "Slots",
     "StaffMember",
+    "StageCorrection",
     "StatusChange",
     "TemporaryPassword",
     "Ticket",

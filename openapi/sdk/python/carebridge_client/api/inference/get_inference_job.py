@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.job import Job
+from ...models.job_detail import JobDetail
 from ...models.problem import Problem
 from ...types import Response
 
@@ -26,9 +26,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Job | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobDetail | Problem | None:
     if response.status_code == 200:
-        response_200 = Job.from_dict(response.json())
+        response_200 = JobDetail.from_dict(response.json())
 
         return response_200
 
@@ -78,7 +78,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Job | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,11 +91,12 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Job | Problem]:
+) -> Response[JobDetail | Problem]:
     """One job with its progress, model version and (when done) result.
 
      Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-    404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+    404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+    the doctors' stages by epoch (sleep staging); the read is audited.
 
     Args:
         id (UUID):
@@ -105,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Job | Problem]
+        Response[JobDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -123,11 +124,12 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Job | Problem | None:
+) -> JobDetail | Problem | None:
     """One job with its progress, model version and (when done) result.
 
      Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-    404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+    404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+    the doctors' stages by epoch (sleep staging); the read is audited.
 
     Args:
         id (UUID):
@@ -137,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Job | Problem
+        JobDetail | Problem
     """
 
     return sync_detailed(
@@ -150,11 +152,12 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Job | Problem]:
+) -> Response[JobDetail | Problem]:
     """One job with its progress, model version and (when done) result.
 
      Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-    404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+    404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+    the doctors' stages by epoch (sleep staging); the read is audited.
 
     Args:
         id (UUID):
@@ -164,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Job | Problem]
+        Response[JobDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -180,11 +183,12 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Job | Problem | None:
+) -> JobDetail | Problem | None:
     """One job with its progress, model version and (when done) result.
 
      Doctors and hospital admins who may see the job's patient (patients get 403; other jobs
-    404). `result` is set once the job succeeded, `error` when it failed; the read is audited.
+    404). `result` is set once the job succeeded, `error` when it failed, `corrections` holds
+    the doctors' stages by epoch (sleep staging); the read is audited.
 
     Args:
         id (UUID):
@@ -194,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Job | Problem
+        JobDetail | Problem
     """
 
     return (
