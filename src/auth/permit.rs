@@ -115,7 +115,7 @@ permissions! {
     Availability = "availability": [Update];
     BreakGlass = "break_glass": [Create];
     Call = "call": [Read];
-    CareTeam = "care_team": [Assign, Remove];
+    CareTeam = "care_team": [Assign, List, Remove];
     Conversation = "conversation": [Create, List];
     Consent = "consent": [Create, List, Read, Revoke];
     Doctor = "doctor": [Create, List, Read];

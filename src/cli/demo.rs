@@ -28,57 +28,12 @@ pub async fn run() -> anyhow::Result<()> {
     seed_hours(&config, &manifests).await?;
     let app = Application::build(config.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
-    // The story is told through the API, so it waits until the server answers.
-    let story_base = base.clone();
-    tokio::spawn(async move {
-        let ready = async {
-            for _ in 0..100 {
-                if reqwest::get(format!("{story_base}/readyz"))
-                    .await
-                    .is_ok_and(|r| r.status().is_success())
-                {
-                    return true;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            false
-        };
-        if !ready.await {
-            tracing::warn!("demo: the server did not become ready; no demo appointments");
-        } else if let Err(e) = super::demo_story::tell(&story_base).await {
-            tracing::warn!(error = %format!("{e:#}"), "demo: the demo patient's story stopped");
-        }
-    });
+    super::demo_story::tell_when_ready(base.clone());
     println!();
     println!("carebridge demo is running at {base}");
     println!("  API docs: {base}/docs");
     println!();
-    println!("  demo logins (local demo only):");
-    println!("    super admin             {DEMO_SUPER_ADMIN_EMAIL} / {DEMO_SUPER_ADMIN_PASSWORD}");
-    for (_, m) in &manifests {
-        for s in &m.staff {
-            if let Some(p) = &s.demo_password {
-                println!(
-                    "    {:<23} {} / {}   (hospital {})",
-                    s.role, s.email, p, m.slug
-                );
-            }
-        }
-    }
-    for o in outcomes {
-        for (email, password) in o.new_passwords {
-            println!(
-                "    new account             {email} / {password}   (change at first sign-in)"
-            );
-        }
-    }
-    println!();
-    println!(
-        "    {:<23} {} / {}   (hospital kathmandu-valley: appointments, messages, a lab report, a prescription)",
-        "patient",
-        super::demo_story::PATIENT_EMAIL,
-        super::demo_story::PATIENT_PASSWORD
-    );
+    print_logins(&manifests, outcomes);
     println!();
     println!(
         "  web app: {base}/   patients register themselves there (or POST {base}/api/v1/auth/register)"
@@ -96,6 +51,39 @@ pub async fn run() -> anyhow::Result<()> {
     }
     println!();
     app.run().await
+}
+
+/// The demo's logins: the super admin, the manifests' staff with a demo password, accounts the
+/// manifests created just now, and the demo patient.
+fn print_logins(
+    manifests: &[(String, crate::tenancy::manifest::Manifest)],
+    outcomes: Vec<crate::tenancy::manifest::Outcome>,
+) {
+    println!("  demo logins (local demo only):");
+    println!("    super admin             {DEMO_SUPER_ADMIN_EMAIL} / {DEMO_SUPER_ADMIN_PASSWORD}");
+    for (_, m) in manifests {
+        for s in &m.staff {
+            if let Some(p) = &s.demo_password {
+                println!(
+                    "    {:<23} {} / {}   (hospital {})",
+                    s.role, s.email, p, m.slug
+                );
+            }
+        }
+    }
+    println!(
+        "    {:<23} {} / {}   (hospital kathmandu-valley: appointments, messages, a lab report, a prescription)",
+        "patient",
+        super::demo_story::PATIENT_EMAIL,
+        super::demo_story::PATIENT_PASSWORD
+    );
+    for o in outcomes {
+        for (email, password) in o.new_passwords {
+            println!(
+                "    new account             {email} / {password}   (change at first sign-in)"
+            );
+        }
+    }
 }
 
 /// Points unconfigured providers at the local sandboxes: payments (when neither Khalti nor

@@ -86,8 +86,32 @@ async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value>
     })
 }
 
+/// Tells the story once the server answers (it is told through the API); a failure is logged
+/// and the demo serves on without it.
+pub fn tell_when_ready(base: String) {
+    tokio::spawn(async move {
+        let ready = async {
+            for _ in 0..100 {
+                if reqwest::get(format!("{base}/readyz"))
+                    .await
+                    .is_ok_and(|r| r.status().is_success())
+                {
+                    return true;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            false
+        };
+        if !ready.await {
+            tracing::warn!("demo: the server did not become ready; no demo appointments");
+        } else if let Err(e) = tell(&base).await {
+            tracing::warn!(error = %format!("{e:#}"), "demo: the demo patient's story stopped");
+        }
+    });
+}
+
 /// Tells the story unless the demo patient exists already.
-pub async fn tell(base: &str) -> anyhow::Result<()> {
+async fn tell(base: &str) -> anyhow::Result<()> {
     let http = Client::builder().build()?;
     if Caller::sign_in(&http, base, PATIENT_EMAIL, PATIENT_PASSWORD)
         .await
@@ -106,7 +130,27 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
     answer(registered, StatusCode::CREATED).await?;
     let patient = Caller::sign_in(&http, base, PATIENT_EMAIL, PATIENT_PASSWORD).await?;
     let doctor = Caller::sign_in(&http, base, DOCTOR_EMAIL, DOCTOR_PASSWORD).await?;
+    let paid = appointments(&http, &patient, &doctor).await?;
+    let appointment = patient.get(&format!("/api/v1/appointments/{paid}")).await?;
+    let patient_id = appointment["patient_id"].as_str().context("patient id")?;
+    converse(&patient, &doctor, patient_id).await?;
+    upload_report(&http, &patient, patient_id).await?;
+    doctor
+        .post(
+            "/api/v1/prescriptions",
+            json!({"patient_id": patient_id, "appointment_id": paid, "items": [{
+                "medication": "Paracetamol 500 mg tablet", "dose": "1 tablet", "route": "oral",
+                "frequency": "up to 3 times a day when needed", "duration_days": 5,
+                "quantity": 15, "refills": 0,
+                "instructions": "Not more than 6 tablets in 24 hours."}]}),
+        )
+        .await?;
+    Ok(())
+}
 
+/// Four visits with Dr. Thapa on four days ahead, each at the day's first free time: requested,
+/// approved and awaiting payment, approved and paid (confirmed), cancelled. Answers the paid one.
+async fn appointments(http: &Client, patient: &Caller, doctor: &Caller) -> anyhow::Result<String> {
     let doctors = patient.get("/api/v1/doctors?limit=100").await?;
     let thapa = doctors["items"]
         .as_array()
@@ -115,8 +159,6 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
         .as_str()
         .context("doctor id")?
         .to_string();
-
-    // Four visits on four days ahead, each at the day's first free time.
     let book = async |days: i64, reason: &str| -> anyhow::Result<String> {
         let from = Utc::now() + Duration::days(days);
         let to = from + Duration::days(1);
@@ -138,7 +180,7 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
             .await?;
         Ok(a["id"].as_str().context("appointment id")?.to_string())
     };
-    let _requested = book(1, "Headaches most mornings for two weeks").await?;
+    book(1, "Headaches most mornings for two weeks").await?;
     let unpaid = book(2, "Follow-up on sleep").await?;
     let paid = book(3, "Results of the sleep study").await?;
     let cancelled = book(4, "Check-up").await?;
@@ -147,28 +189,29 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
             .post(&format!("/api/v1/appointments/{id}/approve"), json!({}))
             .await?;
     }
-    pay_in_the_sandbox(&http, &patient, &paid).await?;
+    pay_in_the_sandbox(http, patient, &paid).await?;
     patient
         .post(
             &format!("/api/v1/appointments/{cancelled}/cancel"),
             json!({"reason": "Feeling better"}),
         )
         .await?;
+    Ok(paid)
+}
 
-    // A conversation, a lab report and a prescription.
-    let appointment = patient.get(&format!("/api/v1/appointments/{paid}")).await?;
-    let patient_id = appointment["patient_id"].as_str().context("patient id")?;
+/// A conversation the doctor opens, and a message each way.
+async fn converse(patient: &Caller, doctor: &Caller, patient_id: &str) -> anyhow::Result<()> {
     let c = doctor
         .post("/api/v1/conversations", json!({"patient_id": patient_id}))
         .await?;
     let conversation = c["id"].as_str().context("conversation id")?;
     for (who, text) in [
         (
-            &doctor,
+            doctor,
             "Namaste Asha. Please keep a sleep diary until we meet.",
         ),
         (
-            &patient,
+            patient,
             "Namaste doctor, I will. The headaches are a little better.",
         ),
     ] {
@@ -178,6 +221,11 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
         )
         .await?;
     }
+    Ok(())
+}
+
+/// The patient uploads a lab report.
+async fn upload_report(http: &Client, patient: &Caller, patient_id: &str) -> anyhow::Result<()> {
     let report = reqwest::multipart::Form::new()
         .text("title", "Blood test, November")
         .text("kind", "lab_report")
@@ -188,22 +236,15 @@ pub async fn tell(base: &str) -> anyhow::Result<()> {
                 .mime_str("text/plain")?,
         );
     let r = http
-        .post(format!("{base}/api/v1/patients/{patient_id}/documents"))
+        .post(format!(
+            "{}/api/v1/patients/{patient_id}/documents",
+            patient.base
+        ))
         .bearer_auth(&patient.token)
         .multipart(report)
         .send()
         .await?;
     answer(r, StatusCode::CREATED).await.context("document")?;
-    doctor
-        .post(
-            "/api/v1/prescriptions",
-            json!({"patient_id": patient_id, "appointment_id": paid, "items": [{
-                "medication": "Paracetamol 500 mg tablet", "dose": "1 tablet", "route": "oral",
-                "frequency": "up to 3 times a day when needed", "duration_days": 5,
-                "quantity": 15, "refills": 0,
-                "instructions": "Not more than 6 tablets in 24 hours."}]}),
-        )
-        .await?;
     Ok(())
 }
 

@@ -166,6 +166,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 None,
             ),
             ("member", "list") => (Method::GET, "/api/v1/members".into(), None),
+            ("care_team", "list") => (
+                Method::GET,
+                format!("/api/v1/patients/{nobody}/care-team"),
+                None,
+            ),
             ("member", "reset_totp") => (
                 Method::POST,
                 format!("/api/v1/members/{nobody}/reset-totp"),

@@ -254,3 +254,47 @@ async fn an_admin_lists_the_staff_with_roles_and_state_and_never_patients_or_oth
     assert_problem(&app.get("/api/v1/members", &theirs.token).await, 403);
     assert_problem(&app.get("/api/v1/members", &p.token).await, 403);
 }
+
+#[tokio::test]
+async fn a_patient_and_the_admin_see_the_care_team_and_nobody_else_does() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d1, d2) = (app.doctor(&h).await, app.doctor(&h).await);
+    let (p, other) = (app.patient(&h).await, app.patient(&h).await);
+    app.assign(&h, p.id, d1.id).await;
+    app.assign(&h, p.id, d2.id).await;
+    let path = format!("/api/v1/patients/{}/care-team", p.id);
+    for token in [&h.admin, &p.token] {
+        let team = app.get(&path, token).await.expect(200);
+        let ids: Vec<&str> = team
+            .body
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["doctor_id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, [d1.id.to_string(), d2.id.to_string()]);
+        assert_eq!(team.body[0]["full_name"], "Dr Test");
+    }
+    // Another patient, a doctor, another hospital's admin.
+    assert_problem(&app.get(&path, &other.token).await, 404);
+    assert_problem(&app.get(&path, &d1.token).await, 403);
+    let elsewhere = app.hospital(&root).await;
+    assert_problem(&app.get(&path, &elsewhere.admin).await, 404);
+    // Taken off the team, gone from the list; the read is in the patient's access log.
+    app.request(
+        Method::DELETE,
+        &format!("{path}/{}", d1.id),
+        Some(&h.admin),
+        None,
+    )
+    .await;
+    let team = app.get(&path, &p.token).await.expect(200);
+    assert_eq!(team.body.as_array().unwrap().len(), 1);
+    let log = app
+        .get(&format!("/api/v1/patients/{}/access-log", p.id), &p.token)
+        .await
+        .expect(200);
+    assert!(log.text.contains("care_team.list"), "{}", log.text);
+}

@@ -210,8 +210,13 @@ test("a hospital admin puts a doctor on a patient's care team and takes them off
   await card.getByRole("button", { name: "Add to care team" }).click();
   await expect(card.getByRole("status")).toHaveText(`Dr. Hari Bhandari is now on the care team of ${patient}.`);
   expect(await doctorSees()).toBe(true);
+  // The team as it stands now, read when opened.
+  const team = card.getByText(`Care team of ${patient}`, { exact: true });
+  await team.click();
+  await expect(card.getByRole("group")).toContainText("Dr. Hari Bhandari · General practice · since");
   await expectAccessible(page);
   await shot(page, info, "care-teams");
+  await team.click();
   await card.getByRole("button", { name: "Add to care team" }).click();
   await expect(card.getByRole("status")).toHaveText(
     `Dr. Hari Bhandari is already on the care team of ${patient}: nothing changed.`,
@@ -224,6 +229,8 @@ test("a hospital admin puts a doctor on a patient's care team and takes them off
   await expect(card.getByRole("status")).toHaveText(
     `Dr. Hari Bhandari is not on the care team of ${patient}: nothing changed.`,
   );
+  await team.click();
+  await expect(card.getByRole("group")).toContainText("No doctor is on this patient's care team yet.");
 
   // The patient's part of the audit trail is one link away.
   await card.getByRole("link", { name: `Audit trail of ${patient}` }).click();

@@ -24,7 +24,7 @@ use crate::{
         service::ProfileRight,
         types::{
             CareTeamAssignment, CareTeamMember, CreatedPatient, Doctor, DoctorProfile, NewDoctor,
-            NewPatient, Patient, PatientPatch, PatientProfile, ProfilePatch,
+            NewPatient, Patient, PatientPatch, PatientProfile, ProfilePatch, TeamDoctor,
         },
     },
 };
@@ -66,6 +66,11 @@ pub enum CareTeamAnswer {
     /// Assigned.
     #[oai(status = 201)]
     Created(Json<CareTeamMember>),
+}
+#[derive(ApiResponse)]
+pub enum CareTeamList {
+    #[oai(status = 200)]
+    Ok(Json<Vec<TeamDoctor>>),
 }
 #[derive(ApiResponse)]
 pub enum CareTeamRemoved {
@@ -232,6 +237,22 @@ impl StaffApi {
         let (patient, doctor) = (PatientId::from(id.0), DoctorId::from(body.0.doctor_id));
         let member = service::assign(tx, &permit, patient, doctor).await?;
         Ok(CareTeamAnswer::Created(Json(member)))
+    }
+
+    /// The doctors on a patient's care team.
+    ///
+    /// The patient (their own) and hospital admins; doctors get 403, another patient's or
+    /// hospital's id 404. Longest-standing first; audited as a read of the patient's record.
+    #[oai(
+        path = "/patients/:id/care-team",
+        method = "get",
+        operation_id = "listCareTeam"
+    )]
+    async fn team(&self, auth: BearerAuth, id: Path<Uuid>) -> ApiResult<CareTeamList> {
+        let tx = auth.0;
+        let permit = tx.permit::<perm::CareTeam, perm::List>().await?;
+        let team = service::team(tx, &permit, PatientId::from(id.0)).await?;
+        Ok(CareTeamList::Ok(Json(team)))
     }
 
     /// Take a doctor off a patient's care team (hospital admin).

@@ -17,7 +17,7 @@ use crate::{
             store,
             types::{
                 CareTeamMember, CreatedPatient, Doctor, DoctorProfile, Patient, PatientProfile,
-                ProfilePatch,
+                ProfilePatch, TeamDoctor,
             },
         },
         users::{Account, create_member},
@@ -191,6 +191,22 @@ pub async fn assign(
         patient_id: patient.uuid(),
         doctor_id: doctor.uuid(),
     })
+}
+
+/// The doctors on a patient's care team (404 for a patient the caller may not see); audited as a
+/// read of the patient's record.
+#[tracing::instrument(skip_all, fields(patient = %patient))]
+pub async fn team(
+    mut tx: TenantTx,
+    _: &Permit<perm::CareTeam, perm::List>,
+    patient: PatientId,
+) -> ApiResult<Vec<TeamDoctor>> {
+    let hospital = tx.caller().hospital()?;
+    crate::records::require_patient(&tx, patient).await?;
+    let team = store::team(&tx, patient).await?;
+    tx.audit_read(hospital, patient_entry("care_team.list", patient));
+    tx.commit().await?;
+    Ok(team)
 }
 
 /// Takes a doctor off a patient's care team (404 when not on it). Audited.

@@ -10,7 +10,9 @@ use crate::{
     db::{NamedStatement, Prepared, TenantTx, stmt},
     error::{ApiError, ApiResult},
     ids::{DoctorId, HospitalId, PatientId, UserId},
-    tenancy::staff::types::{Doctor, DoctorProfile, Patient, PatientProfile, ProfilePatch},
+    tenancy::staff::types::{
+        Doctor, DoctorProfile, Patient, PatientProfile, ProfilePatch, TeamDoctor,
+    },
 };
 
 pub const DOCTOR: &str = "select d.id, d.user_id, u.full_name, d.specialization, d.license_number,
@@ -142,6 +144,20 @@ pub async fn assign(tx: &TenantTx, patient: PatientId, doctor: DoctorId) -> ApiR
         vec![patient.into(), doctor.into()],
     )
     .await
+}
+
+/// The doctors on the patient's care team, longest-standing first (RLS: the patient, their
+/// team's doctors, the hospital's admins).
+pub async fn team(tx: &TenantTx, patient: PatientId) -> ApiResult<Vec<TeamDoctor>> {
+    Ok(TeamDoctor::find_by_statement(stmt(
+        "select d.id as doctor_id, u.full_name, d.specialization, ct.created_at as since
+           from care_team ct join doctor d on d.id = ct.doctor_id
+           join app_user u on u.id = d.user_id
+          where ct.patient_id = $1 order by ct.created_at, d.id",
+        [patient.into()],
+    ))
+    .all(tx.conn())
+    .await?)
 }
 
 /// Takes the doctor off the patient's care team; 404 when they are not on it.

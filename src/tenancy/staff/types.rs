@@ -119,6 +119,16 @@ pub struct CareTeamMember {
     pub doctor_id: Uuid,
 }
 
+/// A doctor on a patient's care team, as the patient and the hospital's admin see them.
+#[derive(Object, FromQueryResult)]
+pub struct TeamDoctor {
+    pub doctor_id: Uuid,
+    pub full_name: String,
+    pub specialization: String,
+    /// When they joined the team.
+    pub since: chrono::DateTime<chrono::Utc>,
+}
+
 fn text(field: &str, v: &str, max: usize) -> ApiResult<String> {
     let v = v.trim();
     if v.is_empty() || v.chars().count() > max {

@@ -1,6 +1,7 @@
-// Hospital admin: the hospital's patients, a page at a time and searchable, each with a choice of
-// doctor to put on or take off the patient's care team (the doctors who may read and write the
-// record); the outcome is told in words. Each patient links to their part of the audit trail.
+// Hospital admin: the hospital's patients, a page at a time and searchable, each with their care
+// team (the doctors who may read and write the record; read when opened, since each read is
+// audited) and a choice of doctor to put on or take off it; the outcome is told in words. Each
+// patient links to their part of the audit trail.
 import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { day, t } from "../i18n";
@@ -85,6 +86,8 @@ function PatientTeam(props: { p: Patient; doctors: Doctor[] }) {
   const { p } = props;
   const [doctorId, setDoctorId] = useState(props.doctors[0]?.id ?? "");
   const [done, setDone] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [changes, setChanges] = useState(0);
   const { busy, error, run } = useAction();
   const doctor = props.doctors.find((d) => d.id === doctorId);
   const id = `team-${p.id}`;
@@ -113,6 +116,7 @@ function PatientTeam(props: { p: Patient; doctors: Doctor[] }) {
         throw e;
       }
       setDone(adding ? s.addedToTeam(name, p.full_name) : s.removedFromTeam(name, p.full_name));
+      setChanges((n) => n + 1);
     });
 
   return (
@@ -124,6 +128,10 @@ function PatientTeam(props: { p: Patient; doctors: Doctor[] }) {
         {p.email}
         {p.date_of_birth && ` · ${s.born} ${day(new Date(`${p.date_of_birth}T00:00:00`))}`}
       </p>
+      <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+        <summary>{s.careTeamOf(p.full_name)}</summary>
+        {open && <Team patientId={p.id} changes={changes} />}
+      </details>
       {props.doctors.length === 0 ? (
         <p class="muted">{s.noDoctorsYet}</p>
       ) : (
@@ -158,5 +166,31 @@ function PatientTeam(props: { p: Patient; doctors: Doctor[] }) {
         </p>
       )}
     </li>
+  );
+}
+
+/** The doctors on a patient's care team now, read again after each change. */
+function Team(props: { patientId: string; changes: number }) {
+  const s = t();
+  const l = useLoad(
+    () => unwrap(api.GET("/api/v1/patients/{id}/care-team", { params: { path: { id: props.patientId } } })),
+    [props.patientId, props.changes],
+  );
+  return (
+    <Show l={l}>
+      {(team) =>
+        team.length === 0 ? (
+          <p class="muted">{s.noTeamYet}</p>
+        ) : (
+          <ul>
+            {team.map((d) => (
+              <li key={d.doctor_id}>
+                {d.full_name} · {d.specialization} · {s.since(day(new Date(d.since)))}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </Show>
   );
 }

@@ -1339,7 +1339,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The doctors on a patient's care team.
+         * @description The patient (their own) and hospital admins; doctors get 403, another patient's or
+         *     hospital's id 404. Longest-standing first; audited as a read of the patient's record.
+         */
+        get: operations["listCareTeam"];
         put?: never;
         /**
          * Put a doctor on a patient's care team (hospital admin).
@@ -3312,6 +3317,21 @@ export interface components {
         StatusChange: {
             /** @description `active` (the previous active version is retired), `shadow` or `retired`. */
             status: string;
+        };
+        /**
+         * TeamDoctor
+         * @description A doctor on a patient's care team, as the patient and the hospital's admin see them.
+         */
+        TeamDoctor: {
+            /** Format: uuid */
+            doctor_id: string;
+            full_name: string;
+            /**
+             * Format: date-time
+             * @description When they joined the team.
+             */
+            since: string;
+            specialization: string;
         };
         /** TemporaryPassword */
         TemporaryPassword: {
@@ -9901,6 +9921,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Grant"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCareTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDoctor"][];
                 };
             };
             /** @description Malformed request or unknown fields. */

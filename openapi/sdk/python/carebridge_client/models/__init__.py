@@ -93,6 +93,7 @@ from .slots import Slots
 from .staff_member import StaffMember
 from .stage_correction import StageCorrection
 from .status_change import StatusChange
+from .team_doctor import TeamDoctor
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
 from .totp_code import TotpCode
@@ -198,6 +199,7 @@ __all__ = (
     "StaffMember",
     "StageCorrection",
     "StatusChange",
+    "TeamDoctor",
     "TemporaryPassword",
     "Ticket",
     "TotpCode",
