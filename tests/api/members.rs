@@ -298,3 +298,24 @@ async fn a_patient_and_the_admin_see_the_care_team_and_nobody_else_does() {
         .expect(200);
     assert!(log.text.contains("care_team.list"), "{}", log.text);
 }
+
+#[tokio::test]
+async fn an_admin_cannot_reset_their_own_password_or_second_factor_through_the_member_calls() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let me = user_id(&app, &h.admin).await;
+    for action in ["reset-password", "reset-totp", "deactivate"] {
+        let r = app
+            .request(
+                Method::POST,
+                &format!("/api/v1/members/{me}/{action}"),
+                Some(&h.admin),
+                None,
+            )
+            .await;
+        assert_problem(&r, 422);
+    }
+    // The session is untouched.
+    app.get("/api/v1/auth/me", &h.admin).await.expect(200);
+}

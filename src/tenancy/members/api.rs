@@ -129,7 +129,7 @@ impl MembersApi {
     /// Hospital admins only. Answers the temporary password to hand to the person; every session of
     /// the account ends. 404 when the user is not a member of this hospital; 409 when the account
     /// also belongs to another hospital (or is a super admin's), since only its owner may then
-    /// reset it; audited.
+    /// reset it; 422 for oneself (`POST /auth/password`); audited.
     #[oai(
         path = "/members/:user_id/reset-password",
         method = "post",
@@ -152,7 +152,8 @@ impl MembersApi {
     /// until they enrol again.
     ///
     /// Hospital admins only, for members of their hospital (404 otherwise, also when the member
-    /// has no second factor here). Every session of the member at this hospital ends; audited.
+    /// has no second factor here; 422 for oneself). Every session of the member at this hospital
+    /// ends; audited.
     #[oai(
         path = "/members/:user_id/reset-totp",
         method = "post",

@@ -59,12 +59,19 @@ pub async fn create_staff(
     })
 }
 
+/// 422 when `user` is the caller: an admin's account actions are for others (locking oneself
+/// out, or ending one's own sessions by mistake, helps nobody).
+fn not_oneself(tx: &TenantTx, user: UserId, why: &'static str) -> ApiResult<()> {
+    if user.uuid() == tx.caller().user_id {
+        return Err(ApiError::unprocessable(why));
+    }
+    Ok(())
+}
+
 /// 422 for oneself, 404 for a user who is not a member here; audited.
 async fn set_active(tx: TenantTx, user: UserId, active: bool) -> ApiResult<()> {
     let hospital = tx.caller().hospital()?;
-    if user.uuid() == tx.caller().user_id {
-        return Err(ApiError::unprocessable("you cannot deactivate yourself"));
-    }
+    not_oneself(&tx, user, "you cannot deactivate yourself")?;
     if !store::set_active(&tx, user, active).await? {
         return Err(ApiError::NotFound);
     }
@@ -123,6 +130,11 @@ pub async fn reset_password(
     user: UserId,
 ) -> ApiResult<TemporaryPassword> {
     let hospital = tx.caller().hospital()?;
+    not_oneself(
+        &tx,
+        user,
+        "change your own password with POST /api/v1/auth/password",
+    )?;
     let temporary = crate::auth::token::generate()[..20].to_string();
     let (hash, tx) = tx
         .outside(
@@ -153,6 +165,11 @@ pub async fn reset_totp(
     user: UserId,
 ) -> ApiResult<()> {
     let hospital = tx.caller().hospital()?;
+    not_oneself(
+        &tx,
+        user,
+        "your own second factor is changed under /api/v1/auth/totp",
+    )?;
     if !crate::auth::reset_member_totp(&tx, user.uuid()).await? {
         return Err(ApiError::NotFound);
     }

@@ -1040,7 +1040,7 @@ export interface paths {
          * @description Hospital admins only. Answers the temporary password to hand to the person; every session of
          *     the account ends. 404 when the user is not a member of this hospital; 409 when the account
          *     also belongs to another hospital (or is a super admin's), since only its owner may then
-         *     reset it; audited.
+         *     reset it; 422 for oneself (`POST /auth/password`); audited.
          */
         post: operations["resetMemberPassword"];
         delete?: never;
@@ -1062,7 +1062,8 @@ export interface paths {
          * Clear a member's second factor (a lost phone): they sign in with their password alone
          *     until they enrol again.
          * @description Hospital admins only, for members of their hospital (404 otherwise, also when the member
-         *     has no second factor here). Every session of the member at this hospital ends; audited.
+         *     has no second factor here; 422 for oneself). Every session of the member at this hospital
+         *     ends; audited.
          */
         post: operations["resetMemberTotp"];
         delete?: never;

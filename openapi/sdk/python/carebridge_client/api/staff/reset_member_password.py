@@ -101,7 +101,7 @@ def sync_detailed(
      Hospital admins only. Answers the temporary password to hand to the person; every session of
     the account ends. 404 when the user is not a member of this hospital; 409 when the account
     also belongs to another hospital (or is a super admin's), since only its owner may then
-    reset it; audited.
+    reset it; 422 for oneself (`POST /auth/password`); audited.
 
     Args:
         user_id (UUID):
@@ -135,7 +135,7 @@ def sync(
      Hospital admins only. Answers the temporary password to hand to the person; every session of
     the account ends. 404 when the user is not a member of this hospital; 409 when the account
     also belongs to another hospital (or is a super admin's), since only its owner may then
-    reset it; audited.
+    reset it; 422 for oneself (`POST /auth/password`); audited.
 
     Args:
         user_id (UUID):
@@ -164,7 +164,7 @@ async def asyncio_detailed(
      Hospital admins only. Answers the temporary password to hand to the person; every session of
     the account ends. 404 when the user is not a member of this hospital; 409 when the account
     also belongs to another hospital (or is a super admin's), since only its owner may then
-    reset it; audited.
+    reset it; 422 for oneself (`POST /auth/password`); audited.
 
     Args:
         user_id (UUID):
@@ -196,7 +196,7 @@ async def asyncio(
      Hospital admins only. Answers the temporary password to hand to the person; every session of
     the account ends. 404 when the user is not a member of this hospital; 409 when the account
     also belongs to another hospital (or is a super admin's), since only its owner may then
-    reset it; audited.
+    reset it; 422 for oneself (`POST /auth/password`); audited.
 
     Args:
         user_id (UUID):

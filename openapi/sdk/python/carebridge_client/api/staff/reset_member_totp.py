@@ -94,7 +94,8 @@ def sync_detailed(
     until they enrol again.
 
      Hospital admins only, for members of their hospital (404 otherwise, also when the member
-    has no second factor here). Every session of the member at this hospital ends; audited.
+    has no second factor here; 422 for oneself). Every session of the member at this hospital
+    ends; audited.
 
     Args:
         user_id (UUID):
@@ -127,7 +128,8 @@ def sync(
     until they enrol again.
 
      Hospital admins only, for members of their hospital (404 otherwise, also when the member
-    has no second factor here). Every session of the member at this hospital ends; audited.
+    has no second factor here; 422 for oneself). Every session of the member at this hospital
+    ends; audited.
 
     Args:
         user_id (UUID):
@@ -155,7 +157,8 @@ async def asyncio_detailed(
     until they enrol again.
 
      Hospital admins only, for members of their hospital (404 otherwise, also when the member
-    has no second factor here). Every session of the member at this hospital ends; audited.
+    has no second factor here; 422 for oneself). Every session of the member at this hospital
+    ends; audited.
 
     Args:
         user_id (UUID):
@@ -186,7 +189,8 @@ async def asyncio(
     until they enrol again.
 
      Hospital admins only, for members of their hospital (404 otherwise, also when the member
-    has no second factor here). Every session of the member at this hospital ends; audited.
+    has no second factor here; 422 for oneself). Every session of the member at this hospital
+    ends; audited.
 
     Args:
         user_id (UUID):
