@@ -81,10 +81,17 @@ function byDay(slots: Schemas["Slot"][]): [string, Schemas["Slot"][]][] {
 }
 
 /**
- * A doctor's free times for a week in the browser's time zone, under a heading per day; each is
- * a button named by its start `HH:MM`, as on the booking page.
+ * A doctor's free times for a week in the browser's time zone, under a heading per day (of
+ * `level`, 4 unless said); each is a button named by its start `HH:MM` (the contract's name for
+ * a slot). Read again whenever `refresh` changes (after a time was taken under the user).
  */
-export function SlotPicker(props: { doctorId: string; chosen: string | null; onChoose: (start: string) => void }) {
+export function SlotPicker(props: {
+  doctorId: string;
+  chosen: string | null;
+  onChoose: (start: string) => void;
+  level?: 3 | 4;
+  refresh?: number;
+}) {
   const s = t();
   const [week, setWeek] = useState(0);
   const slots = useLoad(() => {
@@ -99,7 +106,8 @@ export function SlotPicker(props: { doctorId: string; chosen: string | null; onC
         },
       }),
     );
-  }, [props.doctorId, week]);
+  }, [props.doctorId, week, props.refresh]);
+  const Heading = props.level === 3 ? "h3" : "h4";
   return (
     <div class="picker">
       <p class="muted">
@@ -120,7 +128,7 @@ export function SlotPicker(props: { doctorId: string; chosen: string | null; onC
           ) : (
             byDay(page.items).map(([heading, list]) => (
               <div key={heading} class="day">
-                <h4>{heading}</h4>
+                <Heading>{heading}</Heading>
                 <div class="slots">
                   {list.map((slot) => (
                     <button
