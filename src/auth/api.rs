@@ -134,6 +134,10 @@ pub struct Me {
     /// The hospital requires two-factor sign-in of its staff and this account has none yet: it
     /// must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
     pub must_enrol_totp: bool,
+    /// What the caller's role may do, as `object:action` (`prescription:dispense`,
+    /// `appointment:approve`, …): for a client to show what applies. The server still checks
+    /// every call.
+    pub permissions: Vec<String>,
 }
 
 /// Patient self-registration. Only ever creates a patient.
@@ -344,11 +348,13 @@ impl AuthApi {
     /// Who am I.
     ///
     /// Any signed-in caller, also a super admin and an account that must change its password first.
-    /// Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-    /// `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+    /// Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+    /// `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+    /// invalid, expired or revoked token.
     #[oai(path = "/me", method = "get", operation_id = "me")]
-    async fn me(&self, auth: BearerCaller) -> ApiResult<MeAnswer> {
+    async fn me(&self, state: Data<&AppState>, auth: BearerCaller) -> ApiResult<MeAnswer> {
         let c = auth.0;
+        let permissions = state.authz.granted(&c).await?;
         Ok(MeAnswer::Ok(Json(Me {
             user_id: c.user_id,
             email: c.email,
@@ -358,6 +364,7 @@ impl AuthApi {
             hospital_slug: c.hospital_slug,
             must_change_password: c.must_change_password,
             must_enrol_totp: c.must_enrol_totp,
+            permissions,
         })))
     }
 
@@ -396,7 +403,12 @@ impl AuthApi {
     /// or `ne`, or `timezone` is not an IANA zone. Language and time zone apply to the caller's
     /// emails and in-app notifications.
     #[oai(path = "/me", method = "patch", operation_id = "updateMe")]
-    async fn update_me(&self, auth: BearerAuth, body: Json<ProfilePatch>) -> ApiResult<MeAnswer> {
+    async fn update_me(
+        &self,
+        state: Data<&AppState>,
+        auth: BearerAuth,
+        body: Json<ProfilePatch>,
+    ) -> ApiResult<MeAnswer> {
         let tx = auth.0;
         let b = body.0;
         let name = b.full_name.as_deref().map(full_name).transpose()?;
@@ -413,6 +425,7 @@ impl AuthApi {
             ));
         }
         let c = tx.caller().clone();
+        let permissions = state.authz.granted(&c).await?;
         let update = service::ProfileUpdate {
             full_name: name.clone(),
             language: b.language,
@@ -428,6 +441,7 @@ impl AuthApi {
             hospital_slug: c.hospital_slug,
             must_change_password: c.must_change_password,
             must_enrol_totp: c.must_enrol_totp,
+            permissions,
         })))
     }
 

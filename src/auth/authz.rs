@@ -114,6 +114,26 @@ impl Authz {
         Ok(allowed)
     }
 
+    /// Everything the caller's role may do in its domain, as `object:action` (what the API's
+    /// permits would allow; each call still asks for its own).
+    pub async fn granted(&self, caller: &Caller) -> ApiResult<Vec<String>> {
+        let domain = Self::domain(caller);
+        let appointment_steps = crate::scheduling::lifecycle::Action::ALL
+            .into_iter()
+            .map(|a| ("appointment", crate::auth::permit::Action::name(&a)));
+        let mut out = Vec::new();
+        for (object, action) in crate::auth::permit::pairs()
+            .into_iter()
+            .chain(appointment_steps)
+        {
+            if self.allows(&caller.role, &domain, object, action).await? {
+                out.push(format!("{object}:{action}"));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// 403 unless the caller's role may take `action` on `object`; otherwise the proof.
     pub async fn permit<O: Allows<A>, A: Action>(
         &self,

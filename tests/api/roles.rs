@@ -255,3 +255,53 @@ async fn a_custom_roles_grants_reach_the_rows_and_nothing_more() {
     assert_eq!(seen("clinical_note").await, 0);
     assert_eq!(seen("prescription").await, 0);
 }
+
+#[tokio::test]
+async fn me_names_what_the_callers_role_may_do() {
+    let app = spawn_app().await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let d = app.doctor(&h).await;
+    let p = app.patient(&h).await;
+    let permissions = |body: &serde_json::Value| -> Vec<String> {
+        body["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let doctor = permissions(&app.get("/api/v1/auth/me", &d.token).await.expect(200).body);
+    assert!(
+        doctor.contains(&"appointment:approve".to_string()),
+        "{doctor:?}"
+    );
+    assert!(!doctor.contains(&"member:list".to_string()));
+    let patient = permissions(&app.get("/api/v1/auth/me", &p.token).await.expect(200).body);
+    assert!(
+        patient.contains(&"care_team:list".to_string()),
+        "{patient:?}"
+    );
+    assert!(!patient.contains(&"prescription:dispense".to_string()));
+    // A custom role: exactly what it was granted.
+    app.post(
+        "/api/v1/roles",
+        Some(&h.admin),
+        json!({"name": "dispenser", "permissions": [
+            {"object": "prescription", "action": "list"},
+            {"object": "prescription", "action": "dispense"}]}),
+    )
+    .await
+    .expect(201);
+    let email = format!("disp@{}.test", h.slug);
+    app.post(
+        "/api/v1/staff",
+        Some(&h.admin),
+        json!({"email": email, "full_name": "Dee Spenser", "role": "dispenser", "password": PASSWORD}),
+    )
+    .await
+    .expect(201);
+    let token = app.login(&email, Some(&h.slug)).await;
+    let custom = permissions(&app.get("/api/v1/auth/me", &token).await.expect(200).body);
+    assert_eq!(custom, ["prescription:dispense", "prescription:list"]);
+}

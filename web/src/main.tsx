@@ -4,7 +4,7 @@ import { render } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { lang, setLang, t, type Lang } from "./i18n";
 import { navigate, onLink, path, query, route } from "./router";
-import { afterSignIn, dispenses, endSession, home, loadMe, me, signOut } from "./session";
+import { afterSignIn, endSession, home, loadMe, may, me, signOut } from "./session";
 import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
@@ -60,7 +60,7 @@ function Header() {
             <a href="/models">{s.models}</a>
           </>
         )}
-        {who && who.role !== "patient" && who.role !== "super_admin" && !who.must_enrol_totp && (
+        {who && who.role !== "patient" && !who.must_enrol_totp && may("appointment:list") && (
           <a href="/appointments">{s.appointments}</a>
         )}
         {who?.role === "doctor" && !who.must_enrol_totp && (
@@ -69,7 +69,7 @@ function Header() {
             <a href="/messages">{s.messages}</a>
           </>
         )}
-        {who && dispenses.value && <a href="/dispense">{s.dispense}</a>}
+        {who && !who.must_enrol_totp && may("prescription:dispense") && <a href="/dispense">{s.dispense}</a>}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">

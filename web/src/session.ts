@@ -22,8 +22,6 @@ export const api = createClient({ baseUrl: location.origin, token: storedToken()
 export const me = signal<Me | null | undefined>(storedToken() ? undefined : null);
 /** Why the user was sent to sign in, shown there. */
 export const notice = signal<string | null>(null);
-/** Whether the signed-in member works with prescriptions (a custom role such as pharmacist). */
-export const dispenses = signal(false);
 
 api.use({
   onResponse({ response, request }) {
@@ -47,27 +45,13 @@ export async function startSession(token: string): Promise<Me> {
 
 export async function loadMe(): Promise<Me> {
   const who = await unwrap(api.GET("/api/v1/auth/me"));
-  dispenses.value = await readsPrescriptions(who);
   me.value = who;
   return who;
 }
 
-const BASE_ROLES = ["patient", "doctor", "hospital_admin", "super_admin"];
-
-/**
- * Whether a custom role may read the hospital's prescriptions, which a pharmacist's does. `Me`
- * names no permissions and only admins may read roles, so this asks for a prescription no one
- * has: the API answers 403 to a role without the permission and 404 to one with it.
- */
-async function readsPrescriptions(who: Me): Promise<boolean> {
-  if (BASE_ROLES.includes(who.role) || who.must_enrol_totp || who.must_change_password) return false;
-  const none = "00000000-0000-0000-0000-000000000000";
-  try {
-    const { response } = await api.GET("/api/v1/prescriptions/{id}", { params: { path: { id: none } } });
-    return response.status === 404;
-  } catch {
-    return false; // unreachable now: the account page, as for any custom role
-  }
+/** Whether the signed-in role may do `permission` (`object:action`, as `/auth/me` names them). */
+export function may(permission: string): boolean {
+  return me.value?.permissions.includes(permission) ?? false;
 }
 
 /** Forgets the session; `expired` sends the user to sign in and back to where they were. */
@@ -79,7 +63,6 @@ export function endSession(expired = false) {
     /* nothing kept */
   }
   me.value = null;
-  dispenses.value = false;
   if (expired && !route.value.startsWith("/sign-in")) {
     notice.value = "expired";
     navigate(`/sign-in?next=${encodeURIComponent(route.value)}`, true);
@@ -103,7 +86,9 @@ export function home(who: Me): string {
   if (who.role === "super_admin") return "/hospitals";
   // A pharmacist dispenses; other custom roles (nurse) have no page of their own yet: their
   // account page.
-  if (who.role !== "doctor" && who.role !== "hospital_admin") return dispenses.value ? "/dispense" : "/security";
+  if (who.role !== "doctor" && who.role !== "hospital_admin") {
+    return who.permissions.includes("prescription:dispense") ? "/dispense" : "/security";
+  }
   return "/appointments";
 }
 

@@ -383,8 +383,9 @@ export interface paths {
         /**
          * Who am I.
          * @description Any signed-in caller, also a super admin and an account that must change its password first.
-         *     Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-         *     `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+         *     Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+         *     `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+         *     invalid, expired or revoked token.
          */
         get: operations["me"];
         put?: never;
@@ -2784,6 +2785,12 @@ export interface components {
              *     must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
              */
             must_enrol_totp: boolean;
+            /**
+             * @description What the caller's role may do, as `object:action` (`prescription:dispense`,
+             *     `appointment:approve`, …): for a client to show what applies. The server still checks
+             *     every call.
+             */
+            permissions: string[];
             role: string;
             /** Format: uuid */
             user_id: string;

@@ -21,6 +21,9 @@ class Me:
         must_change_password (bool): The account must change its password before anything else.
         must_enrol_totp (bool): The hospital requires two-factor sign-in of its staff and this account has none yet: it
             must enrol (`POST /api/v1/auth/totp`, then `/confirm`) before anything else.
+        permissions (list[str]): What the caller's role may do, as `object:action` (`prescription:dispense`,
+            `appointment:approve`, …): for a client to show what applies. The server still checks
+            every call.
         role (str):
         user_id (UUID):
     """
@@ -31,6 +34,7 @@ class Me:
     hospital_slug: None | str
     must_change_password: bool
     must_enrol_totp: bool
+    permissions: list[str]
     role: str
     user_id: UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -53,6 +57,8 @@ class Me:
 
         must_enrol_totp = self.must_enrol_totp
 
+        permissions = self.permissions
+
         role = self.role
 
         user_id = str(self.user_id)
@@ -67,6 +73,7 @@ class Me:
                 "hospital_slug": hospital_slug,
                 "must_change_password": must_change_password,
                 "must_enrol_totp": must_enrol_totp,
+                "permissions": permissions,
                 "role": role,
                 "user_id": user_id,
             }
@@ -107,6 +114,8 @@ class Me:
 
         must_enrol_totp = d.pop("must_enrol_totp")
 
+        permissions = cast(list[str], d.pop("permissions"))
+
         role = d.pop("role")
 
         user_id = UUID(d.pop("user_id"))
@@ -118,6 +127,7 @@ class Me:
             hospital_slug=hospital_slug,
             must_change_password=must_change_password,
             must_enrol_totp=must_enrol_totp,
+            permissions=permissions,
             role=role,
             user_id=user_id,
         )

@@ -88,8 +88,9 @@ def sync_detailed(
     """Who am I.
 
      Any signed-in caller, also a super admin and an account that must change its password first.
-    Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-    `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+    Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+    `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+    invalid, expired or revoked token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,8 +116,9 @@ def sync(
     """Who am I.
 
      Any signed-in caller, also a super admin and an account that must change its password first.
-    Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-    `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+    Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+    `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+    invalid, expired or revoked token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,8 +140,9 @@ async def asyncio_detailed(
     """Who am I.
 
      Any signed-in caller, also a super admin and an account that must change its password first.
-    Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-    `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+    Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+    `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+    invalid, expired or revoked token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,8 +166,9 @@ async def asyncio(
     """Who am I.
 
      Any signed-in caller, also a super admin and an account that must change its password first.
-    Answers the user id, email, name, role, hospital id and slug (null for a super admin) and
-    `must_change_password`; 401 for a missing, invalid, expired or revoked token.
+    Answers the user id, email, name, role, hospital id and slug (null for a super admin),
+    `must_change_password`, `must_enrol_totp` and the role's `permissions`; 401 for a missing,
+    invalid, expired or revoked token.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
