@@ -184,7 +184,8 @@ impl<E: Endpoint> ObserveEndpoint<E> {
             poem::http::Method::GET | poem::http::Method::HEAD
         ) && crate::app::web::is_app_path(path)
         {
-            let mut r = self.web.answer(path).await;
+            let gzip = crate::app::web::accepts_gzip(req.headers());
+            let mut r = self.web.answer(path, gzip).await;
             // One route label for the whole app in the metrics.
             r.set_data(PathPattern("/".into()));
             return r;
