@@ -156,3 +156,33 @@ export function CodeField(props: { value: string; onInput: (v: string) => void }
     />
   );
 }
+
+/**
+ * The pages of a cursor-paged list as the user walks them: the cursor of the page shown (none
+ * for the first), and the cursors before it, so that going back needs no reverse paging.
+ */
+export function useCursors() {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  return {
+    cursor: cursors[cursors.length - 1],
+    first: cursors.length === 1,
+    back: () => setCursors((c) => c.slice(0, -1)),
+    on: (next: string) => setCursors((c) => [...c, next]),
+    restart: () => setCursors([undefined]),
+  };
+}
+
+/** Back and on through a cursor-paged list; `next` is the page's `next_cursor`. */
+export function Pager(props: { pages: ReturnType<typeof useCursors>; next?: string | null; back: string; on: string }) {
+  const { pages, next } = props;
+  return (
+    <div class="pager">
+      <button type="button" class="secondary" disabled={pages.first} onClick={pages.back}>
+        {props.back}
+      </button>
+      <button type="button" class="secondary" disabled={!next} onClick={() => next && pages.on(next)}>
+        {props.on}
+      </button>
+    </div>
+  );
+}

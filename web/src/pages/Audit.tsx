@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { day, t } from "../i18n";
 import { query } from "../router";
 import { api, me } from "../session";
-import { ErrorBox, Field, Page, Show, useLoad } from "../ui";
+import { ErrorBox, Field, Page, Pager, Show, useCursors, useLoad } from "../ui";
 
 type AuditEvent = Schemas["AuditEvent"];
 type Filters = { actor: string; patient: string; action: string; from: string; to: string };
@@ -50,9 +50,8 @@ export function Audit() {
   const [form, setForm] = useState<Filters>(initial);
   const [applied, setApplied] = useState<Filters>(initial);
   const [formError, setFormError] = useState<string | null>(null);
-  // The cursors of the pages before this one: the first page has none.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursors();
+  const cursor = pages.cursor;
   const doctors = useLoad(() => unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })), []);
   const events = useLoad(
     () =>
@@ -89,14 +88,14 @@ export function Audit() {
     if (form.from && form.to && form.to < form.from) return setFormError(s.datesReversed);
     setFormError(null);
     setApplied({ ...form, patient, action: form.action.trim() });
-    setCursors([undefined]);
+    pages.restart();
   };
   const clear = () => {
     const none = { actor: "", patient: "", action: "", from: "", to: "" };
     setForm(none);
     setApplied(none);
     setFormError(null);
-    setCursors([undefined]);
+    pages.restart();
   };
   const actorKnown = !form.actor || names.has(form.actor);
 
@@ -189,19 +188,7 @@ export function Audit() {
                 </table>
               </div>
             )}
-            <div class="pager">
-              <button type="button" class="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                {s.newerEvents}
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                disabled={!page.next_cursor}
-                onClick={() => setCursors([...cursors, page.next_cursor ?? undefined])}
-              >
-                {s.olderEvents}
-              </button>
-            </div>
+            <Pager pages={pages} next={page.next_cursor} back={s.newerEvents} on={s.olderEvents} />
           </>
         )}
       </Show>

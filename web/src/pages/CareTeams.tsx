@@ -6,7 +6,7 @@ import { ProblemError, unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { day, t } from "../i18n";
 import { api } from "../session";
-import { ErrorBox, Page, Show, useAction, useLoad } from "../ui";
+import { ErrorBox, Page, Pager, Show, useAction, useCursors, useLoad } from "../ui";
 
 type Patient = Schemas["Patient"];
 type Doctor = Schemas["Doctor"];
@@ -16,8 +16,8 @@ const PAGE = 50;
 export function CareTeams() {
   const s = t();
   const [search, setSearch] = useState("");
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursors();
+  const cursor = pages.cursor;
   const doctors = useLoad(() => unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })), []);
   // Every patient on a page is recorded in the audit trail as read by the admin.
   const patients = useLoad(
@@ -53,24 +53,7 @@ export function CareTeams() {
                       ))}
                     </ul>
                   )}
-                  <div class="pager">
-                    <button
-                      type="button"
-                      class="secondary"
-                      disabled={cursors.length === 1}
-                      onClick={() => setCursors(cursors.slice(0, -1))}
-                    >
-                      {s.previousPatients}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      disabled={!page.next_cursor}
-                      onClick={() => setCursors([...cursors, page.next_cursor ?? undefined])}
-                    >
-                      {s.morePatients}
-                    </button>
-                  </div>
+                  <Pager pages={pages} next={page.next_cursor} back={s.previousPatients} on={s.morePatients} />
                 </>
               );
             }}
