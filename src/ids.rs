@@ -80,6 +80,10 @@ ids! {
     ConversationId;
     /// A chat message.
     MessageId;
+    /// A set of vital signs (scored with NEWS2).
+    VitalsId;
+    /// A deterioration alert raised by a vitals set.
+    AlertId;
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! carebridge: a multi-tenant telemedicine platform.
 
+pub mod analytics;
 pub mod app;
 pub mod audit;
 pub mod auth;

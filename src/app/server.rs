@@ -10,6 +10,7 @@ use poem::{
 use poem_openapi::{OpenApiService, Tags};
 
 use crate::{
+    analytics::api::AnalyticsApi,
     app::{AppState, Config, metrics::Metrics, middleware::Observe, ops},
     audit::AuditWriter,
     audit::api::AuditApi,
@@ -20,8 +21,11 @@ use crate::{
     payments::api::PaymentsApi,
     prescriptions::api::PrescriptionsApi,
     realtime::api::RealtimeApi,
-    records::{consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi},
-    scheduling::api::SchedulingApi,
+    records::{
+        consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi,
+        vitals::api::VitalsApi,
+    },
+    scheduling::{api::SchedulingApi, ratings::api::RatingsApi},
     tenancy::{
         hospitals::api::HospitalsApi, members::api::MembersApi, roles::api::RolesApi,
         staff::api::StaffApi,
@@ -50,8 +54,11 @@ pub enum Tag {
     Inference,
     /// Chat, the video call and the WebSocket's tickets.
     Realtime,
+    /// Hospital and platform figures.
+    Analytics,
 }
 
+/// poem-openapi takes at most 16 APIs in a tuple: the clinical ones are nested in one.
 pub type Apis = (
     AuthApi,
     HospitalsApi,
@@ -60,15 +67,20 @@ pub type Apis = (
     RolesApi,
     AuditApi,
     SchedulingApi,
+    RatingsApi,
     NotificationsApi,
     PaymentsApi,
-    RecordsApi,
-    NotesApi,
-    ConsentApi,
-    PrescriptionsApi,
+    (
+        RecordsApi,
+        NotesApi,
+        VitalsApi,
+        ConsentApi,
+        PrescriptionsApi,
+    ),
     FhirApi,
     InferenceApi,
     RealtimeApi,
+    AnalyticsApi,
 );
 
 fn apis() -> Apis {
@@ -80,15 +92,20 @@ fn apis() -> Apis {
         RolesApi,
         AuditApi,
         SchedulingApi,
+        RatingsApi,
         NotificationsApi,
         PaymentsApi,
-        RecordsApi,
-        NotesApi,
-        ConsentApi,
-        PrescriptionsApi,
+        (
+            RecordsApi,
+            NotesApi,
+            VitalsApi,
+            ConsentApi,
+            PrescriptionsApi,
+        ),
         FhirApi,
         InferenceApi,
         RealtimeApi,
+        AnalyticsApi,
     )
 }
 

@@ -106,10 +106,12 @@ actions! {
     Revoke = "revoke",
     Correct = "correct",
     Refund = "refund",
+    Acknowledge = "acknowledge",
 }
 
 permissions! {
     AccessLog = "access_log": [Read];
+    Alert = "alert": [Acknowledge, List];
     Appointment = "appointment": [Create, List, Read];
     AuditEvent = "audit_event": [List];
     Availability = "availability": [Update];
@@ -122,6 +124,7 @@ permissions! {
     Document = "document": [Create, List, Read];
     Encounter = "encounter": [Create, List, Read];
     Hospital = "hospital": [Create, List, Read, Suspend, Update];
+    HospitalAnalytics = "hospital_analytics": [Read];
     Inference = "inference": [Cancel, Correct, Create, List, Read];
     Member = "member": [Create, Deactivate, List, ResetPassword, ResetTotp];
     Message = "message": [Create, List];
@@ -131,9 +134,12 @@ permissions! {
     Outbox = "outbox": [List];
     Patient = "patient": [Create, List, Read, Update, UpdateContact];
     Payment = "payment": [Create, Read, Refund];
+    PlatformAnalytics = "platform_analytics": [Read];
     Prescription = "prescription": [Cancel, Create, Dispense, List, Read];
+    Rating = "rating": [Create, List, Read];
     Role = "role": [Create, Delete, List];
     Slot = "slot": [List];
+    Vitals = "vitals": [Create, List];
 }
 
 /// An appointment's lifecycle actions (approve, reject, …) are casbin actions on `appointment`.

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod notes;
 mod service;
 mod store;
+pub mod vitals;
 
 use std::sync::Arc;
 

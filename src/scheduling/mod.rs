@@ -10,6 +10,7 @@
 pub mod api;
 pub mod appointments;
 pub mod lifecycle;
+pub mod ratings;
 mod service;
 pub mod slots;
 mod store;

@@ -292,6 +292,24 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
         )
         .await
         .unwrap();
+    // A vitals set scoring high (so an alert), and a rating, written as the owner.
+    app.post(
+        &format!("/api/v1/patients/{}/vitals", p.id),
+        Some(&p.token),
+        serde_json::json!({"respiratory_rate": 30, "spo2": 90, "spo2_scale": 1, "on_oxygen": true,
+                           "systolic_bp": 85, "heart_rate": 140, "consciousness": "V",
+                           "temperature_c": 39.5}),
+    )
+    .await
+    .expect(201);
+    admin_conn(&app.db)
+        .await
+        .execute_unprepared(
+            "insert into appointment_rating (hospital_id, appointment_id, doctor_id, patient_user_id, doctor_user_id, stars)
+               select hospital_id, id, doctor_id, patient_user_id, doctor_user_id, 5 from appointment limit 1",
+        )
+        .await
+        .unwrap();
     // An inference job, a correction and the queue's turn, written as the owner.
     admin_conn(&app.db)
         .await

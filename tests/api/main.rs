@@ -27,3 +27,4 @@ mod smtp;
 mod tenants;
 mod turn;
 mod two_factor;
+mod vitals;

@@ -360,6 +360,45 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 "/api/v1/models/sleep_staging/versions/nope/status".into(),
                 Some(json!({"status": "bogus"})),
             ),
+            ("vitals", "create") => (
+                Method::POST,
+                format!("/api/v1/patients/{nobody}/vitals"),
+                Some(
+                    json!({"respiratory_rate": 0, "spo2": 97, "spo2_scale": 1, "on_oxygen": false, "systolic_bp": 120, "heart_rate": 70, "consciousness": "A", "temperature_c": 37.0}),
+                ),
+            ),
+            ("vitals", "list") => (
+                Method::GET,
+                format!("/api/v1/patients/{nobody}/vitals"),
+                None,
+            ),
+            ("alert", "list") => (Method::GET, "/api/v1/alerts".into(), None),
+            ("alert", "acknowledge") => (
+                Method::POST,
+                format!("/api/v1/alerts/{nobody}/acknowledge"),
+                None,
+            ),
+            ("rating", "create") => (
+                Method::POST,
+                format!("/api/v1/appointments/{nobody}/rating"),
+                Some(json!({"stars": 5})),
+            ),
+            ("rating", "read") => (
+                Method::GET,
+                format!("/api/v1/appointments/{nobody}/rating"),
+                None,
+            ),
+            ("rating", "list") => (Method::GET, "/api/v1/ratings/doctors".into(), None),
+            ("hospital_analytics", "read") => (
+                Method::GET,
+                "/api/v1/analytics/hospital?from=2030-01-02&to=2030-01-01".into(),
+                None,
+            ),
+            ("platform_analytics", "read") => (
+                Method::GET,
+                "/api/v1/analytics/platform?from=2030-01-02&to=2030-01-01".into(),
+                None,
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };
