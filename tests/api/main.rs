@@ -3,6 +3,7 @@
 mod audit;
 mod auth;
 mod catalog;
+mod drain;
 mod errors;
 mod fake_khalti;
 mod fake_stripe;
@@ -18,6 +19,7 @@ mod notifications;
 mod openapi;
 mod ops;
 mod payments;
+mod process;
 mod realtime;
 mod records;
 mod roles;
