@@ -3,6 +3,7 @@
 mod audit;
 mod auth;
 mod catalog;
+mod db_faults;
 mod drain;
 mod errors;
 mod fake_khalti;
