@@ -23,6 +23,7 @@ mod payments;
 mod process;
 mod realtime;
 mod records;
+mod redis_faults;
 mod roles;
 mod scheduling;
 mod sms;
