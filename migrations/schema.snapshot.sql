@@ -822,6 +822,21 @@ $$;
 
 ALTER FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) OWNER TO postgres;
 
+CREATE FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with u as (
+    update inference_job set status = 'queued', attempts = greatest(attempts - 1, 0),
+                             progress = 0, leased_until = null
+     where hospital_id = p_hospital_id and id = p_id and status = 'running'
+       and attempts = p_attempt
+    returning 1)
+  select exists (select 1 from u)
+$$;
+
+ALTER FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) OWNER TO postgres;
+
 CREATE FUNCTION public.inference_settings(p_kind text) RETURNS TABLE(enabled boolean, quota integer, today bigint)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -936,6 +951,28 @@ $$;
 
 ALTER FUNCTION public.notification_claim_pushes(p_limit integer) OWNER TO postgres;
 
+CREATE FUNCTION public.ops_inference_depth() RETURNS TABLE(hospital_id uuid, queued bigint, running bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select j.hospital_id, count(*) filter (where j.status = 'queued'),
+         count(*) filter (where j.status = 'running')
+    from inference_job j where j.status in ('queued', 'running')
+   group by j.hospital_id
+$$;
+
+ALTER FUNCTION public.ops_inference_depth() OWNER TO postgres;
+
+CREATE FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) RETURNS record
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select count(*), coalesce(extract(epoch from now() - min(o.created_at))::double precision, 0)
+    from outbox o where o.status = 'pending'
+$$;
+
+ALTER FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) OWNER TO postgres;
+
 CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) RETURNS TABLE(hospital_id uuid, id uuid, channel text, recipient text, subject text, text_body text, html_body text, attempts integer)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -952,6 +989,20 @@ CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_
 $$;
 
 ALTER FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) OWNER TO postgres;
+
+CREATE FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with u as (
+    update outbox set locked_until = null, attempts = greatest(attempts - 1, 0)
+     where hospital_id = p_hospital_id and id = p_id and status = 'pending'
+       and locked_until is not null
+    returning 1)
+  select exists (select 1 from u)
+$$;
+
+ALTER FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) OWNER TO postgres;
 
 CREATE FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) RETURNS void
     LANGUAGE sql SECURITY DEFINER
@@ -3187,6 +3238,9 @@ GRANT ALL ON FUNCTION public.inference_input(p_hospital_id uuid, p_id uuid) TO c
 REVOKE ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) TO carebridge_system;
 
+REVOKE ALL ON FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.inference_settings(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_settings(p_kind text) TO carebridge_runtime;
 
@@ -3214,8 +3268,17 @@ GRANT ALL ON FUNCTION public.model_weights(p_kind text, p_version text) TO careb
 REVOKE ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) TO carebridge_system;
 
+REVOKE ALL ON FUNCTION public.ops_inference_depth() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ops_inference_depth() TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) TO carebridge_system;

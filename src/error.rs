@@ -58,10 +58,20 @@ pub enum ApiError {
     /// 503: a dependency is unavailable or the server is shedding load.
     #[error("unavailable: {0}")]
     Unavailable(&'static str),
+    /// 503 with Retry-After: the connection to PostgreSQL broke (a terminated backend, a
+    /// restart, a failover) or none came free in time. The request's transaction rolled back
+    /// whole, so nothing of it was written and retrying is safe; the pool replaces broken
+    /// connections on its own.
+    #[error("database unavailable: {0:#}")]
+    DatabaseUnavailable(anyhow::Error),
     /// 500: logged with its cause, answered generically.
     #[error("internal error: {0:#}")]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
 }
+
+/// Seconds a client is told to wait after a 503 for a lost database connection: the pool
+/// opens a fresh one at the next request.
+const DATABASE_RETRY_AFTER: &str = "1";
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
@@ -78,7 +88,7 @@ impl ApiError {
             Self::Integrity(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::DatabaseUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -97,6 +107,9 @@ impl ApiError {
             Self::PayloadTooLarge => "the request body is larger than allowed".into(),
             Self::TooManyRequests { retry_after } => {
                 format!("too many attempts; retry in {retry_after} seconds")
+            }
+            Self::DatabaseUnavailable(_) => {
+                "the database is briefly unavailable; nothing was changed, retry shortly".into()
             }
             Self::Internal(_) => "an internal error occurred; it has been logged".into(),
         }
@@ -167,6 +180,9 @@ const RAISED: &[(&str, &str)] = &[
 
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
+        if is_connection_fault(&err) {
+            return Self::DatabaseUnavailable(anyhow::Error::new(err));
+        }
         if let Some(name) = violated_constraint(&err)
             && let Some((_, words)) = CONSTRAINTS.iter().find(|(c, _)| *c == name)
         {
@@ -188,6 +204,60 @@ impl From<DbErr> for ApiError {
             return Self::Forbidden;
         }
         Self::Internal(anyhow::Error::new(err))
+    }
+}
+
+/// Errors that escaped as `anyhow` (from code shared with the workers) still answer 503 when a
+/// lost database connection is their cause.
+impl From<anyhow::Error> for ApiError {
+    fn from(err: anyhow::Error) -> Self {
+        let lost = err.chain().any(|cause| {
+            cause
+                .downcast_ref::<DbErr>()
+                .is_some_and(is_connection_fault)
+                || cause
+                    .downcast_ref::<ApiError>()
+                    .is_some_and(|e| matches!(e, ApiError::DatabaseUnavailable(_)))
+                || cause
+                    .downcast_ref::<sea_orm::sqlx::Error>()
+                    .is_some_and(sqlx_connection_fault)
+        });
+        if lost {
+            Self::DatabaseUnavailable(err)
+        } else {
+            Self::Internal(err)
+        }
+    }
+}
+
+/// The one test of "the connection broke, not the statement": no connection came free in time,
+/// the pool is closed, the socket failed, or the server ended the session (SQLSTATE class 08,
+/// connection exception; 57P01-57P03, admin or crash shutdown, cannot connect now). A
+/// statement's own failure (a constraint, a type) is never one.
+pub fn is_connection_fault(err: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    match err {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_connection_fault(e),
+        _ => false,
+    }
+}
+
+fn sqlx_connection_fault(e: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match e {
+        Error::Io(_)
+        | Error::Tls(_)
+        | Error::PoolTimedOut
+        | Error::PoolClosed
+        | Error::WorkerCrashed
+        | Error::BeginFailed => true,
+        Error::Database(d) => d
+            .code()
+            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+        _ => false,
     }
 }
 
@@ -242,12 +312,24 @@ impl ResponseError for ApiError {
         if let Self::Internal(e) = self {
             tracing::error!(error = %format!("{e:#}"), "internal error");
         }
+        if let Self::DatabaseUnavailable(e) = self {
+            tracing::warn!(error = %format!("{e:#}"), "database connection lost; answered 503");
+        }
         let mut resp = problem_response(self.status(), &self.detail());
-        if let Self::TooManyRequests { retry_after } = self {
-            resp.headers_mut().insert(
-                "retry-after",
-                retry_after.to_string().parse().expect("digits"),
-            );
+        match self {
+            Self::TooManyRequests { retry_after } => {
+                resp.headers_mut().insert(
+                    "retry-after",
+                    retry_after.to_string().parse().expect("digits"),
+                );
+            }
+            Self::DatabaseUnavailable(_) => {
+                resp.headers_mut().insert(
+                    "retry-after",
+                    poem::http::HeaderValue::from_static(DATABASE_RETRY_AFTER),
+                );
+            }
+            _ => {}
         }
         resp
     }

@@ -84,6 +84,13 @@ pub struct Config {
     /// Frames waiting for one socket before it counts as too slow and is closed
     /// (`WS_BUFFER_FRAMES`, default 256).
     pub ws_buffer_frames: usize,
+    /// After SIGTERM or SIGINT, the process exits within this long (`SHUTDOWN_GRACE_SECONDS`,
+    /// default 20): in-flight requests and workers' hand-backs must fit in it.
+    pub shutdown_grace: Duration,
+    /// After SIGTERM, `/readyz` answers 503 while the server goes on serving for this long
+    /// (`SHUTDOWN_NOTICE_SECONDS`, default 3), so a load balancer's health check sees it and
+    /// stops sending before the listener closes. Part of the grace, not added to it.
+    pub shutdown_notice: Duration,
     /// Record reads in the audit trail. Always true from the environment: only the
     /// benchmark turns it off, to measure what auditing costs.
     pub audit_reads: bool,
@@ -179,6 +186,8 @@ impl Config {
             turn: turn_settings()?,
             ws_ping: Duration::from_secs(parse_var("WS_PING_SECONDS", 20)?),
             ws_buffer_frames: parse_var("WS_BUFFER_FRAMES", 256)?,
+            shutdown_grace: Duration::from_secs(parse_var("SHUTDOWN_GRACE_SECONDS", 20)?),
+            shutdown_notice: Duration::from_secs(parse_var("SHUTDOWN_NOTICE_SECONDS", 3)?),
             audit_reads: true,
         };
         config.validate()?;
@@ -188,6 +197,9 @@ impl Config {
     fn validate(&self) -> anyhow::Result<()> {
         if self.session_idle.is_zero() || self.session_absolute < self.session_idle {
             bail!("SESSION_ABSOLUTE_SECONDS must be at least SESSION_IDLE_SECONDS (> 0)");
+        }
+        if self.shutdown_notice >= self.shutdown_grace {
+            bail!("SHUTDOWN_NOTICE_SECONDS must be less than SHUTDOWN_GRACE_SECONDS");
         }
         if self.ws_ping.is_zero() || self.ws_buffer_frames == 0 {
             bail!("WS_PING_SECONDS and WS_BUFFER_FRAMES must be positive");

@@ -142,6 +142,8 @@ pub struct Routes {
 }
 
 struct Route {
+    /// The spec's path (`/api/v1/patients/{id}`).
+    template: String,
     pattern: Vec<Option<String>>,
     allow: String,
     /// (METHOD, the schema of its `application/json` body).
@@ -171,6 +173,7 @@ impl Routes {
                 })
                 .collect();
             routes.push(Route {
+                template: path.clone(),
                 pattern: segments(path),
                 allow: methods.join(", "),
                 bodies,
@@ -184,6 +187,7 @@ impl Routes {
             "/api/v1/ws",
         ] {
             routes.push(Route {
+                template: p.into(),
                 pattern: segments(p),
                 allow: "GET, HEAD".into(),
                 bodies: vec![],
@@ -204,6 +208,22 @@ impl Routes {
                     .zip(&parts)
                     .all(|(p, s)| p.as_deref().is_none_or(|p| p == *s))
         })
+    }
+
+    /// The spec's path for the pattern the router matched (poem-openapi's `/a/:param0` is the
+    /// spec's `/a/{id}`), for metrics and logs: the pattern's parameters line up with the spec's.
+    pub fn template<'a>(&'a self, matched: &'a str) -> &'a str {
+        let parts: Vec<&str> = matched.split('/').collect();
+        self.routes
+            .iter()
+            .find(|r| {
+                r.pattern.len() == parts.len()
+                    && r.pattern.iter().zip(&parts).all(|(p, s)| match p {
+                        None => s.starts_with(':'),
+                        Some(lit) => lit == s,
+                    })
+            })
+            .map_or(matched, |r| r.template.as_str())
     }
 
     /// The `Allow` value for `path`, if some route matches it.

@@ -229,6 +229,7 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
 
     async fn call(&self, mut req: Request) -> Result<Self::Output> {
         let start = Instant::now();
+        let _in_flight = self.metrics.begin();
         let meta = RequestMeta {
             request_id: uuid::Uuid::now_v7().to_string(),
             client_request_id: client_request_id(&req),
@@ -249,9 +250,10 @@ impl<E: Endpoint> Endpoint for ObserveEndpoint<E> {
         if path.starts_with("/fhir/") {
             resp = fhir_outcome(resp).await;
         }
-        let route = resp
-            .data::<PathPattern>()
-            .map_or_else(|| "unmatched".to_string(), |p| p.0.to_string());
+        let route = resp.data::<PathPattern>().map_or_else(
+            || "unmatched".to_string(),
+            |p| self.routes.template(&p.0).to_string(),
+        );
         let status = resp.status().as_u16();
         let elapsed = start.elapsed();
         self.metrics.observe(&method, &route, status, elapsed);

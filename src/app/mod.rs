@@ -1,6 +1,7 @@
 //! Shared application plumbing: configuration, state, the HTTP server, operations endpoints.
 
 pub mod config;
+pub mod drain;
 pub mod edge;
 pub mod fields;
 pub mod metrics;

@@ -305,12 +305,51 @@ fn payment_providers(
     Ok((khalti, stripe))
 }
 
-async fn connect_redis(config: &Config) -> anyhow::Result<redis::aio::ConnectionManager> {
+/// The Redis connection: lazy, so that the server starts and serves with Redis down (it is an
+/// accelerator, see README "Faults"), and with short timeouts, so that a call to a Redis that is
+/// down fails within about a second and its caller falls back instead of waiting.
+fn connect_redis(config: &Config) -> anyhow::Result<redis::aio::ConnectionManager> {
     use secrecy::ExposeSecret;
     let client = redis::Client::open(config.redis_url.expose_secret()).context("REDIS_URL")?;
-    redis::aio::ConnectionManager::new(client)
-        .await
-        .context("connecting to Redis")
+    let settings = redis::aio::ConnectionManagerConfig::new()
+        .set_connection_timeout(Some(Duration::from_millis(500)))
+        .set_response_timeout(Some(Duration::from_millis(500)))
+        .set_number_of_retries(1)
+        .set_max_delay(Duration::from_millis(250));
+    redis::aio::ConnectionManager::new_lazy_with_config(client, settings).context("REDIS_URL")
+}
+
+/// Every route, with the state and the middleware around them.
+fn routes(state: &AppState) -> impl poem::Endpoint + 'static {
+    let api = openapi_service();
+    let spec_text = spec();
+    let routes = serde_json::from_str(&spec_text)
+        .map(|spec| crate::app::edge::Routes::from_spec(&spec))
+        .unwrap_or_default();
+    let spec = poem::endpoint::make_sync(move |_| {
+        poem::Response::builder()
+            .content_type("application/json; charset=utf-8")
+            .body(spec_text.clone())
+    });
+    let docs = api.swagger_ui();
+    Route::new()
+        .at("/openapi.json", spec)
+        .nest("/docs", docs)
+        .at("/healthz", ops::healthz)
+        .at("/readyz", ops::readyz)
+        .at("/metrics", ops::metrics)
+        .at("/api/v1/ws", poem::get(crate::realtime::socket::endpoint))
+        .nest("/", api)
+        .data(state.clone())
+        .with(Observe {
+            metrics: state.metrics.clone(),
+            trust_forwarded_for: state.config.trust_forwarded_for,
+            max_body_bytes: state.config.max_body_bytes,
+            max_upload_bytes: state.config.max_upload_bytes,
+            routes: Arc::new(routes),
+            https: state.config.public_base_url.starts_with("https://"),
+            web: Arc::new(crate::app::web::WebApp::open(&state.config.web_dir)),
+        })
 }
 
 /// A bound, not yet running server.
@@ -332,7 +371,8 @@ impl Application {
         )
         .await
         .context("connecting to PostgreSQL with DATABASE_SYSTEM_URL")?;
-        let redis = connect_redis(&config).await?;
+        let redis = connect_redis(&config)?;
+        let drain = crate::app::drain::Drain::default();
         let hasher = Hasher::new(config.password_hash_concurrency)?;
         let authz = Authz::load(&db)
             .await
@@ -345,7 +385,7 @@ impl Application {
         );
         crate::audit::spawn_sealer(db.clone());
         if config.run_workers {
-            crate::notifications::dispatcher::spawn(system.clone(), &config)?;
+            crate::notifications::dispatcher::spawn(system.clone(), &config, &drain)?;
         }
         crate::inference::registry::ensure_builtin(&db)
             .await
@@ -359,6 +399,7 @@ impl Application {
                 vault.clone(),
                 registry.clone(),
                 config.inference_workers,
+                &drain,
             );
         }
         let hub = crate::realtime::hub::Hub::new(
@@ -380,6 +421,7 @@ impl Application {
             metrics: Arc::new(Metrics::default()),
             sessions: crate::db::Sessions::default(),
             hub,
+            drain,
         };
         crate::realtime::spawn(&state);
         let acceptor = TcpListener::bind(state.config.bind_addr.clone())
@@ -406,62 +448,50 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, then drains in-flight requests (up to 10 s).
+    /// Serves until `shutdown` resolves, then drains (see [`drain`](crate::app::drain)): readiness
+    /// fails, sockets close with 1012, workers hand their work back, the server goes on answering
+    /// for `SHUTDOWN_NOTICE_SECONDS`, then stops accepting and lets in-flight requests finish,
+    /// all within `SHUTDOWN_GRACE_SECONDS`.
     pub async fn run_until(
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let state = self.state.clone();
-        let api = openapi_service();
-        let spec_text = spec();
-        let routes = serde_json::from_str(&spec_text)
-            .map(|spec| crate::app::edge::Routes::from_spec(&spec))
-            .unwrap_or_default();
-        let spec = poem::endpoint::make_sync(move |_| {
-            poem::Response::builder()
-                .content_type("application/json; charset=utf-8")
-                .body(spec_text.clone())
-        });
-        let docs = api.swagger_ui();
-        let app = Route::new()
-            .at("/openapi.json", spec)
-            .nest("/docs", docs)
-            .at("/healthz", ops::healthz)
-            .at("/readyz", ops::readyz)
-            .at("/metrics", ops::metrics)
-            .at("/api/v1/ws", poem::get(crate::realtime::socket::endpoint))
-            .nest("/", api)
-            .data(state.clone())
-            .with(Observe {
-                metrics: state.metrics.clone(),
-                trust_forwarded_for: state.config.trust_forwarded_for,
-                max_body_bytes: state.config.max_body_bytes,
-                max_upload_bytes: state.config.max_upload_bytes,
-                routes: Arc::new(routes),
-                https: state.config.public_base_url.starts_with("https://"),
-                web: Arc::new(crate::app::web::WebApp::open(&state.config.web_dir)),
-            });
+        let (grace, notice) = (state.config.shutdown_grace, state.config.shutdown_notice);
+        let began = Arc::new(std::sync::OnceLock::<tokio::time::Instant>::new());
+        let signal = {
+            let (state, began) = (state.clone(), began.clone());
+            async move {
+                shutdown.await;
+                let _ = began.set(tokio::time::Instant::now());
+                tracing::info!(grace_s = grace.as_secs(), "draining");
+                state.drain.start();
+                state.hub.close_all(crate::realtime::hub::SERVICE_RESTART);
+                tokio::time::sleep(notice).await;
+                tracing::info!("draining: listener closed, finishing in-flight requests");
+            }
+        };
         Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(app, shutdown, Some(Duration::from_secs(10)))
+            .run_with_graceful_shutdown(routes(&state), signal, Some(grace - notice))
             .await?;
+        // What is left of the grace is the workers' to hand their work back.
+        let deadline = began
+            .get()
+            .copied()
+            .unwrap_or_else(tokio::time::Instant::now)
+            + grace;
+        if tokio::time::timeout_at(deadline, state.drain.workers_done())
+            .await
+            .is_err()
+        {
+            tracing::warn!("draining: workers did not stop within the grace");
+        }
+        tracing::info!("drained");
         Ok(())
     }
 
     /// Serves until SIGINT or SIGTERM.
     pub async fn run(self) -> anyhow::Result<()> {
-        self.run_until(async {
-            let ctrl_c = tokio::signal::ctrl_c();
-            #[cfg(unix)]
-            {
-                let mut term =
-                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                        .expect("SIGTERM handler");
-                tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
-            }
-            #[cfg(not(unix))]
-            let _ = ctrl_c.await;
-            tracing::info!("shutting down");
-        })
-        .await
+        self.run_until(crate::app::drain::signal()).await
     }
 }

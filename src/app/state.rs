@@ -37,4 +37,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// This instance's sockets, and frames to users on any instance.
     pub hub: crate::realtime::hub::Hub,
+    /// Set at SIGTERM: readiness fails, sockets close, workers hand their work back.
+    pub drain: crate::app::drain::Drain,
 }

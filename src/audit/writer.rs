@@ -14,7 +14,10 @@ use crate::{
     error::{ApiError, ApiResult},
 };
 
-type Job = (Vec<AuditRow>, oneshot::Sender<Result<(), String>>);
+/// A batch's failure: its words, and whether the database connection was lost (503, retry)
+/// rather than the statement refused (500).
+type Failure = (String, bool);
+type Job = (Vec<AuditRow>, oneshot::Sender<Result<(), Failure>>);
 
 #[derive(Clone)]
 pub struct AuditWriter {
@@ -44,7 +47,10 @@ impl AuditWriter {
             .map_err(|_| ApiError::Internal(anyhow::anyhow!("audit writer stopped")))?;
         match wait.await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(ApiError::Internal(anyhow::anyhow!(
+            Ok(Err((e, true))) => Err(ApiError::DatabaseUnavailable(anyhow::anyhow!(
+                "audit batch failed: {e}"
+            ))),
+            Ok(Err((e, false))) => Err(ApiError::Internal(anyhow::anyhow!(
                 "audit batch failed: {e}"
             ))),
             Err(_) => Err(ApiError::Internal(anyhow::anyhow!(
@@ -75,8 +81,10 @@ async fn next_batch(rx: &Mutex<mpsc::Receiver<Job>>) -> Option<Vec<Job>> {
 async fn run(db: DatabaseConnection, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
     while let Some(jobs) = next_batch(&rx).await {
         let rows: Vec<&AuditRow> = jobs.iter().flat_map(|(rows, _)| rows).collect();
-        let result = write_batch(&db, &rows).await.map_err(|e| format!("{e:#}"));
-        if let Err(e) = &result {
+        let result = write_batch(&db, &rows)
+            .await
+            .map_err(|e| (e.to_string(), crate::error::is_connection_fault(&e)));
+        if let Err((e, _)) = &result {
             tracing::error!(error = %e, rows = rows.len(), "audit batch failed");
         }
         for (_, done) in jobs {
@@ -85,9 +93,9 @@ async fn run(db: DatabaseConnection, rx: Arc<Mutex<mpsc::Receiver<Job>>>) {
     }
 }
 
-async fn write_batch(db: &DatabaseConnection, rows: &[&AuditRow]) -> anyhow::Result<()> {
+async fn write_batch(db: &DatabaseConnection, rows: &[&AuditRow]) -> Result<(), sea_orm::DbErr> {
     // Autocommit: the statement is its own transaction, durable when it returns.
-    let json = serde_json::to_value(rows)?;
+    let json = serde_json::to_value(rows).map_err(|e| sea_orm::DbErr::Json(e.to_string()))?;
     db.execute_raw(stmt("select audit_append($1::jsonb)", [Value::from(json)]))
         .await?;
     Ok(())

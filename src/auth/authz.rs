@@ -183,8 +183,12 @@ pub async fn announce(redis: &mut redis::aio::ConnectionManager, namespace: &str
     Ok(())
 }
 
+/// While the Redis subscription is down, the policy is reloaded this often instead.
+pub const POLL_WHILE_DOWN: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Reloads the policy whenever another instance announces a change. Runs for the process's life,
-/// reconnecting after Redis outages (and reloading then, in case an announcement was missed).
+/// reconnecting after Redis outages (and reloading then, in case an announcement was missed);
+/// while Redis is down it reloads every [`POLL_WHILE_DOWN`], so changes still arrive.
 pub fn spawn_reloader(
     authz: Authz,
     db: DatabaseConnection,
@@ -195,7 +199,9 @@ pub fn spawn_reloader(
         loop {
             let result: anyhow::Result<()> = async {
                 let client = redis::Client::open(redis_url.expose_secret())?;
-                let mut pubsub = client.get_async_pubsub().await?;
+                let connect = client.get_async_pubsub();
+                let mut pubsub =
+                    tokio::time::timeout(std::time::Duration::from_secs(2), connect).await??;
                 pubsub.subscribe(channel(&namespace)).await?;
                 authz.reload(&db).await?;
                 let mut messages = pubsub.on_message();
@@ -208,9 +214,12 @@ pub fn spawn_reloader(
             }
             .await;
             if let Err(e) = result {
-                tracing::warn!(error = %e, "policy subscription lost; retrying");
+                tracing::warn!(error = %e, "policy subscription down; polling");
             }
-            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            if let Err(e) = authz.reload(&db).await {
+                tracing::warn!(error = %e, "policy reload failed");
+            }
+            tokio::time::sleep(POLL_WHILE_DOWN).await;
         }
     });
 }

@@ -228,9 +228,24 @@ async fn worker() -> anyhow::Result<()> {
     let vault = crate::records::vault(&config).await?;
     crate::inference::registry::ensure_builtin(&db).await?;
     let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
-    crate::inference::spawn(db.clone(), vault, registry, config.inference_workers.max(1));
-    let handle = crate::notifications::dispatcher::spawn(db, &config)?;
-    tokio::select! { _ = tokio::signal::ctrl_c() => {}, _ = handle => {} }
+    let drain = crate::app::drain::Drain::default();
+    crate::inference::spawn(
+        db.clone(),
+        vault,
+        registry,
+        config.inference_workers.max(1),
+        &drain,
+    );
+    crate::notifications::dispatcher::spawn(db, &config, &drain)?;
+    crate::app::drain::signal().await;
+    // Workers hand back what they hold (an unsent message, a running job), then stop.
+    drain.start();
+    if tokio::time::timeout(config.shutdown_grace, drain.workers_done())
+        .await
+        .is_err()
+    {
+        tracing::warn!("draining: workers did not stop within the grace");
+    }
     Ok(())
 }
 

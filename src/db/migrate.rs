@@ -105,6 +105,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0019_vitals_alerts_ratings.sql",
         include_str!("../../migrations/0019_vitals_alerts_ratings.sql"),
     ),
+    (
+        22,
+        "0022_drain_and_gauges.sql",
+        include_str!("../../migrations/0022_drain_and_gauges.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -3,8 +3,9 @@
 //! Jobs live in PostgreSQL (`inference_job`). Workers (inside `serve`, or `carebridge
 //! worker`) claim them through `inference_claim`, which serves hospitals with queued work in
 //! turn, each under its concurrency cap; a claimed job carries a lease that progress renews,
-//! and a job whose worker died is queued again when the lease runs out. Inference runs on the
-//! blocking pool, never on the async runtime.
+//! and a job whose worker died is queued again when the lease runs out; a worker that drains
+//! (SIGTERM) queues its job again at once. Inference runs on the blocking pool, never on the
+//! async runtime.
 
 pub mod api;
 pub mod registry;
@@ -19,6 +20,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::{
+    app::drain::Drain,
     audit::{AuditEntry, AuditRow},
     db::{RequestMeta, stmt},
     records::{Vault, documents},
@@ -47,21 +49,36 @@ struct Input {
     document_id: Uuid,
 }
 
-/// Starts `workers` queue workers.
+/// Starts `workers` queue workers. Each ends when `drain` begins, after queueing the job it was
+/// running again; `drain` waits for that.
 pub fn spawn(
     db: DatabaseConnection,
     vault: Vault,
     registry: Arc<registry::Registry>,
     workers: usize,
+    drain: &Drain,
 ) {
     for n in 0..workers {
-        let (db, vault, registry) = (db.clone(), vault.clone(), registry.clone());
-        tokio::spawn(async move {
+        let (db, vault, registry, stop) =
+            (db.clone(), vault.clone(), registry.clone(), drain.clone());
+        drain.track(tokio::spawn(async move {
             loop {
+                // Checked, not raced: a claim cut off mid-flight could commit unseen.
+                if stop.is_draining() {
+                    break;
+                }
                 match claim(&db).await {
                     Ok(Some(job)) => {
-                        let id = job.id;
-                        if let Err(e) = run(&db, &vault, &registry, job).await {
+                        let (id, hospital, attempt) = (job.id, job.hospital_id, job.attempts);
+                        let outcome = tokio::select! {
+                            biased;
+                            _ = stop.started() => {
+                                release(&db, hospital, id, attempt).await;
+                                break;
+                            }
+                            r = run(&db, &vault, &registry, job) => r,
+                        };
+                        if let Err(e) = outcome {
                             tracing::warn!(worker = n, job = %id, error = %e, "inference job failed");
                         }
                     }
@@ -72,7 +89,22 @@ pub fn spawn(
                     }
                 }
             }
-        });
+        }));
+    }
+}
+
+/// Queues a job this worker holds again (draining): claimable at once, its attempt undone. The
+/// model may still be computing on the blocking pool; its result is never recorded.
+async fn release(db: &DatabaseConnection, hospital: Uuid, id: Uuid, attempt: i32) {
+    let released = db
+        .execute_raw(stmt(
+            "select inference_release($1, $2, $3)",
+            [hospital.into(), id.into(), attempt.into()],
+        ))
+        .await;
+    match released {
+        Ok(_) => tracing::info!(job = %id, "draining: inference job queued again"),
+        Err(e) => tracing::warn!(job = %id, error = %e, "draining: the job keeps its lease"),
     }
 }
 

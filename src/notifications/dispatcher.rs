@@ -4,7 +4,9 @@
 //! provider says retrying cannot help). A channel without configuration is not claimed: its
 //! messages wait, untouched, until it is configured. A sender that dies mid-send leaves its
 //! lease to expire and the message is sent again: delivery is at least once, nothing is lost.
-//! The same loop sends appointment reminders and marks no-shows.
+//! A sender that drains (SIGTERM) hands its unsent claims back at once instead (see
+//! [`Drain`](crate::app::drain::Drain)). The same loop sends appointment reminders and marks
+//! no-shows.
 
 use std::time::Duration;
 
@@ -15,7 +17,7 @@ use secrecy::ExposeSecret;
 use uuid::Uuid;
 
 use crate::{
-    app::Config,
+    app::{Config, drain::Drain},
     db::stmt,
     notifications::{
         AppointmentRef, Event, enqueue,
@@ -121,6 +123,32 @@ impl Courier {
 
 /// One pass: send what is due on the configured channels. Answers how many messages were sent.
 pub async fn send_due(db: &DatabaseConnection, courier: &Courier) -> anyhow::Result<usize> {
+    send_due_until(db, courier, &Drain::default()).await
+}
+
+/// Hands claimed, unsent messages back: claimable again at once, their attempt undone.
+async fn release(db: &DatabaseConnection, claimed: &[Claimed]) -> anyhow::Result<()> {
+    for m in claimed {
+        db.execute_raw(stmt(
+            "select outbox_release($1, $2)",
+            [m.hospital_id.into(), m.id.into()],
+        ))
+        .await?;
+    }
+    tracing::info!(
+        released = claimed.len(),
+        "draining: outbox claims handed back"
+    );
+    Ok(())
+}
+
+/// [`send_due`], stopping when `drain` begins: the message being sent and the rest of the
+/// claimed batch are handed back.
+pub async fn send_due_until(
+    db: &DatabaseConnection,
+    courier: &Courier,
+    drain: &Drain,
+) -> anyhow::Result<usize> {
     // Password-reset requests wait in their own queue (see migration 0011) until now.
     db.execute_raw(stmt(
         "select auth_expand_password_resets($1)",
@@ -139,8 +167,15 @@ pub async fn send_due(db: &DatabaseConnection, courier: &Courier) -> anyhow::Res
     .all(db)
     .await?;
     let mut sent = 0;
-    for m in &claimed {
-        let result = courier.send(m).await;
+    for (i, m) in claimed.iter().enumerate() {
+        let result = tokio::select! {
+            biased;
+            _ = drain.started() => {
+                release(db, &claimed[i..]).await?;
+                return Ok(sent);
+            }
+            r = courier.send(m) => r,
+        };
         // A permanent failure is parked at once (no attempt is left to make).
         let max_attempts = match &result {
             Err(e) if e.permanent => 0,
@@ -215,11 +250,9 @@ pub async fn mark_no_shows(db: &DatabaseConnection) -> anyhow::Result<i32> {
         .unwrap_or(0))
 }
 
-/// The background loop: inside `serve`, or alone as `carebridge worker`.
-pub fn spawn(
-    db: DatabaseConnection,
-    config: &Config,
-) -> anyhow::Result<tokio::task::JoinHandle<()>> {
+/// The background loop: inside `serve`, or alone as `carebridge worker`. It ends when `drain`
+/// begins, after handing back what it had claimed; `drain` waits for that.
+pub fn spawn(db: DatabaseConnection, config: &Config, drain: &Drain) -> anyhow::Result<()> {
     let courier = Courier::new(config)?;
     let khalti = match &config.khalti_secret_key {
         Some(key) => Some(crate::payments::khalti::Khalti::new(
@@ -235,13 +268,18 @@ pub fn spawn(
         )?),
         None => None,
     };
-    Ok(tokio::spawn(async move {
+    let stop = drain.clone();
+    drain.track(tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_millis(500));
         let mut n: u64 = 0;
         loop {
-            tick.tick().await;
+            tokio::select! {
+                biased;
+                _ = stop.started() => break,
+                _ = tick.tick() => {}
+            }
             n += 1;
-            if let Err(e) = send_due(&db, &courier).await {
+            if let Err(e) = send_due_until(&db, &courier, &stop).await {
                 tracing::warn!(error = %e, "outbox pass failed; will retry");
             }
             if n.is_multiple_of(20) {
@@ -258,5 +296,6 @@ pub fn spawn(
                 }
             }
         }
-    }))
+    }));
+    Ok(())
 }

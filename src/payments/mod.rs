@@ -96,7 +96,7 @@ pub async fn apply(
         AuditRow::by(hospital, None, "system", &RequestMeta::default(), entry)
             .insert(&txn)
             .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .map_err(anyhow::Error::new)?;
     }
     if result == "succeeded" {
         notify_patient(&txn, hospital, payment, Event::Confirmed).await?;
@@ -277,7 +277,7 @@ async fn refunded(db: &DatabaseConnection, hospital: Uuid, payment: Uuid) -> any
         )
         .insert(&txn)
         .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        .map_err(anyhow::Error::new)?;
         notify_patient(&txn, hospital, payment, Event::Refunded).await?;
     }
     txn.commit().await?;
@@ -366,5 +366,5 @@ async fn notify_patient(
     };
     enqueue(txn, hospital, &r, event, None)
         .await
-        .map_err(|e| anyhow::anyhow!("{e}"))
+        .map_err(anyhow::Error::new)
 }

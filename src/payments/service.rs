@@ -273,7 +273,7 @@ pub async fn stripe_webhook(
         .map_err(|_| ApiError::BadRequest("the body is not JSON".into()))?;
     crate::payments::stripe_event(system, &event)
         .await
-        .map_err(ApiError::Internal)
+        .map_err(ApiError::from)
 }
 
 /// Khalti's return: the payment `pidx` names, looked up with Khalti and its verified outcome
@@ -286,6 +286,6 @@ pub async fn khalti_return(
 ) -> ApiResult<Option<(PaymentId, String)>> {
     let outcome = check_khalti(system, khalti, pidx)
         .await
-        .map_err(ApiError::Internal)?;
+        .map_err(ApiError::from)?;
     Ok(outcome.map(|(id, status): (Uuid, String)| (PaymentId::from(id), status)))
 }

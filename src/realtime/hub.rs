@@ -57,6 +57,12 @@ pub const NO_HEARTBEAT: Close = Close {
     reason: "no heartbeat",
 };
 
+/// The instance is draining (SIGTERM): the client should reconnect, and will reach another one.
+pub const SERVICE_RESTART: Close = Close {
+    code: 1012,
+    reason: "the server is restarting; reconnect",
+};
+
 /// One socket of this instance.
 pub struct Peer {
     id: u64,
@@ -303,6 +309,13 @@ impl Hub {
     /// Closes every socket of a session.
     pub fn close_session(&self, session: &TokenHash, why: Close) {
         for p in self.all_peers().iter().filter(|p| &p.session == session) {
+            p.close(why);
+        }
+    }
+
+    /// Closes every socket of this instance.
+    pub fn close_all(&self, why: Close) {
+        for p in self.all_peers() {
             p.close(why);
         }
     }

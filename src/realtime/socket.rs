@@ -25,7 +25,7 @@ use crate::{
     error::{ApiError, ApiResult, problem_response},
     ids::UserId,
     realtime::{
-        hub::{Close, Connection, NO_HEARTBEAT, SESSION_ENDED},
+        hub::{Close, Connection, NO_HEARTBEAT, SERVICE_RESTART, SESSION_ENDED},
         service, store,
         types::{ClientFrame, Delivery, Quality, ServerFrame, appointment, conversation},
     },
@@ -67,6 +67,12 @@ pub async fn endpoint(
     state: Data<&AppState>,
 ) -> Response {
     let meta = req.data::<RequestMeta>().cloned().unwrap_or_default();
+    if state.drain.is_draining() {
+        return problem_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is restarting; reconnect",
+        );
+    }
     let session = match session_of(&state, req, &q).await {
         Ok(s) => s,
         Err(e) => return problem_response(e.status(), &e.detail()),
@@ -84,6 +90,10 @@ pub async fn endpoint(
     };
     let epoch = state.sessions.get(&session).map_or(-1, |r| r.epoch);
     let conn = state.hub.connect(caller.user_id, session, epoch);
+    if state.drain.is_draining() {
+        // Draining began while this socket was admitted: it closes like every other.
+        state.hub.close_all(SERVICE_RESTART);
+    }
     let state = state.0.clone();
     let config = WebSocketConfig::default()
         .read_buffer_size(4096)

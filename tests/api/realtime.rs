@@ -15,7 +15,9 @@ use tokio_tungstenite::{
 };
 use uuid::Uuid;
 
-use crate::helpers::{Hospital, Member, TestApp, assert_problem, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Hospital, Member, OwnRedis, TestApp, assert_problem, spawn_app, spawn_app_with,
+};
 
 /// How long a frame may take to arrive before a test gives up on it.
 const WAIT: Duration = Duration::from_secs(5);
@@ -926,54 +928,9 @@ async fn two_instances_carry_chat_and_the_call_between_parties_on_either() {
     dws.none("call.signal", 500).await;
 }
 
-/// A Redis of its own for one test, on a free port (the machine's Redis stays up for the rest).
-struct OwnRedis {
-    child: std::process::Child,
-}
-
-impl OwnRedis {
-    fn start(port: u16) -> Self {
-        let child = std::process::Command::new("redis-server")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ])
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .expect("redis-server runs");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        Self { child }
-    }
-    fn stop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for OwnRedis {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
 #[tokio::test]
 async fn a_redis_outage_pauses_pushes_across_instances_but_not_the_api_and_they_resume() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let mut redis = OwnRedis::start(port);
     let a_app = spawn_app_with(crate::helpers::Options {
         tweak: Box::new(move |c| c.redis_url = format!("redis://127.0.0.1:{port}").into()),

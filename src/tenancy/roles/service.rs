@@ -58,10 +58,14 @@ async fn checked(
     Ok(perms)
 }
 
-/// Every instance reloads its policies (this one at once, the others when told over Redis).
+/// Every instance reloads its policies (this one at once, the others when told over Redis, or
+/// by their poll within `authz::POLL_WHILE_DOWN` when Redis is down: the change stands either way).
 async fn reload(state: &AppState) -> ApiResult<()> {
     state.authz.reload(&state.db).await?;
-    announce(&mut state.redis.clone(), &state.config.redis_namespace).await
+    if let Err(e) = announce(&mut state.redis.clone(), &state.config.redis_namespace).await {
+        tracing::warn!(error = %e, "policy change not announced (Redis down); instances poll");
+    }
+    Ok(())
 }
 
 /// Defines or redefines a custom role: its permissions are replaced by the checked ones (422).
