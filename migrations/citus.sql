@@ -41,4 +41,5 @@ select create_distributed_table('prescription', 'hospital_id', colocate_with => 
 select create_distributed_table('role_permission', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('totp_credential', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('totp_recovery_code', 'hospital_id', colocate_with => 'audit_event');
+select create_distributed_table('upload_intent', 'hospital_id', colocate_with => 'audit_event');
 commit;

@@ -1343,6 +1343,37 @@ $$;
 
 ALTER FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) OWNER TO postgres;
 
+CREATE FUNCTION public.upload_intent_forget(p_hospital_id uuid, p_document_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  delete from upload_intent where hospital_id = p_hospital_id and document_id = p_document_id;
+$$;
+
+ALTER FUNCTION public.upload_intent_forget(p_hospital_id uuid, p_document_id uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.upload_orphans_claim(p_grace_seconds integer, p_limit integer) RETURNS TABLE(hospital_id uuid, document_id uuid, object_key text, committed boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if not pg_try_advisory_xact_lock(hashtextextended('carebridge.upload_sweep', 0)) then
+    return;
+  end if;
+  return query
+    select i.hospital_id, i.document_id, i.object_key,
+           exists (select 1 from document d
+                    where d.hospital_id = i.hospital_id and d.id = i.document_id)
+      from upload_intent i
+     where i.created_at < now() - make_interval(secs => p_grace_seconds)
+     order by i.created_at
+     limit p_limit
+       for update of i skip locked;
+end
+$$;
+
+ALTER FUNCTION public.upload_orphans_claim(p_grace_seconds integer, p_limit integer) OWNER TO postgres;
+
 CREATE FUNCTION public.user_visible(p_id uuid) RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -2090,6 +2121,18 @@ ALTER TABLE ONLY public.totp_recovery_code FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.totp_recovery_code OWNER TO postgres;
 
+CREATE TABLE public.upload_intent (
+    hospital_id uuid NOT NULL,
+    document_id uuid NOT NULL,
+    object_key text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT upload_intent_check CHECK ((object_key = (((hospital_id)::text || '/'::text) || (document_id)::text)))
+);
+
+ALTER TABLE ONLY public.upload_intent FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.upload_intent OWNER TO postgres;
+
 CREATE TABLE public.ws_ticket (
     ticket_hash bytea NOT NULL,
     session_hash bytea NOT NULL,
@@ -2266,6 +2309,9 @@ ALTER TABLE ONLY public.totp_credential
 ALTER TABLE ONLY public.totp_recovery_code
     ADD CONSTRAINT totp_recovery_code_pkey PRIMARY KEY (hospital_id, user_id, code_hash);
 
+ALTER TABLE ONLY public.upload_intent
+    ADD CONSTRAINT upload_intent_pkey PRIMARY KEY (hospital_id, document_id);
+
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_pkey PRIMARY KEY (ticket_hash);
 
@@ -2328,6 +2374,8 @@ CREATE INDEX payment_pending ON public.payment USING btree (created_at) WHERE (s
 CREATE INDEX prescription_code ON public.prescription USING btree (verification_code);
 
 CREATE INDEX prescription_patient ON public.prescription USING btree (hospital_id, patient_id, issued_at);
+
+CREATE INDEX upload_intent_age ON public.upload_intent USING btree (created_at);
 
 CREATE TRIGGER app_user_epoch AFTER UPDATE OF active, is_super_admin, must_change_password, email, full_name ON public.app_user FOR EACH ROW WHEN (((old.active IS DISTINCT FROM new.active) OR (old.is_super_admin IS DISTINCT FROM new.is_super_admin) OR (old.must_change_password IS DISTINCT FROM new.must_change_password) OR (old.email IS DISTINCT FROM new.email) OR (old.full_name IS DISTINCT FROM new.full_name))) EXECUTE FUNCTION public.auth_epoch_changed('user');
 
@@ -2529,6 +2577,9 @@ ALTER TABLE ONLY public.totp_credential
 
 ALTER TABLE ONLY public.totp_recovery_code
     ADD CONSTRAINT totp_recovery_code_hospital_id_user_id_fkey FOREIGN KEY (hospital_id, user_id) REFERENCES public.totp_credential(hospital_id, user_id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.upload_intent
+    ADD CONSTRAINT upload_intent_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
 
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_session_hash_fkey FOREIGN KEY (session_hash) REFERENCES public.auth_session(token_hash) ON DELETE CASCADE;
@@ -2815,6 +2866,10 @@ ALTER TABLE public.totp_credential ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE public.totp_recovery_code ENABLE ROW LEVEL SECURITY;
 
+ALTER TABLE public.upload_intent ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY upload_intent_own ON public.upload_intent USING ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid)) WITH CHECK ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid));
+
 ALTER TABLE public.ws_ticket ENABLE ROW LEVEL SECURITY;
 
 GRANT USAGE ON SCHEMA public TO carebridge_runtime;
@@ -3026,6 +3081,12 @@ GRANT ALL ON FUNCTION public.totp_reset(p_user uuid) TO carebridge_runtime;
 REVOKE ALL ON FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.totp_use_recovery(p_hospital uuid, p_user uuid, p_hash bytea) TO carebridge_system;
 
+REVOKE ALL ON FUNCTION public.upload_intent_forget(p_hospital_id uuid, p_document_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.upload_intent_forget(p_hospital_id uuid, p_document_id uuid) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.upload_orphans_claim(p_grace_seconds integer, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.upload_orphans_claim(p_grace_seconds integer, p_limit integer) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.user_visible(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.user_visible(p_id uuid) TO carebridge_runtime;
 
@@ -3148,3 +3209,5 @@ GRANT UPDATE(dispensed_by) ON TABLE public.prescription TO carebridge_runtime;
 GRANT UPDATE(cancelled_at) ON TABLE public.prescription TO carebridge_runtime;
 
 GRANT SELECT,INSERT,DELETE ON TABLE public.role_permission TO carebridge_runtime;
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.upload_intent TO carebridge_runtime;

@@ -100,6 +100,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0018_user_visible_custom_roles.sql",
         include_str!("../../migrations/0018_user_visible_custom_roles.sql"),
     ),
+    (
+        21,
+        "0021_upload_intents.sql",
+        include_str!("../../migrations/0021_upload_intents.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

@@ -292,6 +292,10 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
         )
         .await
         .unwrap();
+    // A failed upload leaves its intent for the orphan sweep.
+    crate::records::upload(&app, &d.token, p.id, b"x".to_vec(), "no-such-kind")
+        .await
+        .expect(422);
     // An inference job, a correction and the queue's turn, written as the owner.
     admin_conn(&app.db)
         .await

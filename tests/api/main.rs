@@ -17,6 +17,7 @@ mod ml;
 mod notifications;
 mod openapi;
 mod ops;
+mod orphans;
 mod payments;
 mod realtime;
 mod records;
