@@ -1,6 +1,7 @@
 //! Integration tests against real PostgreSQL and Redis (one binary, one module per area).
 
 mod audit;
+mod backups;
 mod auth;
 mod catalog;
 mod errors;
