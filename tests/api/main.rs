@@ -1,8 +1,8 @@
 //! Integration tests against real PostgreSQL and Redis (one binary, one module per area).
 
 mod audit;
-mod backups;
 mod auth;
+mod backups;
 mod catalog;
 mod errors;
 mod fake_khalti;
