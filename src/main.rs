@@ -30,9 +30,11 @@ fn with_allocator_settings() {
     if missing.is_empty() {
         return;
     }
-    let Ok(exe) = std::env::current_exe() else {
+    // The running file itself, even if a deploy has replaced the path since.
+    let exe = std::path::Path::new("/proc/self/exe");
+    if !exe.exists() {
         return;
-    };
+    }
     let mut args = std::env::args_os();
     let mut cmd = std::process::Command::new(exe);
     if let Some(arg0) = args.next() {
