@@ -127,30 +127,32 @@ async fn main() -> anyhow::Result<()> {
     let port = free_port();
     let master = carebridge::crypto::SecretKey::generate();
     let server = Killed(
-        Command::new(env!("CARGO_BIN_EXE_carebridge"))
-            .arg("serve")
-            .env("DATABASE_URL", config.database_url.expose_secret())
-            .env(
-                "DATABASE_SYSTEM_URL",
-                config.database_system_url.expose_secret(),
-            )
-            .env(
-                "DATABASE_ADMIN_URL",
-                config.database_admin_url.expose_secret(),
-            )
-            .env("REDIS_NAMESPACE", &config.redis_namespace)
-            .env("BIND_ADDR", format!("127.0.0.1:{port}"))
-            .env("RUN_WORKERS", "false")
-            .env("DATA_DIR", scratch.join("data"))
-            .env("S3_ENDPOINT", &endpoint)
-            .env("S3_BUCKET", "documents")
-            .env("S3_ACCESS_KEY_ID", KEY)
-            .env("S3_SECRET_ACCESS_KEY", SECRET)
-            .env("MASTER_KEY", master.to_base64())
-            .env("MAX_UPLOAD_BYTES", (size + 1024).to_string())
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .spawn()?,
+        Command::new(
+            std::env::var("CAREBRIDGE_BIN").unwrap_or(env!("CARGO_BIN_EXE_carebridge").into()),
+        )
+        .arg("serve")
+        .env("DATABASE_URL", config.database_url.expose_secret())
+        .env(
+            "DATABASE_SYSTEM_URL",
+            config.database_system_url.expose_secret(),
+        )
+        .env(
+            "DATABASE_ADMIN_URL",
+            config.database_admin_url.expose_secret(),
+        )
+        .env("REDIS_NAMESPACE", &config.redis_namespace)
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUN_WORKERS", "false")
+        .env("DATA_DIR", scratch.join("data"))
+        .env("S3_ENDPOINT", &endpoint)
+        .env("S3_BUCKET", "documents")
+        .env("S3_ACCESS_KEY_ID", KEY)
+        .env("S3_SECRET_ACCESS_KEY", SECRET)
+        .env("MASTER_KEY", master.to_base64())
+        .env("MAX_UPLOAD_BYTES", (size + 1024).to_string())
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()?,
     );
     let pid = server.0.id();
     wait_for(port).await?;
@@ -233,8 +235,12 @@ async fn main() -> anyhow::Result<()> {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let (idle_kib, _) = rss_kib(pid);
     let (mut api_put, mut api_get, mut peaks) = (Vec::new(), Vec::new(), Vec::new());
+    // The upload's own footprint: its peak above the RSS it started from (what the previous
+    // download left resident counts in the peak above idle, not here).
+    let mut own = Vec::new();
     for _ in 0..reps {
         reset_peak(pid);
+        let before = rss_kib(pid).0;
         let t = Instant::now();
         let r = upload(data.clone()).await?;
         let elapsed = t.elapsed();
@@ -243,7 +249,9 @@ async fn main() -> anyhow::Result<()> {
         anyhow::ensure!(status.as_u16() == 201, "upload: {status} {body}");
         anyhow::ensure!(body["sha256"] == digest.as_str(), "sha256 differs");
         api_put.push(mb_s(size, elapsed));
-        peaks.push(rss_kib(pid).1);
+        let peak = rss_kib(pid).1;
+        peaks.push(peak);
+        own.push(peak.saturating_sub(before));
         let doc = body["id"].as_str().unwrap().to_string();
         let t = Instant::now();
         let got = client
@@ -286,6 +294,12 @@ async fn main() -> anyhow::Result<()> {
         idle_kib as f64 / 1024.0,
         peak as f64 / 1024.0,
         peak.saturating_sub(idle_kib) as f64 / 1024.0
+    );
+    println!(
+        "  one upload's own footprint (peak above the RSS it started from): max {:.1} MiB; \
+         RSS after the last download {:.1} MiB",
+        own.iter().copied().max().unwrap_or(0) as f64 / 1024.0,
+        rss_kib(pid).0 as f64 / 1024.0
     );
     drop(server);
     let _ = std::fs::remove_dir_all(&scratch);

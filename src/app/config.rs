@@ -73,6 +73,10 @@ pub struct Config {
     pub master_key: Option<std::sync::Arc<crate::crypto::SecretKey>>,
     /// Largest document upload, in bytes (plaintext).
     pub max_upload_bytes: u64,
+    /// An upload's object whose document row has not committed this long after the upload
+    /// began is an orphan the sweep removes (`ORPHAN_GRACE_MINUTES`, default 60): keep it well
+    /// above the longest upload, which fails rather than commit once its object was swept.
+    pub orphan_grace: Duration,
     /// Inference workers inside `serve` (and `carebridge worker`); each runs one job at a time.
     pub inference_workers: usize,
     /// ICE servers for calls: `TURN_URLS` (comma-separated `stun:`/`turn:` URLs),
@@ -182,6 +186,7 @@ impl Config {
                 )),
             },
             max_upload_bytes: parse_var("MAX_UPLOAD_BYTES", 50 * 1024 * 1024)?,
+            orphan_grace: Duration::from_secs(60 * parse_var::<u64>("ORPHAN_GRACE_MINUTES", 60)?),
             inference_workers: parse_var("INFERENCE_WORKERS", 1)?,
             turn: turn_settings()?,
             ws_ping: Duration::from_secs(parse_var("WS_PING_SECONDS", 20)?),

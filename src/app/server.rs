@@ -402,6 +402,13 @@ impl Application {
                 &drain,
             );
         }
+        if config.run_workers {
+            crate::records::documents::sweep::spawn(
+                system.clone(),
+                vault.store.clone(),
+                config.orphan_grace,
+            );
+        }
         let hub = crate::realtime::hub::Hub::new(
             redis.clone(),
             &config.redis_namespace,

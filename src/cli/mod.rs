@@ -228,6 +228,7 @@ async fn worker() -> anyhow::Result<()> {
     let vault = crate::records::vault(&config).await?;
     crate::inference::registry::ensure_builtin(&db).await?;
     let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
+    crate::records::documents::sweep::spawn(db.clone(), vault.store.clone(), config.orphan_grace);
     let drain = crate::app::drain::Drain::default();
     crate::inference::spawn(
         db.clone(),

@@ -310,6 +310,10 @@ async fn without_context_the_runtime_role_reads_zero_rows_from_every_table() {
         )
         .await
         .unwrap();
+    // A failed upload leaves its intent for the orphan sweep.
+    crate::records::upload(&app, &d.token, p.id, b"x".to_vec(), "no-such-kind")
+        .await
+        .expect(422);
     // An inference job, a correction and the queue's turn, written as the owner.
     admin_conn(&app.db)
         .await
@@ -425,4 +429,193 @@ async fn the_committed_schema_snapshot_is_what_the_migrations_add_up_to() {
     ] {
         assert!(committed.contains(needle), "the snapshot lacks {needle}");
     }
+}
+
+/// The tables `migrations/citus-reference-tables.txt` lists as global (reference tables).
+fn reference_tables() -> Vec<String> {
+    let listed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/migrations/citus-reference-tables.txt"
+    ))
+    .unwrap();
+    listed
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Foreign-key edges (table, referenced table) among `public` tables.
+async fn foreign_keys(conn: &impl ConnectionTrait) -> Vec<(String, String)> {
+    strings(
+        conn,
+        "select format('%s %s', c.relname, r.relname) from pg_constraint k
+           join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+           join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and k.contype = 'f' and k.conrelid <> k.confrelid
+          order by 1",
+    )
+    .await
+    .into_iter()
+    .map(|s| {
+        let (a, b) = s.split_once(' ').unwrap();
+        (a.to_owned(), b.to_owned())
+    })
+    .collect()
+}
+
+/// `tables` ordered so that every table comes after the tables it references (Citus distributes
+/// a referenced table first); ties by name, so the order is stable.
+fn referenced_first(tables: &[String], fks: &[(String, String)]) -> Vec<String> {
+    let mut left: Vec<String> = tables.to_vec();
+    left.sort();
+    let mut done: Vec<String> = Vec::new();
+    while !left.is_empty() {
+        let next = left
+            .iter()
+            .position(|t| {
+                fks.iter()
+                    .filter(|(from, to)| from == t && tables.contains(to))
+                    .all(|(_, to)| done.contains(to))
+            })
+            .expect("a foreign-key cycle among the tables");
+        done.push(left.remove(next));
+    }
+    done
+}
+
+/// What Citus needs (issue 21): the global tables are exactly the listed ones, every key of a
+/// tenant table includes hospital_id, and every foreign key between tenant tables carries it on
+/// both sides, so each hospital's rows live on one node and a constraint is checked there. The
+/// Citus script in `migrations/citus.sql` is generated from the same catalog, so it names the
+/// real tables; `CITUS_SQL_WRITE=1` rewrites it.
+#[tokio::test]
+async fn every_table_is_classified_for_citus_and_its_keys_carry_hospital_id() {
+    let app = spawn_app().await;
+    let db = admin_conn(&app.db).await;
+    let tables = strings(
+        &db,
+        "select format('%s %s', c.relname, exists (select 1 from pg_attribute a where
+                a.attrelid = c.oid and a.attname = 'hospital_id' and not a.attisdropped))
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1",
+    )
+    .await;
+    let reference = reference_tables();
+    let all: Vec<String> = tables
+        .iter()
+        .map(|t| t.split(' ').next().unwrap().into())
+        .collect();
+    let unlisted_global: Vec<&String> = tables
+        .iter()
+        .filter(|t| t.ends_with(" false"))
+        .filter(|t| !reference.contains(&t.split(' ').next().unwrap().to_string()))
+        .collect();
+    assert!(
+        unlisted_global.is_empty(),
+        "tables without hospital_id, not listed in migrations/citus-reference-tables.txt: \
+         {unlisted_global:?} (list them, or give them hospital_id)"
+    );
+    let missing: Vec<&String> = reference.iter().filter(|t| !all.contains(t)).collect();
+    assert!(
+        missing.is_empty(),
+        "listed but not in the schema: {missing:?}"
+    );
+    let tenant: Vec<String> = all
+        .iter()
+        .filter(|t| !reference.contains(t))
+        .cloned()
+        .collect();
+
+    // Primary keys exist, and every unique index and exclusion constraint includes hospital_id.
+    let keys = strings(
+        &db,
+        "select c.relname::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'
+            and not exists (select 1 from pg_constraint k where k.conrelid = c.oid and k.contype = 'p')
+         union all
+         select format('%s: %s', i.indrelid::regclass, i.indexrelid::regclass) from pg_index i
+           join pg_attribute a on a.attrelid = i.indrelid and a.attname = 'hospital_id'
+          where i.indisunique and not (a.attnum = any(i.indkey::int2[]))
+         union all
+         select format('%s: %s', c.relname, k.conname) from pg_constraint k
+           join pg_class c on c.oid = k.conrelid
+           join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
+          where k.contype = 'x' and not (a.attnum = any(k.conkey))",
+    )
+    .await;
+    let offending: Vec<&String> = keys
+        .iter()
+        .filter(|k| tenant.contains(&k.split(':').next().unwrap().to_string()))
+        .collect();
+    assert!(
+        offending.is_empty(),
+        "tenant tables without a primary key, or keys without hospital_id: {offending:?}"
+    );
+
+    // A foreign key from a tenant table to another pairs hospital_id with hospital_id.
+    let fk_cols = strings(
+        &db,
+        "select format('%s %s %s', c.relname, r.relname, k.conname) from pg_constraint k
+           join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+           join pg_attribute a on a.attrelid = c.oid and a.attname = 'hospital_id'
+           join pg_attribute b on b.attrelid = r.oid and b.attname = 'hospital_id'
+          where k.contype = 'f' and not exists (
+                select 1 from unnest(k.conkey, k.confkey) as p(mine, theirs)
+                 where p.mine = a.attnum and p.theirs = b.attnum)",
+    )
+    .await;
+    let fks = foreign_keys(&db).await;
+    let mut bad: Vec<String> = fk_cols
+        .into_iter()
+        .filter(|s| {
+            let mut w = s.split(' ');
+            tenant.contains(&w.next().unwrap().into()) && tenant.contains(&w.next().unwrap().into())
+        })
+        .collect();
+    // Citus refuses a reference table's foreign key into a distributed table.
+    bad.extend(
+        fks.iter()
+            .filter(|(from, to)| reference.contains(from) && tenant.contains(to))
+            .map(|(from, to)| format!("{from} -> {to} (reference to distributed)")),
+    );
+    assert!(bad.is_empty(), "foreign keys that cross hospitals: {bad:?}");
+
+    let script = citus_script(
+        &referenced_first(&reference, &fks),
+        &referenced_first(&tenant, &fks),
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/citus.sql");
+    if std::env::var_os("CITUS_SQL_WRITE").is_some() {
+        std::fs::write(path, &script).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(path).unwrap_or_default() == script,
+        "migrations/citus.sql differs from the catalog; run the test with CITUS_SQL_WRITE=1"
+    );
+}
+
+/// The Citus steps for these tables, in an order Citus accepts.
+fn citus_script(reference: &[String], tenant: &[String]) -> String {
+    let mut out = String::from(
+        "-- Generated from the catalog by tests/api/catalog.rs \
+         (every_table_is_classified_for_citus_…); do not edit.\n\
+         -- Run on the Citus coordinator, once, after `carebridge migrate` (README: Scaling out).\n\
+         begin;\n",
+    );
+    for t in reference {
+        out.push_str(&format!("select create_reference_table('{t}');\n"));
+    }
+    let anchor = &tenant[0];
+    out.push_str(&format!(
+        "select create_distributed_table('{anchor}', 'hospital_id');\n"
+    ));
+    for t in &tenant[1..] {
+        out.push_str(&format!(
+            "select create_distributed_table('{t}', 'hospital_id', colocate_with => '{anchor}');\n"
+        ));
+    }
+    out.push_str("commit;\n");
+    out
 }

@@ -656,3 +656,67 @@ impl Drop for OwnRedis {
         self.stop();
     }
 }
+
+/// The real `carebridge serve` binary as a child process, on `config`'s databases, bucket,
+/// Redis namespace and master key (workers off), for tests that kill it or point it at another
+/// database. Killed (SIGKILL) when dropped.
+pub struct Served {
+    pub base: String,
+    pub child: std::process::Child,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn serve_binary(config: &Config) -> Served {
+    use secrecy::ExposeSecret;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let s3 = config.s3.clone().expect("tests configure S3");
+    let master = config.master_key.as_ref().expect("tests set a master key");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_carebridge"))
+        .arg("serve")
+        .env("DATABASE_URL", config.database_url.expose_secret())
+        .env(
+            "DATABASE_SYSTEM_URL",
+            config.database_system_url.expose_secret(),
+        )
+        .env(
+            "DATABASE_ADMIN_URL",
+            config.database_admin_url.expose_secret(),
+        )
+        .env("REDIS_NAMESPACE", &config.redis_namespace)
+        .env("BIND_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUN_WORKERS", "false")
+        .env("DATA_DIR", &config.data_dir)
+        .env("S3_ENDPOINT", s3.endpoint.unwrap_or_default())
+        .env("S3_BUCKET", &s3.bucket)
+        .env("S3_ACCESS_KEY_ID", &s3.access_key_id)
+        .env("S3_SECRET_ACCESS_KEY", s3.secret_access_key.expose_secret())
+        .env("MASTER_KEY", master.to_base64())
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("starting carebridge serve");
+    let served = Served {
+        base: format!("http://127.0.0.1:{port}"),
+        child,
+    };
+    let client = reqwest::Client::new();
+    for _ in 0..300 {
+        if let Ok(r) = client.get(format!("{}/readyz", served.base)).send().await
+            && r.status().is_success()
+        {
+            return served;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("carebridge serve did not become ready");
+}

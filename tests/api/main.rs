@@ -2,6 +2,7 @@
 
 mod audit;
 mod auth;
+mod backups;
 mod catalog;
 mod db_faults;
 mod drain;
@@ -19,6 +20,7 @@ mod ml;
 mod notifications;
 mod openapi;
 mod ops;
+mod orphans;
 mod payments;
 mod process;
 mod realtime;

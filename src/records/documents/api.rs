@@ -125,8 +125,9 @@ impl RecordsApi {
     /// for any other patient). The file is encrypted before it leaves the server; `sha256` and
     /// `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
     /// `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-    /// multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-    /// fails, and a success is audited.
+    /// multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+    /// than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+    /// audited.
     #[oai(
         path = "/patients/:id/documents",
         method = "post",

@@ -31,8 +31,10 @@ use crate::{
 /// Uploads a document for a patient the caller may see (404 otherwise). A short transaction
 /// checks access and makes sure the hospital has a key (410 after it was destroyed); the
 /// transfer itself holds no transaction (nor a pooled connection), and a second one records
-/// the row and its audit event. A body that is not multipart is refused (400) only after that
-/// check; nothing is kept when the upload fails.
+/// the row and its audit event. The first transaction also commits the upload's intent, so an
+/// object whose row never commits (the process died in between) is found by the orphan sweep
+/// (`sweep`). A body that is not multipart is refused (400) only after that check; nothing is
+/// kept when the upload fails.
 #[tracing::instrument(skip_all, fields(patient = %patient))]
 pub async fn upload(
     tx: TenantTx,
@@ -46,12 +48,14 @@ pub async fn upload(
     let vault = &state.vault;
     let (version, _) = store::active_key(&tx, vault, hospital).await?;
     let mut form = form?;
+    let document = DocumentId::new();
+    store::intend(&tx, hospital, document).await?;
     let again = tx.reopen_later();
     tx.commit().await?;
     let seal = Seal {
         vault,
         hospital,
-        document: DocumentId::new(),
+        document,
         kek_version: version,
         dek: SecretKey::generate(),
     };
@@ -68,7 +72,8 @@ pub async fn upload(
             size: s.size as i64,
         }),
         (Err(e), Some(s)) => {
-            // Nothing half-done: the object goes when its row did not commit.
+            // Nothing half-done: the object goes when its row did not commit (its intent stays
+            // for the orphan sweep, which also covers a delete that fails here).
             let _ = vault.store.delete(&s.object_key).await;
             Err(e)
         }
@@ -90,6 +95,7 @@ async fn record(
 ) -> ApiResult<()> {
     let tx = again.begin(state).await?;
     let (hospital, id) = (seal.hospital, seal.document);
+    store::fulfil(&tx, hospital, id).await?;
     store::hold_keys(&tx, hospital).await?;
     let (version, kek) = store::active_key(&tx, seal.vault, hospital).await?;
     let wrapped_dek = kek.wrap(&seal.dek, &dek_aad(hospital.uuid(), id.uuid(), version));

@@ -124,3 +124,35 @@ pub async fn insert(tx: &TenantTx, row: NewRow<'_>) -> ApiResult<()> {
     .await?;
     Ok(())
 }
+
+/// Commits with the access check, before the first byte is written: the upload's object is
+/// named here, so a process that dies before the row commits leaves an intent the orphan sweep
+/// finds (migration 0021).
+pub async fn intend(tx: &TenantTx, hospital: HospitalId, id: DocumentId) -> ApiResult<()> {
+    tx.conn_execute(
+        "insert into upload_intent (hospital_id, document_id, object_key) \
+         values ($1, $2, $1::text || '/' || $2::text)",
+        vec![hospital.into(), id.into()],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Removes the upload's intent in the transaction that commits its row. Gone already means the
+/// sweep took the upload for an orphan (it outlived `ORPHAN_GRACE_MINUTES`) and deleted its
+/// object: the row must not commit then.
+pub async fn fulfil(tx: &TenantTx, hospital: HospitalId, id: DocumentId) -> ApiResult<()> {
+    let n = tx
+        .conn_execute(
+            "delete from upload_intent where hospital_id = $1 and document_id = $2",
+            vec![hospital.into(), id.into()],
+        )
+        .await?;
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(ApiError::Conflict(
+            "the upload took longer than the server waits for one; send it again".into(),
+        ))
+    }
+}
