@@ -22,6 +22,7 @@ use crate::{
     realtime::api::RealtimeApi,
     records::{consent::api::ConsentApi, documents::api::RecordsApi, notes::api::NotesApi},
     scheduling::api::SchedulingApi,
+    specialty::api::SpecialtyApi,
     tenancy::{
         hospitals::api::HospitalsApi, members::api::MembersApi, roles::api::RolesApi,
         staff::api::StaffApi,
@@ -46,7 +47,8 @@ pub enum Tag {
     Records,
     /// A read-only FHIR R4 view (application/fhir+json).
     Fhir,
-    /// AI assistance: the inference queue, results and the model registry.
+    /// AI assistance: the inference queue, results, the model registry and specialty
+    /// suggestions.
     Inference,
     /// Chat, the video call and the WebSocket's tickets.
     Realtime,
@@ -67,7 +69,8 @@ pub type Apis = (
     ConsentApi,
     PrescriptionsApi,
     FhirApi,
-    InferenceApi,
+    // poem-openapi implements OpenApi for tuples of up to 16: AI assistance's two go as one.
+    (InferenceApi, SpecialtyApi),
     RealtimeApi,
 );
 
@@ -87,7 +90,7 @@ fn apis() -> Apis {
         ConsentApi,
         PrescriptionsApi,
         FhirApi,
-        InferenceApi,
+        (InferenceApi, SpecialtyApi),
         RealtimeApi,
     )
 }
@@ -363,6 +366,7 @@ impl Application {
             metrics: Arc::new(Metrics::default()),
             sessions: crate::db::Sessions::default(),
             hub,
+            registry,
         };
         crate::realtime::spawn(&state);
         let acceptor = TcpListener::bind(state.config.bind_addr.clone())

@@ -37,4 +37,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// This instance's sockets, and frames to users on any instance.
     pub hub: crate::realtime::hub::Hub,
+    /// Loaded model versions, shared by the inference workers and in-request suggestions.
+    pub registry: Arc<crate::inference::registry::Registry>,
 }

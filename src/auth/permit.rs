@@ -134,6 +134,7 @@ permissions! {
     Prescription = "prescription": [Cancel, Create, Dispense, List, Read];
     Role = "role": [Create, Delete, List];
     Slot = "slot": [List];
+    SpecialtySuggestion = "specialty_suggestion": [Create];
 }
 
 /// An appointment's lifecycle actions (approve, reject, …) are casbin actions on `appointment`.

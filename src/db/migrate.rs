@@ -100,6 +100,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0018_user_visible_custom_roles.sql",
         include_str!("../../migrations/0018_user_visible_custom_roles.sql"),
     ),
+    (
+        20,
+        "0020_specialty_suggestion.sql",
+        include_str!("../../migrations/0020_specialty_suggestion.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

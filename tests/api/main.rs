@@ -23,6 +23,7 @@ mod records;
 mod roles;
 mod scheduling;
 mod sms;
+mod specialty;
 mod smtp;
 mod tenants;
 mod turn;

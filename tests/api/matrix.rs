@@ -360,6 +360,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 "/api/v1/models/sleep_staging/versions/nope/status".into(),
                 Some(json!({"status": "bogus"})),
             ),
+            ("specialty_suggestion", "create") => (
+                Method::POST,
+                "/api/v1/specialty-suggestions".into(),
+                Some(json!({"reason": " "})),
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };
