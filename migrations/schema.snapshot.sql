@@ -773,7 +773,9 @@ CREATE FUNCTION public.inference_settings(p_kind text) RETURNS TABLE(enabled boo
     SET search_path TO 'pg_catalog', 'public'
     AS $$
   select h.ai_assistance and case p_kind when 'sleep_staging' then h.ai_sleep_staging
-                                         when 'chest_xray' then h.ai_chest_xray else false end,
+                                         when 'chest_xray' then h.ai_chest_xray
+                                         when 'specialty' then h.ai_specialty_suggestion
+                                         else false end,
          h.inference_daily_quota,
          (select count(*) from inference_job j
            where j.hospital_id = h.id and j.created_at >= date_trunc('day', now()))
@@ -1749,6 +1751,7 @@ CREATE TABLE public.hospital (
     inference_daily_quota integer DEFAULT 500 NOT NULL,
     inference_concurrency integer DEFAULT 2 NOT NULL,
     totp_required boolean DEFAULT false NOT NULL,
+    ai_specialty_suggestion boolean DEFAULT true NOT NULL,
     CONSTRAINT hospital_appointment_fee_check CHECK ((appointment_fee >= 0)),
     CONSTRAINT hospital_booking_horizon_days_check CHECK (((booking_horizon_days >= 1) AND (booking_horizon_days <= 365))),
     CONSTRAINT hospital_cancellation_window_hours_check CHECK (((cancellation_window_hours >= 0) AND (cancellation_window_hours <= 720))),
@@ -1869,7 +1872,7 @@ CREATE TABLE public.model_version (
     status text DEFAULT 'shadow'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     activated_at timestamp with time zone,
-    CONSTRAINT model_version_kind_check CHECK ((kind = ANY (ARRAY['sleep_staging'::text, 'chest_xray'::text]))),
+    CONSTRAINT model_version_kind_check CHECK ((kind = ANY (ARRAY['sleep_staging'::text, 'chest_xray'::text, 'specialty'::text]))),
     CONSTRAINT model_version_status_check CHECK ((status = ANY (ARRAY['shadow'::text, 'active'::text, 'retired'::text]))),
     CONSTRAINT model_version_version_check CHECK ((version ~ '^[a-z0-9][a-z0-9._-]{0,63}$'::text))
 );
