@@ -232,4 +232,30 @@ async fn the_registry_lists_the_specialty_model_as_active() {
     assert_eq!(m["status"], "active");
     assert_eq!(m["version"], "specialty-v1");
     assert!(m["metrics"]["evaluation"]["top3_accuracy"].as_f64().unwrap() >= 0.8);
+
+    // Retrained weights are registered like sleep staging's: evaluated on the held-out phrases
+    // first; weights of another kind answer 422.
+    let upload = |version: &str, bytes: &[u8]| {
+        app.client
+            .post(format!(
+                "{}/api/v1/models/specialty/versions?version={version}",
+                app.base
+            ))
+            .bearer_auth(&root)
+            .header("content-type", "application/octet-stream")
+            .body(bytes.to_vec())
+            .send()
+    };
+    let r = upload("v2", carebridge::inference::registry::BUILTIN_SLEEP)
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 422);
+    let r = upload("v2", BUILTIN_SPECIALTY).await.unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let v2: Value = r.json().await.unwrap();
+    assert_eq!(v2["status"], "shadow");
+    assert_eq!(
+        v2["metrics"]["evaluation"]["top3_accuracy"],
+        m["metrics"]["evaluation"]["top3_accuracy"]
+    );
 }
