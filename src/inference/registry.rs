@@ -23,8 +23,7 @@ pub const BUILTIN_XRAY_METRICS: &str = include_str!("../../models/chest_xray-v1.
 /// The specialty-suggestion weights trained by `carebridge train specialty` (models/SPECIALTY.md).
 pub const BUILTIN_SPECIALTY: &[u8] = include_bytes!("../../models/specialty-v1.bpk");
 pub const BUILTIN_SPECIALTY_VERSION: &str = "specialty-v1";
-pub const BUILTIN_SPECIALTY_METRICS: &str =
-    include_str!("../../models/specialty-v1.metrics.json");
+pub const BUILTIN_SPECIALTY_METRICS: &str = include_str!("../../models/specialty-v1.metrics.json");
 
 /// A loaded model of any kind.
 pub enum Model {

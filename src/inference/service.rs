@@ -268,7 +268,10 @@ fn validate(kind: Kind, bytes: Vec<u8>) -> anyhow::Result<(serde_json::Value, Ve
         }
         Model::Specialty(suggester) => {
             use carebridge_ml::specialty;
-            let (_, held) = specialty::split(&specialty::parse(specialty::PHRASES)?, specialty::SPLIT_SEED);
+            let (_, held) = specialty::split(
+                &specialty::parse(specialty::PHRASES)?,
+                specialty::SPLIT_SEED,
+            );
             let e = specialty::evaluate(&suggester, &held)?;
             serde_json::json!({ "evaluation": e, "data": format!("{} held-out curated phrases (registry validation)", held.len()) })
         }

@@ -39,7 +39,9 @@ pub async fn suggest(
             .map_err(|_| anyhow::anyhow!("the model is unavailable"))?;
         match &*model {
             Model::Specialty(s) => s.suggest(&text, TOP),
-            _ => Err(anyhow::anyhow!("the active specialty model is of another kind")),
+            _ => Err(anyhow::anyhow!(
+                "the active specialty model is of another kind"
+            )),
         }
     })
     .await

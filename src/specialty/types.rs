@@ -51,7 +51,11 @@ impl Reason {
 pub fn synonyms(specialty: &str) -> &'static [&'static str] {
     match specialty {
         "Cardiology" => &["cardiology", "cardiologist", "cardiac medicine"],
-        "Dermatology" => &["dermatology", "dermatologist", "dermatology and venereology"],
+        "Dermatology" => &[
+            "dermatology",
+            "dermatologist",
+            "dermatology and venereology",
+        ],
         "Pulmonology" => &[
             "pulmonology",
             "pulmonologist",

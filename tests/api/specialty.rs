@@ -23,7 +23,9 @@ fn the_committed_model_reaches_its_reported_held_out_accuracy_and_top3() {
     assert_eq!(reported["held_out_phrases"], held.len());
     assert_eq!(e.overall.epochs, held.len());
     let top3 = reported["evaluation"]["top3_accuracy"].as_f64().unwrap();
-    let top1 = reported["evaluation"]["overall"]["accuracy"].as_f64().unwrap();
+    let top1 = reported["evaluation"]["overall"]["accuracy"]
+        .as_f64()
+        .unwrap();
     assert!(
         e.top3_accuracy >= top3 - 1e-9,
         "top-3 {:.4} below the reported {top3:.4}",
@@ -37,7 +39,12 @@ fn the_committed_model_reaches_its_reported_held_out_accuracy_and_top3() {
     // And what the model card promises, whatever the metrics file says.
     assert!(e.top3_accuracy >= 0.8, "{}", e.top3_accuracy);
     for l in &e.languages {
-        assert!(l.top3_accuracy >= 0.75, "{}: {}", l.language, l.top3_accuracy);
+        assert!(
+            l.top3_accuracy >= 0.75,
+            "{}: {}",
+            l.language,
+            l.top3_accuracy
+        );
     }
 }
 
@@ -105,7 +112,10 @@ async fn a_patient_gets_cardiology_with_this_hospitals_cardiologist_and_no_one_e
         s[0]["doctors"],
         json!([{"id": heart, "name": "Dr Hriday Shrestha"}])
     );
-    let p: Vec<f64> = s.iter().map(|x| x["probability"].as_f64().unwrap()).collect();
+    let p: Vec<f64> = s
+        .iter()
+        .map(|x| x["probability"].as_f64().unwrap())
+        .collect();
     assert!(p.windows(2).all(|w| w[0] >= w[1]), "{p:?}");
     assert!(p[0] > 0.3 && p.iter().sum::<f64>() <= 1.0 + 1e-6, "{p:?}");
     assert!(!named(&a).contains(&theirs.to_string()), "{a}");
@@ -118,7 +128,10 @@ async fn a_patient_gets_cardiology_with_this_hospitals_cardiologist_and_no_one_e
     // The other hospital's patient sees their own cardiologist, never ours.
     let q = app.patient(&other).await;
     let b = suggest(&app, &q.token, "chest pain when walking").await;
-    assert_eq!(b["suggestions"][0]["doctors"], json!([{"id": theirs, "name": "Dr Elsewhere"}]));
+    assert_eq!(
+        b["suggestions"][0]["doctors"],
+        json!([{"id": theirs, "name": "Dr Elsewhere"}])
+    );
     let ours = [heart.to_string(), lungs.to_string()];
     assert!(named(&b).iter().all(|id| !ours.contains(id)), "{b}");
 }
@@ -193,7 +206,11 @@ async fn switched_off_answers_409_and_bad_reasons_422() {
     assert_eq!(hosp.body["ai_assistance"], true);
     let r = ask("chest pain".into()).await;
     assert_problem(&r, 409);
-    assert!(r.body["detail"].as_str().unwrap().contains("specialty"), "{}", r.text);
+    assert!(
+        r.body["detail"].as_str().unwrap().contains("specialty"),
+        "{}",
+        r.text
+    );
     // The reason is never echoed in an error.
     assert!(!r.text.contains("chest pain"));
     app.patch(
@@ -231,7 +248,12 @@ async fn the_registry_lists_the_specialty_model_as_active() {
         .unwrap();
     assert_eq!(m["status"], "active");
     assert_eq!(m["version"], "specialty-v1");
-    assert!(m["metrics"]["evaluation"]["top3_accuracy"].as_f64().unwrap() >= 0.8);
+    assert!(
+        m["metrics"]["evaluation"]["top3_accuracy"]
+            .as_f64()
+            .unwrap()
+            >= 0.8
+    );
 
     // Retrained weights are registered like sleep staging's: evaluated on the held-out phrases
     // first; weights of another kind answer 422.

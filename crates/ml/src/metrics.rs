@@ -142,7 +142,10 @@ mod tests {
         assert!((top_k_accuracy(&t, &p, 2) - 2.0 / 3.0).abs() < 1e-9);
         assert!((top_k_accuracy(&t, &p, 3) - 1.0).abs() < 1e-9);
         let m = compute_for(&t, &[0, 0, 0], &["a", "b", "c"]);
-        assert_eq!(m.confusion, vec![vec![1, 0, 0], vec![1, 0, 0], vec![1, 0, 0]]);
+        assert_eq!(
+            m.confusion,
+            vec![vec![1, 0, 0], vec![1, 0, 0], vec![1, 0, 0]]
+        );
         assert_eq!(m.per_stage_f1[0].0, "a");
     }
 }

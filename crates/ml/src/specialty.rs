@@ -11,10 +11,7 @@
 
 use burn::{
     module::Module,
-    nn::{
-        Dropout, DropoutConfig, Linear, LinearConfig,
-        loss::CrossEntropyLossConfig,
-    },
+    nn::{Dropout, DropoutConfig, Linear, LinearConfig, loss::CrossEntropyLossConfig},
     optim::{AdamConfig, GradientsParams, decay::WeightDecayConfig},
     tensor::{
         Device, Int, Tensor, TensorData,
@@ -153,7 +150,6 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-
 /// The features of a text as strings: `w:` words, `b:` adjacent word pairs and `c:` character
 /// 3- and 4-grams of each word framed by `<` and `>`.
 pub fn feature_names(text: &str) -> Vec<String> {
@@ -261,7 +257,9 @@ impl Suggester {
             .into_data()
             .try_to_vec::<f32>()
             .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        Ok(p.chunks_exact(SPECIALTIES.len()).map(<[f32]>::to_vec).collect())
+        Ok(p.chunks_exact(SPECIALTIES.len())
+            .map(<[f32]>::to_vec)
+            .collect())
     }
 
     /// The `k` most probable specialties for `text`, most probable first (ties by name order).
@@ -482,7 +480,14 @@ mod tests {
         );
         assert_eq!(words("  \t "), Vec::<String>::new());
         let f = feature_names("Chest pain");
-        for want in ["w:chest", "w:pain", "b:chest pain", "c:<ch", "c:est>", "c:<che"] {
+        for want in [
+            "w:chest",
+            "w:pain",
+            "b:chest pain",
+            "c:<ch",
+            "c:est>",
+            "c:<che",
+        ] {
             assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
         }
     }
@@ -529,7 +534,11 @@ mod tests {
         let (train, held) = split(&all, SPLIT_SEED);
         assert_eq!(train.len() + held.len(), all.len());
         assert!(held.iter().all(|p| !train.contains(p)));
-        assert_eq!(split(&all, SPLIT_SEED).1, held, "the split is deterministic");
+        assert_eq!(
+            split(&all, SPLIT_SEED).1,
+            held,
+            "the split is deterministic"
+        );
         assert_ne!(split(&all, SPLIT_SEED + 1).1, held);
         assert!(parse("Cardiology\txx\tchest pain").is_err());
         assert!(parse("Cardio\ten\tchest pain").is_err());
