@@ -53,6 +53,60 @@ $$;
 
 ALTER FUNCTION public.admin_set_member_active(p_user_id uuid, p_active boolean) OWNER TO postgres;
 
+CREATE FUNCTION public.alert_recipients(p_patient_id uuid) RETURNS TABLE(user_id uuid, email text, language text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+declare
+  v_hospital uuid := nullif(current_setting('app.hospital_id', true), '')::uuid;
+begin
+  if v_hospital is null or not vitals_access(v_hospital, p_patient_id, 'create') then
+    return;
+  end if;
+  return query
+    select u.id, u.email, u.language
+      from care_team ct
+      join app_user u on u.id = ct.doctor_user_id and u.active
+      join membership m on m.hospital_id = ct.hospital_id and m.user_id = ct.doctor_user_id
+                       and m.active
+     where ct.hospital_id = v_hospital and ct.patient_id = p_patient_id
+     order by u.id;
+end
+$$;
+
+ALTER FUNCTION public.alert_recipients(p_patient_id uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.alert_visible(p_hospital_id uuid, p_patient_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select p_hospital_id = nullif(pg_catalog.current_setting('app.hospital_id', true), '')::uuid
+     and case pg_catalog.current_setting('app.role', true)
+           when 'doctor' then exists (
+             select 1 from public.care_team ct
+              where ct.hospital_id = p_hospital_id and ct.patient_id = p_patient_id
+                and ct.doctor_user_id = nullif(pg_catalog.current_setting('app.user_id', true), '')::uuid)
+           when 'patient' then false
+           when 'hospital_admin' then false
+           when 'super_admin' then false
+           else public.role_granted('alert', 'list')
+         end
+$$;
+
+ALTER FUNCTION public.alert_visible(p_hospital_id uuid, p_patient_id uuid) OWNER TO postgres;
+
+CREATE FUNCTION public.appointment_confirmed_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+begin
+  if new.status = 'confirmed' and new.confirmed_at is null then
+    new.confirmed_at := now();
+  end if;
+  return new;
+end
+$$;
+
+ALTER FUNCTION public.appointment_confirmed_at() OWNER TO postgres;
+
 CREATE FUNCTION public.appointment_contacts(p_id uuid) RETURNS TABLE(patient_user_id uuid, patient_email text, patient_name text, patient_language text, patient_timezone text, doctor_user_id uuid, doctor_email text, doctor_name text, doctor_language text, doctor_timezone text, hospital_name text, patient_wants_email boolean, patient_sms_phone text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -768,12 +822,29 @@ $$;
 
 ALTER FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) OWNER TO postgres;
 
+CREATE FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with u as (
+    update inference_job set status = 'queued', attempts = greatest(attempts - 1, 0),
+                             progress = 0, leased_until = null
+     where hospital_id = p_hospital_id and id = p_id and status = 'running'
+       and attempts = p_attempt
+    returning 1)
+  select exists (select 1 from u)
+$$;
+
+ALTER FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) OWNER TO postgres;
+
 CREATE FUNCTION public.inference_settings(p_kind text) RETURNS TABLE(enabled boolean, quota integer, today bigint)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
     AS $$
   select h.ai_assistance and case p_kind when 'sleep_staging' then h.ai_sleep_staging
-                                         when 'chest_xray' then h.ai_chest_xray else false end,
+                                         when 'chest_xray' then h.ai_chest_xray
+                                         when 'specialty' then h.ai_specialty_suggestion
+                                         else false end,
          h.inference_daily_quota,
          (select count(*) from inference_job j
            where j.hospital_id = h.id and j.created_at >= date_trunc('day', now()))
@@ -882,6 +953,28 @@ $$;
 
 ALTER FUNCTION public.notification_claim_pushes(p_limit integer) OWNER TO postgres;
 
+CREATE FUNCTION public.ops_inference_depth() RETURNS TABLE(hospital_id uuid, queued bigint, running bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select j.hospital_id, count(*) filter (where j.status = 'queued'),
+         count(*) filter (where j.status = 'running')
+    from inference_job j where j.status in ('queued', 'running')
+   group by j.hospital_id
+$$;
+
+ALTER FUNCTION public.ops_inference_depth() OWNER TO postgres;
+
+CREATE FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) RETURNS record
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  select count(*), coalesce(extract(epoch from now() - min(o.created_at))::double precision, 0)
+    from outbox o where o.status = 'pending'
+$$;
+
+ALTER FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) OWNER TO postgres;
+
 CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) RETURNS TABLE(hospital_id uuid, id uuid, channel text, recipient text, subject text, text_body text, html_body text, attempts integer)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -898,6 +991,20 @@ CREATE FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_
 $$;
 
 ALTER FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) OWNER TO postgres;
+
+CREATE FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  with u as (
+    update outbox set locked_until = null, attempts = greatest(attempts - 1, 0)
+     where hospital_id = p_hospital_id and id = p_id and status = 'pending'
+       and locked_until is not null
+    returning 1)
+  select exists (select 1 from u)
+$$;
+
+ALTER FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) OWNER TO postgres;
 
 CREATE FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) RETURNS void
     LANGUAGE sql SECURITY DEFINER
@@ -1099,6 +1206,42 @@ CREATE FUNCTION public.payments_to_refund(p_limit integer) RETURNS TABLE(hospita
 $$;
 
 ALTER FUNCTION public.payments_to_refund(p_limit integer) OWNER TO postgres;
+
+CREATE FUNCTION public.platform_analytics(p_from date, p_to date) RETURNS TABLE(hospital_id uuid, slug text, name text, appointments jsonb, revenue jsonb, active_users bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+begin
+  if current_setting('app.role', true) is distinct from 'super_admin' then
+    return;
+  end if;
+  return query
+  with window_ as (
+    select h.id, h.slug, h.name,
+           (p_from::timestamp at time zone h.timezone) as t0,
+           ((p_to + 1)::timestamp at time zone h.timezone) as t1
+      from hospital h)
+  select w.id, w.slug, w.name,
+         coalesce((select jsonb_object_agg(s.status, s.n)
+                     from (select a.status, count(*) as n from appointment a
+                            where a.hospital_id = w.id and a.start_at >= w.t0 and a.start_at < w.t1
+                            group by a.status) s), '{}'::jsonb),
+         coalesce((select jsonb_agg(jsonb_build_object('currency', r.currency, 'amount', r.amount)
+                                    order by r.currency)
+                     from (select p.currency, sum(p.amount)::bigint as amount
+                             from payment p
+                             join appointment a on a.hospital_id = p.hospital_id and a.id = p.appointment_id
+                            where p.hospital_id = w.id and p.status = 'succeeded'
+                              and a.start_at >= w.t0 and a.start_at < w.t1
+                            group by p.currency) r), '[]'::jsonb),
+         (select count(distinct s.user_id) from auth_session s
+           where s.hospital_id = w.id and s.created_at < w.t1 and s.last_seen_at >= w.t0)
+    from window_ w
+   order by w.slug;
+end
+$$;
+
+ALTER FUNCTION public.platform_analytics(p_from date, p_to date) OWNER TO postgres;
 
 CREATE FUNCTION public.prescription_code_taken(p_code text) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER
@@ -1419,6 +1562,22 @@ $$;
 
 ALTER FUNCTION public.user_visible(p_id uuid) OWNER TO postgres;
 
+CREATE FUNCTION public.vitals_access(p_hospital_id uuid, p_patient_id uuid, p_action text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+  select case pg_catalog.current_setting('app.role', true)
+           when 'patient' then public.record_access(p_hospital_id, p_patient_id)
+           when 'doctor' then public.record_access(p_hospital_id, p_patient_id)
+           when 'hospital_admin' then p_action = 'list'
+                                      and public.record_access(p_hospital_id, p_patient_id)
+           when 'super_admin' then false
+           else p_hospital_id = nullif(pg_catalog.current_setting('app.hospital_id', true), '')::uuid
+                and public.role_granted('vitals', p_action)
+         end
+$$;
+
+ALTER FUNCTION public.vitals_access(p_hospital_id uuid, p_patient_id uuid, p_action text) OWNER TO postgres;
+
 CREATE FUNCTION public.ws_ticket_issue(p_ticket_hash bytea, p_session_hash bytea, p_seconds integer) RETURNS timestamp with time zone
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -1515,6 +1674,7 @@ CREATE TABLE public.appointment (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     hold_until timestamp with time zone,
+    confirmed_at timestamp with time zone,
     CONSTRAINT appointment_check CHECK ((end_at > start_at)),
     CONSTRAINT appointment_fee_check CHECK ((fee >= 0)),
     CONSTRAINT appointment_status_check CHECK ((status = ANY (ARRAY['requested'::text, 'awaiting_payment'::text, 'confirmed'::text, 'in_progress'::text, 'completed'::text, 'rejected'::text, 'cancelled'::text, 'no_show'::text])))
@@ -1523,6 +1683,23 @@ CREATE TABLE public.appointment (
 ALTER TABLE ONLY public.appointment FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.appointment OWNER TO postgres;
+
+CREATE TABLE public.appointment_rating (
+    hospital_id uuid NOT NULL,
+    appointment_id uuid NOT NULL,
+    doctor_id uuid NOT NULL,
+    patient_user_id uuid NOT NULL,
+    doctor_user_id uuid NOT NULL,
+    stars smallint NOT NULL,
+    comment text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT appointment_rating_comment_check CHECK ((length(comment) <= 1000)),
+    CONSTRAINT appointment_rating_stars_check CHECK (((stars >= 1) AND (stars <= 5)))
+);
+
+ALTER TABLE ONLY public.appointment_rating FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.appointment_rating OWNER TO postgres;
 
 CREATE TABLE public.audit_head (
     hospital_id uuid NOT NULL,
@@ -1659,6 +1836,25 @@ ALTER TABLE ONLY public.chat_message FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.chat_message OWNER TO postgres;
 
+CREATE TABLE public.clinical_alert (
+    hospital_id uuid NOT NULL,
+    id uuid NOT NULL,
+    patient_id uuid NOT NULL,
+    vitals_id uuid NOT NULL,
+    news2_score smallint NOT NULL,
+    news2_risk text NOT NULL,
+    rising boolean NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    acknowledged_at timestamp with time zone,
+    acknowledged_by uuid,
+    CONSTRAINT clinical_alert_check CHECK (((acknowledged_at IS NULL) = (acknowledged_by IS NULL))),
+    CONSTRAINT clinical_alert_news2_risk_check CHECK ((news2_risk = ANY (ARRAY['low_medium'::text, 'medium'::text, 'high'::text])))
+);
+
+ALTER TABLE ONLY public.clinical_alert FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.clinical_alert OWNER TO postgres;
+
 CREATE TABLE public.clinical_note (
     hospital_id uuid NOT NULL,
     id uuid NOT NULL,
@@ -1780,6 +1976,7 @@ CREATE TABLE public.hospital (
     inference_daily_quota integer DEFAULT 500 NOT NULL,
     inference_concurrency integer DEFAULT 2 NOT NULL,
     totp_required boolean DEFAULT false NOT NULL,
+    ai_specialty_suggestion boolean DEFAULT true NOT NULL,
     CONSTRAINT hospital_appointment_fee_check CHECK ((appointment_fee >= 0)),
     CONSTRAINT hospital_booking_horizon_days_check CHECK (((booking_horizon_days >= 1) AND (booking_horizon_days <= 365))),
     CONSTRAINT hospital_cancellation_window_hours_check CHECK (((cancellation_window_hours >= 0) AND (cancellation_window_hours <= 720))),
@@ -1900,7 +2097,7 @@ CREATE TABLE public.model_version (
     status text DEFAULT 'shadow'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     activated_at timestamp with time zone,
-    CONSTRAINT model_version_kind_check CHECK ((kind = ANY (ARRAY['sleep_staging'::text, 'chest_xray'::text]))),
+    CONSTRAINT model_version_kind_check CHECK ((kind = ANY (ARRAY['sleep_staging'::text, 'chest_xray'::text, 'specialty'::text]))),
     CONSTRAINT model_version_status_check CHECK ((status = ANY (ARRAY['shadow'::text, 'active'::text, 'retired'::text]))),
     CONSTRAINT model_version_version_check CHECK ((version ~ '^[a-z0-9][a-z0-9._-]{0,63}$'::text))
 );
@@ -2133,6 +2330,39 @@ ALTER TABLE ONLY public.upload_intent FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE public.upload_intent OWNER TO postgres;
 
+CREATE TABLE public.vital_signs (
+    hospital_id uuid NOT NULL,
+    id uuid NOT NULL,
+    patient_id uuid NOT NULL,
+    recorded_by uuid NOT NULL,
+    measured_at timestamp with time zone NOT NULL,
+    respiratory_rate smallint NOT NULL,
+    spo2 smallint NOT NULL,
+    spo2_scale smallint NOT NULL,
+    on_oxygen boolean NOT NULL,
+    systolic_bp smallint NOT NULL,
+    heart_rate smallint NOT NULL,
+    consciousness text NOT NULL,
+    temperature_c numeric(3,1) NOT NULL,
+    news2_score smallint NOT NULL,
+    news2_risk text NOT NULL,
+    rising boolean NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vital_signs_consciousness_check CHECK ((consciousness = ANY (ARRAY['A'::text, 'C'::text, 'V'::text, 'P'::text, 'U'::text]))),
+    CONSTRAINT vital_signs_heart_rate_check CHECK (((heart_rate >= 20) AND (heart_rate <= 250))),
+    CONSTRAINT vital_signs_news2_risk_check CHECK ((news2_risk = ANY (ARRAY['low'::text, 'low_medium'::text, 'medium'::text, 'high'::text]))),
+    CONSTRAINT vital_signs_news2_score_check CHECK (((news2_score >= 0) AND (news2_score <= 20))),
+    CONSTRAINT vital_signs_respiratory_rate_check CHECK (((respiratory_rate >= 1) AND (respiratory_rate <= 80))),
+    CONSTRAINT vital_signs_spo2_check CHECK (((spo2 >= 50) AND (spo2 <= 100))),
+    CONSTRAINT vital_signs_spo2_scale_check CHECK ((spo2_scale = ANY (ARRAY[1, 2]))),
+    CONSTRAINT vital_signs_systolic_bp_check CHECK (((systolic_bp >= 40) AND (systolic_bp <= 300))),
+    CONSTRAINT vital_signs_temperature_c_check CHECK (((temperature_c >= 30.0) AND (temperature_c <= 45.0)))
+);
+
+ALTER TABLE ONLY public.vital_signs FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE public.vital_signs OWNER TO postgres;
+
 CREATE TABLE public.ws_ticket (
     ticket_hash bytea NOT NULL,
     session_hash bytea NOT NULL,
@@ -2161,6 +2391,9 @@ ALTER TABLE ONLY public.appointment
 
 ALTER TABLE ONLY public.appointment
     ADD CONSTRAINT appointment_pkey PRIMARY KEY (hospital_id, id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_pkey PRIMARY KEY (hospital_id, appointment_id);
 
 ALTER TABLE ONLY public.audit_event
     ADD CONSTRAINT audit_event_hospital_id_seq_key UNIQUE (hospital_id, seq);
@@ -2200,6 +2433,12 @@ ALTER TABLE ONLY public.chat_message
 
 ALTER TABLE ONLY public.chat_message
     ADD CONSTRAINT chat_message_pkey PRIMARY KEY (hospital_id, id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_hospital_id_vitals_id_key UNIQUE (hospital_id, vitals_id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_pkey PRIMARY KEY (hospital_id, id);
 
 ALTER TABLE ONLY public.clinical_note
     ADD CONSTRAINT clinical_note_pkey PRIMARY KEY (hospital_id, id);
@@ -2312,6 +2551,9 @@ ALTER TABLE ONLY public.totp_recovery_code
 ALTER TABLE ONLY public.upload_intent
     ADD CONSTRAINT upload_intent_pkey PRIMARY KEY (hospital_id, document_id);
 
+ALTER TABLE ONLY public.vital_signs
+    ADD CONSTRAINT vital_signs_pkey PRIMARY KEY (hospital_id, id);
+
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_pkey PRIMARY KEY (ticket_hash);
 
@@ -2322,6 +2564,10 @@ CREATE INDEX appointment_doctor_time ON public.appointment USING btree (hospital
 CREATE INDEX appointment_due ON public.appointment USING btree (start_at) WHERE (status = 'confirmed'::text);
 
 CREATE INDEX appointment_patient_time ON public.appointment USING btree (hospital_id, patient_user_id, start_at);
+
+CREATE INDEX appointment_rating_doctor ON public.appointment_rating USING btree (hospital_id, doctor_id);
+
+CREATE INDEX appointment_start ON public.appointment USING btree (hospital_id, start_at);
 
 CREATE INDEX audit_event_patient ON public.audit_event USING btree (hospital_id, patient_id, occurred_at);
 
@@ -2340,6 +2586,8 @@ CREATE UNIQUE INDEX call_event_once ON public.call_event USING btree (hospital_i
 CREATE INDEX care_team_doctor ON public.care_team USING btree (hospital_id, doctor_user_id);
 
 CREATE INDEX chat_message_history ON public.chat_message USING btree (hospital_id, conversation_id, id);
+
+CREATE INDEX clinical_alert_open ON public.clinical_alert USING btree (hospital_id, created_at) WHERE (acknowledged_at IS NULL);
 
 CREATE INDEX clinical_note_patient ON public.clinical_note USING btree (hospital_id, patient_id, created_at);
 
@@ -2377,9 +2625,13 @@ CREATE INDEX prescription_patient ON public.prescription USING btree (hospital_i
 
 CREATE INDEX upload_intent_age ON public.upload_intent USING btree (created_at);
 
+CREATE INDEX vital_signs_patient ON public.vital_signs USING btree (hospital_id, patient_id, measured_at DESC, id DESC);
+
 CREATE TRIGGER app_user_epoch AFTER UPDATE OF active, is_super_admin, must_change_password, email, full_name ON public.app_user FOR EACH ROW WHEN (((old.active IS DISTINCT FROM new.active) OR (old.is_super_admin IS DISTINCT FROM new.is_super_admin) OR (old.must_change_password IS DISTINCT FROM new.must_change_password) OR (old.email IS DISTINCT FROM new.email) OR (old.full_name IS DISTINCT FROM new.full_name))) EXECUTE FUNCTION public.auth_epoch_changed('user');
 
 CREATE TRIGGER app_user_epoch_delete AFTER DELETE ON public.app_user FOR EACH ROW EXECUTE FUNCTION public.auth_epoch_changed('user');
+
+CREATE TRIGGER appointment_confirmed_at BEFORE INSERT OR UPDATE OF status ON public.appointment FOR EACH ROW EXECUTE FUNCTION public.appointment_confirmed_at();
 
 CREATE TRIGGER auth_session_epoch AFTER UPDATE OF revoked_at, expires_at, role, hospital_id, user_id ON public.auth_session FOR EACH ROW WHEN (((old.revoked_at IS DISTINCT FROM new.revoked_at) OR (old.expires_at IS DISTINCT FROM new.expires_at) OR (old.role IS DISTINCT FROM new.role) OR (old.hospital_id IS DISTINCT FROM new.hospital_id) OR (old.user_id IS DISTINCT FROM new.user_id))) EXECUTE FUNCTION public.auth_epoch_changed('membership');
 
@@ -2412,6 +2664,21 @@ ALTER TABLE ONLY public.appointment
 
 ALTER TABLE ONLY public.appointment
     ADD CONSTRAINT appointment_hospital_id_patient_id_patient_user_id_fkey FOREIGN KEY (hospital_id, patient_id, patient_user_id) REFERENCES public.patient(hospital_id, id, user_id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_doctor_user_id_fkey FOREIGN KEY (doctor_user_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_hospital_id_appointment_id_fkey FOREIGN KEY (hospital_id, appointment_id) REFERENCES public.appointment(hospital_id, id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_hospital_id_doctor_id_fkey FOREIGN KEY (hospital_id, doctor_id) REFERENCES public.doctor(hospital_id, id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.appointment_rating
+    ADD CONSTRAINT appointment_rating_patient_user_id_fkey FOREIGN KEY (patient_user_id) REFERENCES public.app_user(id);
 
 ALTER TABLE ONLY public.audit_event
     ADD CONSTRAINT audit_event_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
@@ -2457,6 +2724,18 @@ ALTER TABLE ONLY public.chat_message
 
 ALTER TABLE ONLY public.chat_message
     ADD CONSTRAINT chat_message_sender_id_fkey FOREIGN KEY (sender_id) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_acknowledged_by_fkey FOREIGN KEY (acknowledged_by) REFERENCES public.app_user(id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_hospital_id_patient_id_fkey FOREIGN KEY (hospital_id, patient_id) REFERENCES public.patient(hospital_id, id);
+
+ALTER TABLE ONLY public.clinical_alert
+    ADD CONSTRAINT clinical_alert_hospital_id_vitals_id_fkey FOREIGN KEY (hospital_id, vitals_id) REFERENCES public.vital_signs(hospital_id, id);
 
 ALTER TABLE ONLY public.clinical_note
     ADD CONSTRAINT clinical_note_hospital_id_author_user_id_fkey FOREIGN KEY (hospital_id, author_user_id) REFERENCES public.membership(hospital_id, user_id);
@@ -2581,6 +2860,15 @@ ALTER TABLE ONLY public.totp_recovery_code
 ALTER TABLE ONLY public.upload_intent
     ADD CONSTRAINT upload_intent_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
 
+ALTER TABLE ONLY public.vital_signs
+    ADD CONSTRAINT vital_signs_hospital_id_fkey FOREIGN KEY (hospital_id) REFERENCES public.hospital(id);
+
+ALTER TABLE ONLY public.vital_signs
+    ADD CONSTRAINT vital_signs_hospital_id_patient_id_fkey FOREIGN KEY (hospital_id, patient_id) REFERENCES public.patient(hospital_id, id);
+
+ALTER TABLE ONLY public.vital_signs
+    ADD CONSTRAINT vital_signs_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.app_user(id);
+
 ALTER TABLE ONLY public.ws_ticket
     ADD CONSTRAINT ws_ticket_session_hash_fkey FOREIGN KEY (session_hash) REFERENCES public.auth_session(token_hash) ON DELETE CASCADE;
 
@@ -2603,6 +2891,14 @@ CREATE POLICY app_user_update ON public.app_user FOR UPDATE USING ((id = (NULLIF
 ALTER TABLE public.appointment ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY appointment_insert ON public.appointment FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) = 'hospital_admin'::text) OR (patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid))));
+
+ALTER TABLE public.appointment_rating ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY appointment_rating_insert ON public.appointment_rating FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'patient'::text) AND (patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+   FROM public.appointment a
+  WHERE ((a.hospital_id = appointment_rating.hospital_id) AND (a.id = appointment_rating.appointment_id) AND (a.status = 'completed'::text) AND (a.patient_user_id = appointment_rating.patient_user_id) AND (a.doctor_user_id = appointment_rating.doctor_user_id) AND (a.doctor_id = appointment_rating.doctor_id))))));
+
+CREATE POLICY appointment_rating_select ON public.appointment_rating FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) = 'hospital_admin'::text) OR (patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) OR (doctor_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid))));
 
 CREATE POLICY appointment_select ON public.appointment FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) = 'hospital_admin'::text) OR (doctor_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) OR (patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid))));
 
@@ -2650,6 +2946,8 @@ CREATE POLICY availability_write ON public.availability USING (((hospital_id = (
 
 ALTER TABLE public.call_event ENABLE ROW LEVEL SECURITY;
 
+CREATE POLICY call_event_admin_select ON public.call_event FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
+
 CREATE POLICY call_event_insert ON public.call_event FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (actor_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
    FROM public.appointment a
   WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND ((call_event.actor_id = a.doctor_user_id) OR (call_event.actor_id = a.patient_user_id)) AND ((call_event.user_id = a.doctor_user_id) OR (call_event.user_id = a.patient_user_id)))))));
@@ -2681,6 +2979,16 @@ CREATE POLICY chat_message_insert ON public.chat_message FOR INSERT WITH CHECK (
 CREATE POLICY chat_message_select ON public.chat_message FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
    FROM public.conversation c
   WHERE ((c.hospital_id = chat_message.hospital_id) AND (c.id = chat_message.conversation_id))))));
+
+ALTER TABLE public.clinical_alert ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY clinical_alert_acknowledge ON public.clinical_alert FOR UPDATE USING (public.alert_visible(hospital_id, patient_id)) WITH CHECK ((public.alert_visible(hospital_id, patient_id) AND (acknowledged_by = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)));
+
+CREATE POLICY clinical_alert_insert ON public.clinical_alert FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (acknowledged_at IS NULL) AND (EXISTS ( SELECT 1
+   FROM public.vital_signs v
+  WHERE ((v.hospital_id = clinical_alert.hospital_id) AND (v.id = clinical_alert.vitals_id) AND (v.patient_id = clinical_alert.patient_id) AND (v.recorded_by = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid))))));
+
+CREATE POLICY clinical_alert_select ON public.clinical_alert FOR SELECT USING (public.alert_visible(hospital_id, patient_id));
 
 ALTER TABLE public.clinical_note ENABLE ROW LEVEL SECURITY;
 
@@ -2870,6 +3178,12 @@ ALTER TABLE public.upload_intent ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY upload_intent_own ON public.upload_intent USING ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid)) WITH CHECK ((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid));
 
+ALTER TABLE public.vital_signs ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY vital_signs_insert ON public.vital_signs FOR INSERT WITH CHECK ((public.vitals_access(hospital_id, patient_id, 'create'::text) AND (recorded_by = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid)));
+
+CREATE POLICY vital_signs_select ON public.vital_signs FOR SELECT USING (public.vitals_access(hospital_id, patient_id, 'list'::text));
+
 ALTER TABLE public.ws_ticket ENABLE ROW LEVEL SECURITY;
 
 GRANT USAGE ON SCHEMA public TO carebridge_runtime;
@@ -2879,6 +3193,9 @@ GRANT ALL ON FUNCTION public.admin_reset_password(p_user_id uuid, p_password_has
 
 REVOKE ALL ON FUNCTION public.admin_set_member_active(p_user_id uuid, p_active boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.admin_set_member_active(p_user_id uuid, p_active boolean) TO carebridge_runtime;
+
+REVOKE ALL ON FUNCTION public.alert_recipients(p_patient_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.alert_recipients(p_patient_id uuid) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.appointment_contacts(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.appointment_contacts(p_id uuid) TO carebridge_runtime;
@@ -2979,6 +3296,9 @@ GRANT ALL ON FUNCTION public.inference_input(p_hospital_id uuid, p_id uuid) TO c
 REVOKE ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_progress(p_hospital_id uuid, p_id uuid, p_progress real, p_lease_seconds integer) TO carebridge_system;
 
+REVOKE ALL ON FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_attempt integer) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.inference_settings(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_settings(p_kind text) TO carebridge_runtime;
 
@@ -3006,8 +3326,17 @@ GRANT ALL ON FUNCTION public.model_weights(p_kind text, p_version text) TO careb
 REVOKE ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.notification_claim_pushes(p_limit integer) TO carebridge_system;
 
+REVOKE ALL ON FUNCTION public.ops_inference_depth() FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ops_inference_depth() TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.ops_outbox_lag(OUT pending bigint, OUT oldest_seconds double precision) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_claim(p_limit integer, p_lease_seconds integer, p_channels text[]) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.outbox_release(p_hospital_id uuid, p_id uuid) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.outbox_report(p_hospital_id uuid, p_id uuid, p_error text, p_max_attempts integer) TO carebridge_system;
@@ -3041,6 +3370,9 @@ GRANT ALL ON FUNCTION public.payments_to_reconcile(p_older_than_seconds integer,
 
 REVOKE ALL ON FUNCTION public.payments_to_refund(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.payments_to_refund(p_limit integer) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.platform_analytics(p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.platform_analytics(p_from date, p_to date) TO carebridge_runtime;
 
 REVOKE ALL ON FUNCTION public.prescription_code_taken(p_code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.prescription_code_taken(p_code text) TO carebridge_runtime;
@@ -3126,6 +3458,8 @@ GRANT SELECT(timezone),UPDATE(timezone) ON TABLE public.app_user TO carebridge_r
 
 GRANT SELECT,INSERT,UPDATE ON TABLE public.appointment TO carebridge_runtime;
 
+GRANT SELECT,INSERT ON TABLE public.appointment_rating TO carebridge_runtime;
+
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.availability TO carebridge_runtime;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.availability_exception TO carebridge_runtime;
@@ -3137,6 +3471,12 @@ GRANT SELECT,INSERT ON TABLE public.call_event TO carebridge_runtime;
 GRANT SELECT,INSERT,DELETE ON TABLE public.care_team TO carebridge_runtime;
 
 GRANT SELECT,INSERT ON TABLE public.chat_message TO carebridge_runtime;
+
+GRANT SELECT,INSERT ON TABLE public.clinical_alert TO carebridge_runtime;
+
+GRANT UPDATE(acknowledged_at) ON TABLE public.clinical_alert TO carebridge_runtime;
+
+GRANT UPDATE(acknowledged_by) ON TABLE public.clinical_alert TO carebridge_runtime;
 
 GRANT SELECT,INSERT ON TABLE public.clinical_note TO carebridge_runtime;
 
@@ -3211,3 +3551,5 @@ GRANT UPDATE(cancelled_at) ON TABLE public.prescription TO carebridge_runtime;
 GRANT SELECT,INSERT,DELETE ON TABLE public.role_permission TO carebridge_runtime;
 
 GRANT SELECT,INSERT,DELETE ON TABLE public.upload_intent TO carebridge_runtime;
+
+GRANT SELECT,INSERT ON TABLE public.vital_signs TO carebridge_runtime;

@@ -19,4 +19,5 @@ pub mod realtime;
 pub mod records;
 pub mod sandbox;
 pub mod scheduling;
+pub mod specialty;
 pub mod tenancy;

@@ -26,6 +26,7 @@ use crate::{
         vitals::api::VitalsApi,
     },
     scheduling::{api::SchedulingApi, ratings::api::RatingsApi},
+    specialty::api::SpecialtyApi,
     tenancy::{
         hospitals::api::HospitalsApi, members::api::MembersApi, roles::api::RolesApi,
         staff::api::StaffApi,
@@ -50,7 +51,8 @@ pub enum Tag {
     Records,
     /// A read-only FHIR R4 view (application/fhir+json).
     Fhir,
-    /// AI assistance: the inference queue, results and the model registry.
+    /// AI assistance: the inference queue, results, the model registry and specialty
+    /// suggestions.
     Inference,
     /// Chat, the video call and the WebSocket's tickets.
     Realtime,
@@ -78,7 +80,8 @@ pub type Apis = (
         PrescriptionsApi,
     ),
     FhirApi,
-    InferenceApi,
+    // poem-openapi implements OpenApi for tuples of up to 16: AI assistance's two go as one.
+    (InferenceApi, SpecialtyApi),
     RealtimeApi,
     AnalyticsApi,
 );
@@ -103,7 +106,7 @@ fn apis() -> Apis {
             PrescriptionsApi,
         ),
         FhirApi,
-        InferenceApi,
+        (InferenceApi, SpecialtyApi),
         RealtimeApi,
         AnalyticsApi,
     )
@@ -429,6 +432,7 @@ impl Application {
             sessions: crate::db::Sessions::default(),
             hub,
             drain,
+            registry,
         };
         crate::realtime::spawn(&state);
         let acceptor = TcpListener::bind(state.config.bind_addr.clone())

@@ -39,4 +39,6 @@ pub struct AppState {
     pub hub: crate::realtime::hub::Hub,
     /// Set at SIGTERM: readiness fails, sockets close, workers hand their work back.
     pub drain: crate::app::drain::Drain,
+    /// Loaded model versions, shared by the inference workers and in-request suggestions.
+    pub registry: Arc<crate::inference::registry::Registry>,
 }

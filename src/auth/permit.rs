@@ -140,6 +140,7 @@ permissions! {
     Role = "role": [Create, Delete, List];
     Slot = "slot": [List];
     Vitals = "vitals": [Create, List];
+    SpecialtySuggestion = "specialty_suggestion": [Create];
 }
 
 /// An appointment's lifecycle actions (approve, reject, …) are casbin actions on `appointment`.

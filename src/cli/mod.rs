@@ -107,6 +107,22 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 8)]
         passes: usize,
     },
+    /// The specialty-suggestion text classifier, on the curated English and Nepali symptom
+    /// phrases (or a TSV of `specialty<TAB>language<TAB>phrase`); prints held-out accuracy,
+    /// top-3 accuracy, per-language and per-specialty figures.
+    Specialty {
+        /// A TSV of phrases; the committed crates/ml/data/specialty_phrases.tsv when absent.
+        #[arg(long)]
+        data: Option<std::path::PathBuf>,
+        /// Where `specialty-VERSION.bpk` and `.metrics.json` go.
+        #[arg(long, default_value = "models")]
+        out: std::path::PathBuf,
+        #[arg(long, default_value = "v1")]
+        version: String,
+        /// Full-batch training steps.
+        #[arg(long, default_value_t = 300)]
+        steps: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -250,7 +266,7 @@ async fn worker() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `train sleep|xray`: trains off the async runtime and prints the held-out figures.
+/// `train sleep|xray|specialty`: trains off the async runtime and prints the held-out figures.
 async fn train(command: TrainCommand) -> anyhow::Result<()> {
     match command {
         TrainCommand::Sleep {
@@ -289,6 +305,25 @@ async fn train(command: TrainCommand) -> anyhow::Result<()> {
                 "chest X-ray {}: {} training phantoms, held-out accuracy {:.3} on {} unseen phantoms, {:.0} s",
                 r.version, r.train_images, r.eval_accuracy, r.eval_images, r.seconds
             );
+        }
+        TrainCommand::Specialty {
+            data,
+            out,
+            version,
+            steps,
+        } => {
+            use carebridge_ml::specialty;
+            let config = specialty::TrainConfig {
+                steps,
+                ..Default::default()
+            };
+            let r = tokio::task::spawn_blocking(move || {
+                specialty::run(&config, data.as_deref(), &out, &version, |l| {
+                    eprintln!("{l}")
+                })
+            })
+            .await??;
+            print!("{}", specialty::describe(&r));
         }
     }
     Ok(())

@@ -106,6 +106,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         include_str!("../../migrations/0019_vitals_alerts_ratings.sql"),
     ),
     (
+        20,
+        "0020_specialty_suggestion.sql",
+        include_str!("../../migrations/0020_specialty_suggestion.sql"),
+    ),
+    (
         21,
         "0021_upload_intents.sql",
         include_str!("../../migrations/0021_upload_intents.sql"),

@@ -9,7 +9,7 @@
 
 pub mod api;
 pub mod registry;
-mod service;
+pub(crate) mod service;
 mod store;
 pub mod types;
 
@@ -281,6 +281,8 @@ async fn execute(
                     "note": "trained on synthetic phantoms only: accuracy on real radiographs is unmeasured",
                 }))
             }
+            // Suggestions run in the request; the job table admits no such kind.
+            registry::Model::Specialty(_) => anyhow::bail!("specialty suggestions are not jobs"),
         }
     })
     .await??;

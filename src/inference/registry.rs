@@ -6,7 +6,7 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use carebridge_ml::{stage::Stager, xray::Triager};
+use carebridge_ml::{specialty::Suggester, stage::Stager, xray::Triager};
 use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, TransactionTrait};
 use sha2::{Digest, Sha256};
 
@@ -20,11 +20,16 @@ pub const BUILTIN_SLEEP_METRICS: &str = include_str!("../../models/sleep_staging
 pub const BUILTIN_XRAY: &[u8] = include_bytes!("../../models/chest_xray-v1.bpk");
 pub const BUILTIN_XRAY_VERSION: &str = "xray-v1";
 pub const BUILTIN_XRAY_METRICS: &str = include_str!("../../models/chest_xray-v1.metrics.json");
+/// The specialty-suggestion weights trained by `carebridge train specialty` (models/SPECIALTY.md).
+pub const BUILTIN_SPECIALTY: &[u8] = include_bytes!("../../models/specialty-v1.bpk");
+pub const BUILTIN_SPECIALTY_VERSION: &str = "specialty-v1";
+pub const BUILTIN_SPECIALTY_METRICS: &str = include_str!("../../models/specialty-v1.metrics.json");
 
-/// A loaded model of either kind.
+/// A loaded model of any kind.
 pub enum Model {
     Sleep(Box<Stager>),
     Xray(Box<Triager>),
+    Specialty(Box<Suggester>),
 }
 
 impl Model {
@@ -33,6 +38,7 @@ impl Model {
         Ok(match kind {
             "sleep_staging" => Self::Sleep(Box::new(Stager::from_bytes(weights)?)),
             "chest_xray" => Self::Xray(Box::new(Triager::from_bytes(weights)?)),
+            "specialty" => Self::Specialty(Box::new(Suggester::from_bytes(weights)?)),
             other => anyhow::bail!("unknown model kind {other}"),
         })
     }
@@ -57,10 +63,11 @@ struct Weights {
 }
 
 impl Registry {
-    /// The active version of `kind` and its loaded model.
+    /// The active version of `kind` and its loaded model, read through `db` (a pool, or a
+    /// request's own transaction).
     pub async fn active(
         &self,
-        db: &DatabaseConnection,
+        db: &impl ConnectionTrait,
         kind: &str,
     ) -> anyhow::Result<(String, Loaded)> {
         let v =
@@ -118,6 +125,12 @@ pub async fn ensure_builtin(db: &DatabaseConnection) -> anyhow::Result<()> {
             BUILTIN_XRAY_VERSION,
             BUILTIN_XRAY,
             BUILTIN_XRAY_METRICS,
+        ),
+        (
+            "specialty",
+            BUILTIN_SPECIALTY_VERSION,
+            BUILTIN_SPECIALTY,
+            BUILTIN_SPECIALTY_METRICS,
         ),
     ] {
         let metrics: serde_json::Value = serde_json::from_str(metrics)?;

@@ -39,6 +39,24 @@ fn until_midnight() -> u64 {
     (midnight - now).num_seconds().max(1) as u64
 }
 
+/// The answer when the caller's hospital has switched `kind` off (or AI assistance as a whole).
+fn switched_off(kind: Kind) -> ApiError {
+    ApiError::Conflict(format!(
+        "AI assistance for {} is switched off for this hospital",
+        kind.as_str()
+    ))
+}
+
+/// 409 unless the caller's hospital has AI assistance and `kind` switched on: the one check
+/// behind every AI feature (queued jobs and in-request suggestions alike).
+pub async fn require_switched_on(tx: &TenantTx, kind: Kind) -> ApiResult<()> {
+    if store::settings(tx, kind).await?.enabled {
+        Ok(())
+    } else {
+        Err(switched_off(kind))
+    }
+}
+
 /// Queues a job on a document the caller may see (404 otherwise): 409 when the hospital switched
 /// the feature off, 429 once its daily quota is used up. Audited.
 #[tracing::instrument(skip_all, fields(document = %job.document))]
@@ -52,10 +70,7 @@ pub async fn create(
     store::lock_quota(&tx, hospital).await?;
     let s = store::settings(&tx, job.kind).await?;
     if !s.enabled {
-        return Err(ApiError::Conflict(format!(
-            "AI assistance for {} is switched off for this hospital",
-            job.kind.as_str()
-        )));
+        return Err(switched_off(job.kind));
     }
     if s.today >= i64::from(s.quota) {
         return Err(ApiError::TooManyRequests {
@@ -250,6 +265,15 @@ fn validate(kind: Kind, bytes: Vec<u8>) -> anyhow::Result<(serde_json::Value, Ve
             let seed = carebridge_ml::xray::EVAL_SEED + 10_000;
             let accuracy = carebridge_ml::xray::accuracy(&triager, seed, 200)?;
             serde_json::json!({ "eval_accuracy": accuracy, "data": "200 held-out synthetic phantoms (registry validation)" })
+        }
+        Model::Specialty(suggester) => {
+            use carebridge_ml::specialty;
+            let (_, held) = specialty::split(
+                &specialty::parse(specialty::PHRASES)?,
+                specialty::SPLIT_SEED,
+            );
+            let e = specialty::evaluate(&suggester, &held)?;
+            serde_json::json!({ "evaluation": e, "data": format!("{} held-out curated phrases (registry validation)", held.len()) })
         }
     };
     Ok((metrics, bytes))

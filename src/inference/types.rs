@@ -103,15 +103,18 @@ pub struct ModelVersion {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-/// What an AI job does (and which model kind runs it).
+/// A model kind of the registry: what an AI job does (sleep staging, chest X-ray), or the
+/// specialty suggestion, which runs in the request (no job) and is switched per hospital the
+/// same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     SleepStaging,
     ChestXray,
+    Specialty,
 }
 
 impl Kind {
-    /// 422 for anything but the two names.
+    /// A job's kind: 422 for anything but the two names that jobs run.
     pub fn parse(s: &str) -> ApiResult<Self> {
         match s {
             "sleep_staging" => Ok(Self::SleepStaging),
@@ -126,6 +129,7 @@ impl Kind {
         match self {
             Self::SleepStaging => "sleep_staging",
             Self::ChestXray => "chest_xray",
+            Self::Specialty => "specialty",
         }
     }
 }
@@ -212,7 +216,8 @@ impl ModelStatus {
     }
 }
 
-/// Weights to register, checked: a sleep-staging model, a well-formed version, 1 byte to 20 MiB.
+/// Weights to register, checked: a sleep-staging or specialty model, a well-formed version, 1
+/// byte to 20 MiB.
 pub struct Upload {
     pub kind: Kind,
     pub version: String,
@@ -224,11 +229,15 @@ impl Upload {
 
     /// 422 for another kind, a malformed version or weights out of bounds, in that order.
     pub fn parse(kind: &str, version: &str, weights: Vec<u8>) -> ApiResult<Self> {
-        if kind != Kind::SleepStaging.as_str() {
-            return Err(ApiError::unprocessable(
-                "only sleep_staging models can be registered",
-            ));
-        }
+        let kind = match kind {
+            "sleep_staging" => Kind::SleepStaging,
+            "specialty" => Kind::Specialty,
+            _ => {
+                return Err(ApiError::unprocessable(
+                    "only sleep_staging and specialty models can be registered",
+                ));
+            }
+        };
         let v = version.trim().to_string();
         let ok = !v.is_empty()
             && v.len() <= 64
@@ -244,7 +253,7 @@ impl Upload {
             return Err(ApiError::unprocessable("weights must be 1 byte to 20 MiB"));
         }
         Ok(Self {
-            kind: Kind::SleepStaging,
+            kind,
             version: v,
             weights,
         })
@@ -265,6 +274,8 @@ mod tests {
             crate::inference::KINDS
         );
         assert!(Kind::parse("Sleep_staging").is_err());
+        // The suggestion runs in the request: no job of its kind can be queued.
+        assert!(Kind::parse(Kind::Specialty.as_str()).is_err());
         for s in [
             ModelStatus::Active,
             ModelStatus::Shadow,
@@ -288,13 +299,17 @@ mod tests {
     }
 
     #[test]
-    fn uploads_are_sleep_staging_weights_with_a_plain_version() {
+    fn uploads_are_sleep_staging_or_specialty_weights_with_a_plain_version() {
         let ok = Upload::parse("sleep_staging", " v2.1-b_3 ", vec![1]).unwrap();
         assert_eq!(
             (ok.kind, ok.version.as_str()),
             (Kind::SleepStaging, "v2.1-b_3")
         );
         assert!(Upload::parse("chest_xray", "v2", vec![1]).is_err());
+        assert_eq!(
+            Upload::parse("specialty", "v2", vec![1]).unwrap().kind,
+            Kind::Specialty
+        );
         for bad in ["", "V2", ".v2", "v 2", &"a".repeat(65)] {
             assert!(
                 Upload::parse("sleep_staging", bad, vec![1]).is_err(),

@@ -30,6 +30,7 @@ mod roles;
 mod scheduling;
 mod sms;
 mod smtp;
+mod specialty;
 mod tenants;
 mod turn;
 mod two_factor;

@@ -399,6 +399,11 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 "/api/v1/analytics/platform?from=2030-01-02&to=2030-01-01".into(),
                 None,
             ),
+            ("specialty_suggestion", "create") => (
+                Method::POST,
+                "/api/v1/specialty-suggestions".into(),
+                Some(json!({"reason": " "})),
+            ),
             other => panic!("no call for {other:?}: add one"),
         }
     };

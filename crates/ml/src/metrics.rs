@@ -1,42 +1,75 @@
-//! Agreement between predicted and true stages: accuracy, macro-F1, Cohen's κ, the confusion
-//! matrix and per-stage F1.
+//! Agreement between predicted and true classes (sleep stages, specialties): accuracy,
+//! macro-F1, Cohen's κ, the confusion matrix, per-class F1, and top-k accuracy for models that
+//! answer a ranked list.
 
 use serde::Serialize;
 
-use crate::{model::CLASSES, synth::STAGES};
+use crate::synth::STAGES;
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Metrics {
+    /// How many items were scored (epochs for sleep staging, phrases for specialties).
     pub epochs: usize,
     pub accuracy: f64,
     pub macro_f1: f64,
     pub kappa: f64,
-    /// `confusion[true][predicted]`, stages in the order W, N1, N2, N3, REM.
-    pub confusion: [[usize; CLASSES]; CLASSES],
+    /// `confusion[true][predicted]`, classes in the model's order (sleep: W, N1, N2, N3, REM).
+    pub confusion: Vec<Vec<usize>>,
+    /// F1 per class, by name. (Named for the first model that had it; every model uses it.)
     pub per_stage_f1: Vec<(String, f64)>,
 }
 
+/// Sleep stages: [`compute_for`] with the five stages.
 pub fn compute(truth: &[u8], predicted: &[u8]) -> Metrics {
-    let mut c = [[0usize; CLASSES]; CLASSES];
+    compute_for(truth, predicted, &STAGES)
+}
+
+/// Share of items whose true class is among the `k` most probable of `probabilities` (one row
+/// per item, one column per class).
+pub fn top_k_accuracy(truth: &[u8], probabilities: &[Vec<f32>], k: usize) -> f64 {
+    if truth.is_empty() {
+        return 0.0;
+    }
+    let hits = truth
+        .iter()
+        .zip(probabilities)
+        .filter(|(t, p)| {
+            let mine = p[usize::from(**t)];
+            // Ranked within the top k: fewer than k classes are strictly more probable.
+            p.iter().filter(|&&q| q > mine).count() < k
+        })
+        .count();
+    hits as f64 / truth.len() as f64
+}
+
+/// The index of the most probable class (the first of equals).
+pub fn top_k_index(p: &[f32]) -> usize {
+    (1..p.len()).fold(0, |best, k| if p[k] > p[best] { k } else { best })
+}
+
+/// The metrics of `predicted` against `truth`, classes numbered as in `names`.
+pub fn compute_for(truth: &[u8], predicted: &[u8], names: &[&str]) -> Metrics {
+    let classes = names.len();
+    let mut c = vec![vec![0usize; classes]; classes];
     for (t, p) in truth.iter().zip(predicted) {
         c[usize::from(*t)][usize::from(*p)] += 1;
     }
     let n: usize = c.iter().flatten().sum();
-    let diag: usize = (0..CLASSES).map(|i| c[i][i]).sum();
+    let diag: usize = (0..classes).map(|i| c[i][i]).sum();
     let accuracy = if n == 0 { 0.0 } else { diag as f64 / n as f64 };
     let row = |i: usize| c[i].iter().sum::<usize>() as f64;
-    let col = |j: usize| (0..CLASSES).map(|i| c[i][j]).sum::<usize>() as f64;
+    let col = |j: usize| (0..classes).map(|i| c[i][j]).sum::<usize>() as f64;
     let expected: f64 = if n == 0 {
         0.0
     } else {
-        (0..CLASSES).map(|k| row(k) * col(k)).sum::<f64>() / (n as f64 * n as f64)
+        (0..classes).map(|k| row(k) * col(k)).sum::<f64>() / (n as f64 * n as f64)
     };
     let kappa = if (1.0 - expected).abs() < 1e-12 {
         0.0
     } else {
         (accuracy - expected) / (1.0 - expected)
     };
-    let f1: Vec<f64> = (0..CLASSES)
+    let f1: Vec<f64> = (0..classes)
         .map(|k| {
             let tp = c[k][k] as f64;
             let denom = row(k) + col(k);
@@ -44,7 +77,7 @@ pub fn compute(truth: &[u8], predicted: &[u8]) -> Metrics {
         })
         .collect();
     // Macro-F1 over the stages that occur (in truth or prediction).
-    let present: Vec<f64> = (0..CLASSES)
+    let present: Vec<f64> = (0..classes)
         .filter(|&k| row(k) + col(k) > 0.0)
         .map(|k| f1[k])
         .collect();
@@ -59,7 +92,7 @@ pub fn compute(truth: &[u8], predicted: &[u8]) -> Metrics {
         macro_f1,
         kappa,
         confusion: c,
-        per_stage_f1: STAGES
+        per_stage_f1: names
             .iter()
             .zip(f1)
             .map(|(s, f)| (s.to_string(), f))
@@ -95,5 +128,24 @@ mod tests {
         }
         let m = compute(&t, &p);
         assert!((m.kappa - 0.4).abs() < 1e-9, "{}", m.kappa);
+    }
+
+    #[test]
+    fn top_k_counts_the_true_class_among_the_k_most_probable() {
+        let p = vec![
+            vec![0.5, 0.3, 0.2],
+            vec![0.5, 0.3, 0.2],
+            vec![0.5, 0.3, 0.2],
+        ];
+        let t = [0u8, 1, 2];
+        assert!((top_k_accuracy(&t, &p, 1) - 1.0 / 3.0).abs() < 1e-9);
+        assert!((top_k_accuracy(&t, &p, 2) - 2.0 / 3.0).abs() < 1e-9);
+        assert!((top_k_accuracy(&t, &p, 3) - 1.0).abs() < 1e-9);
+        let m = compute_for(&t, &[0, 0, 0], &["a", "b", "c"]);
+        assert_eq!(
+            m.confusion,
+            vec![vec![1, 0, 0], vec![1, 0, 0], vec![1, 0, 0]]
+        );
+        assert_eq!(m.per_stage_f1[0].0, "a");
     }
 }

@@ -14,7 +14,7 @@ use crate::{
 const SELECT: &str = "select id, slug, name, timezone, currency, appointment_fee, payment_provider,
     suspended, approval_required, payment_required, ai_assistance, booking_horizon_days,
     min_notice_minutes, cancellation_window_hours, refund_window_hours, payment_window_minutes,
-    ai_sleep_staging, ai_chest_xray,
+    ai_sleep_staging, ai_chest_xray, ai_specialty_suggestion,
     inference_daily_quota, inference_concurrency, totp_required, created_at, updated_at from hospital";
 
 /// One hospital the caller may see; 404 otherwise.
@@ -84,6 +84,7 @@ pub async fn update(
                totp_required = coalesce($18, totp_required),
                refund_window_hours = coalesce($19, refund_window_hours),
                payment_window_minutes = coalesce($20, payment_window_minutes),
+               ai_specialty_suggestion = coalesce($21, ai_specialty_suggestion),
                updated_at = now()
              where id = $1",
         vec![
@@ -107,6 +108,7 @@ pub async fn update(
             s.totp_required.into(),
             s.refund_window_hours.into(),
             s.payment_window_minutes.into(),
+            s.ai_specialty_suggestion.into(),
         ],
     )
     .await

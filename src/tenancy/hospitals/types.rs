@@ -131,6 +131,10 @@ pub struct HospitalPatch {
     /// AI chest X-ray triage (when `ai_assistance` is on).
     #[oai(nullable)]
     pub ai_chest_xray: Option<bool>,
+    /// AI specialty suggestions from a patient's reason for a visit (when `ai_assistance` is
+    /// on).
+    #[oai(nullable)]
+    pub ai_specialty_suggestion: Option<bool>,
     /// AI jobs the hospital may queue per day (0 to 100000).
     #[oai(nullable)]
     pub inference_daily_quota: Option<i32>,
@@ -165,6 +169,7 @@ pub struct Hospital {
     pub payment_window_minutes: i32,
     pub ai_sleep_staging: bool,
     pub ai_chest_xray: bool,
+    pub ai_specialty_suggestion: bool,
     pub inference_daily_quota: i32,
     pub inference_concurrency: i32,
     pub totp_required: bool,
@@ -309,6 +314,7 @@ pub struct Settings {
     pub payment_window_minutes: Option<i32>,
     pub ai_sleep_staging: Option<bool>,
     pub ai_chest_xray: Option<bool>,
+    pub ai_specialty_suggestion: Option<bool>,
     pub inference_daily_quota: Option<i32>,
     pub inference_concurrency: Option<i32>,
     pub totp_required: Option<bool>,
@@ -350,6 +356,7 @@ impl Settings {
             )?,
             ai_sleep_staging: p.ai_sleep_staging,
             ai_chest_xray: p.ai_chest_xray,
+            ai_specialty_suggestion: p.ai_specialty_suggestion,
             totp_required: p.totp_required,
             inference_daily_quota: range(
                 "inference_daily_quota",
@@ -386,6 +393,7 @@ mod tests {
             payment_window_minutes: 30,
             ai_sleep_staging: false,
             ai_chest_xray: false,
+            ai_specialty_suggestion: false,
             inference_daily_quota: 0,
             inference_concurrency: 1,
             totp_required: false,
@@ -412,6 +420,7 @@ mod tests {
             payment_window_minutes: None,
             ai_sleep_staging: None,
             ai_chest_xray: None,
+            ai_specialty_suggestion: None,
             inference_daily_quota: None,
             inference_concurrency: None,
             totp_required: None,
