@@ -25,6 +25,7 @@ select create_distributed_table('outbox', 'hospital_id', colocate_with => 'audit
 select create_distributed_table('patient', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('access_grant', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('appointment', 'hospital_id', colocate_with => 'audit_event');
+select create_distributed_table('appointment_rating', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('call_event', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('care_team', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('conversation', 'hospital_id', colocate_with => 'audit_event');
@@ -42,4 +43,6 @@ select create_distributed_table('role_permission', 'hospital_id', colocate_with 
 select create_distributed_table('totp_credential', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('totp_recovery_code', 'hospital_id', colocate_with => 'audit_event');
 select create_distributed_table('upload_intent', 'hospital_id', colocate_with => 'audit_event');
+select create_distributed_table('vital_signs', 'hospital_id', colocate_with => 'audit_event');
+select create_distributed_table('clinical_alert', 'hospital_id', colocate_with => 'audit_event');
 commit;

@@ -4,6 +4,94 @@
  */
 
 export interface paths {
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The care team's deterioration alerts, newest first.
+         * @description Doctors see the alerts of the patients on their care teams; custom roles granted
+         *     `alert:list` see the hospital's. Open ones only unless `all=true`; `patient_id` narrows
+         *     to one patient. Paged with `limit` and `cursor`; audited.
+         */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge an alert (someone of the care team is on it).
+         * @description An alert of the caller's care teams (404 otherwise, also for another hospital's id);
+         *     409 when it was already acknowledged. Audited.
+         */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/hospital": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hospital's figures per day and in total (hospital admins).
+         * @description Over local dates `from`..=`to` in the hospital's time zone (default: the 30 days to
+         *     today; at most 366 days; 422 otherwise): appointments by status (by start date), no-show
+         *     rate, revenue per currency, utilisation, median minutes to confirm, calls and their mean
+         *     minutes, ratings, inference jobs by kind and status with p50/p95 latency, and the
+         *     doctors' agreement with the sleep-staging model. Audited.
+         */
+        get: operations["hospitalAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/platform": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every hospital's appointments, revenue and active users (super admins).
+         * @description Counts and sums only: never a patient's name, email or record. Over `from`..=`to` (each
+         *     hospital's local dates; default the 30 days to today; at most 366 days).
+         */
+        get: operations["platformAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appointments": {
         parameters: {
             query?: never;
@@ -234,6 +322,33 @@ export interface paths {
          *     in-app; audited.
          */
         post: operations["proposeAppointmentTime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A visit's rating.
+         * @description The patient and doctor of the appointment and the hospital's admins; 404 when it has no
+         *     rating or is not theirs.
+         */
+        get: operations["getAppointmentRating"];
+        put?: never;
+        /**
+         * Rate a completed visit (the patient, once).
+         * @description The patient of the appointment (404 for anyone else's, or another hospital's); 422 for
+         *     a visit not completed, `stars` outside 1–5 or a comment over 1000 characters; 409 when
+         *     it was rated already. Audited.
+         */
+        post: operations["rateAppointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1106,9 +1221,9 @@ export interface paths {
         /**
          * Register new weights (super admins), evaluated first and registered as `shadow`.
          * @description Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
-         *     (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
-         *     are loaded and run on held-out evaluation nights first, and weights that do not load or run
-         *     answer 422. 409 when the version exists; the change is logged, not written to an audit
+         *     (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` and `specialty` can be
+         *     registered; the weights are loaded and run on held-out evaluation data first (synthetic
+         *     nights, or the curated held-out phrases), and weights that do not load or run answer 422. 409 when the version exists; the change is logged, not written to an audit
          *     trail.
          */
         post: operations["registerModel"];
@@ -1456,8 +1571,9 @@ export interface paths {
          *     for any other patient). The file is encrypted before it leaves the server; `sha256` and
          *     `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
          *     `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-         *     multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-         *     fails, and a success is audited.
+         *     multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+         *     than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+         *     audited.
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -1489,6 +1605,36 @@ export interface paths {
          *     `private_notes`; audited.
          */
         post: operations["createNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's vital signs, newest measurement first.
+         * @description The patient, hospital admins, doctors of the care team (or with an active grant), custom
+         *     roles granted `vitals:list`; 404 for any other patient. Paged with `limit` and `cursor`;
+         *     audited.
+         */
+        get: operations["listVitals"];
+        put?: never;
+        /**
+         * Record a set of vital signs; it is scored with NEWS2 (RCP 2017).
+         * @description The patient, a doctor of the care team (or with an active grant), or a custom role the
+         *     hospital granted `vitals:create` (a nurse); 404 for any other patient. Impossible values
+         *     answer 422. A risk other than `low` raises an alert for the care team (pushed as a
+         *     notification; emailed for `high`). `news2.rising` flags a score that rose at each of the
+         *     patient's last three sets. Audited.
+         */
+        post: operations["recordVitals"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1734,6 +1880,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ratings/doctors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each doctor's ratings: count, mean, stars and the newest comments (hospital admins).
+         * @description Comments are shown without who wrote them.
+         */
+        get: operations["listDoctorRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1779,6 +1945,31 @@ export interface paths {
          *     within a second.
          */
         delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/specialty-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest specialties, and this hospital's doctors who have them, for a reason for a visit.
+         * @description Patients and hospital admins (who book for them). Answers the three most probable
+         *     specialties, most probable first, each with its probability and this hospital's active
+         *     doctors of that specialization; `notice` is "suggested, not a diagnosis", to be shown
+         *     with them. 422 for a reason that is empty, over 500 characters or without words; 409
+         *     when the hospital has switched AI assistance or specialty suggestions off. The reason is
+         *     neither stored nor logged.
+         */
+        post: operations["suggestSpecialties"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1919,6 +2110,33 @@ export interface components {
             outcome: string;
             purpose: string | null;
             resource_type: string;
+        };
+        /**
+         * Alert
+         * @description A deterioration alert: a vitals set whose NEWS2 risk is not low, for the care team.
+         */
+        Alert: {
+            /** Format: date-time */
+            acknowledged_at: string | null;
+            /** Format: uuid */
+            acknowledged_by: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            measured_at: string;
+            /** @description `low_medium`, `medium` or `high`. */
+            news2_risk: string;
+            /** Format: int16 */
+            news2_score: number;
+            /** Format: uuid */
+            patient_id: string;
+            patient_name: string;
+            /** @description The score rose at each of the patient's last three sets. */
+            rising: boolean;
+            /** Format: uuid */
+            vitals_id: string;
         };
         /**
          * Appointment
@@ -2164,6 +2382,7 @@ export interface components {
             ai_assistance: boolean;
             ai_chest_xray: boolean;
             ai_sleep_staging: boolean;
+            ai_specialty_suggestion: boolean;
             /** Format: int64 */
             appointment_fee: number;
             approval_required: boolean;
@@ -2209,6 +2428,68 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /**
+         * Day
+         * @description One day's figures.
+         */
+        Day: {
+            /** @description Status → count, by the appointment's local start date. */
+            appointments: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            booked_minutes: number;
+            /**
+             * Format: int64
+             * @description Appointments whose video call started.
+             */
+            calls: number;
+            /** Format: date */
+            date: string;
+            /** @description Kind → status → count, by the job's local creation date. */
+            inference_jobs: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            inference_latency: components["schemas"]["Latency"][];
+            /**
+             * Format: double
+             * @description From the call's start to its end, for calls that ended.
+             */
+            mean_call_minutes: number | null;
+            /** Format: double */
+            mean_rating: number | null;
+            /**
+             * Format: double
+             * @description From the request to its confirmation, for appointments confirmed.
+             */
+            median_minutes_to_confirm: number | null;
+            /**
+             * Format: double
+             * @description The share of reviewed sleep-staging epochs whose stage a doctor left as the model gave
+             *     it (reviewed: jobs with at least one correction); null when none was reviewed.
+             */
+            model_agreement: number | null;
+            /**
+             * Format: double
+             * @description No-shows ÷ (completed + no-shows); null when neither happened.
+             */
+            no_show_rate: number | null;
+            /** Format: int64 */
+            published_minutes: number;
+            /** Format: int64 */
+            ratings: number;
+            revenue: components["schemas"]["Revenue"][];
+            /** Format: int64 */
+            reviewed_epochs: number;
+            /**
+             * Format: double
+             * @description Minutes booked (confirmed, in progress, completed or missed) ÷ minutes the doctors
+             *     published; null when nothing was published.
+             */
+            utilisation: number | null;
+        };
         /** Doctor */
         Doctor: {
             bio: string;
@@ -2222,6 +2503,27 @@ export interface components {
             specialization: string;
             /** Format: uuid */
             user_id: string;
+        };
+        /**
+         * DoctorRatingsView
+         * @description A doctor's ratings, for hospital admins.
+         */
+        DoctorRatingsView: {
+            /** Format: uuid */
+            doctor_id: string;
+            doctor_name: string;
+            /**
+             * Format: double
+             * @description Null before a first rating.
+             */
+            mean_stars: number | null;
+            /** Format: int64 */
+            ratings: number;
+            /** @description The five newest comments that say something, newest first. */
+            recent_comments: components["schemas"]["RecentComment"][];
+            specialization: string;
+            /** @description Ratings with 1, 2, 3, 4 and 5 stars, in that order. */
+            stars: number[];
         };
         /**
          * Document
@@ -2293,6 +2595,66 @@ export interface components {
             start?: string | null;
         };
         /**
+         * Figures
+         * @description The figures of a day, or of the whole period.
+         */
+        Figures: {
+            /** @description Status → count, by the appointment's local start date. */
+            appointments: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            booked_minutes: number;
+            /**
+             * Format: int64
+             * @description Appointments whose video call started.
+             */
+            calls: number;
+            /** @description Kind → status → count, by the job's local creation date. */
+            inference_jobs: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            inference_latency: components["schemas"]["Latency"][];
+            /**
+             * Format: double
+             * @description From the call's start to its end, for calls that ended.
+             */
+            mean_call_minutes: number | null;
+            /** Format: double */
+            mean_rating: number | null;
+            /**
+             * Format: double
+             * @description From the request to its confirmation, for appointments confirmed.
+             */
+            median_minutes_to_confirm: number | null;
+            /**
+             * Format: double
+             * @description The share of reviewed sleep-staging epochs whose stage a doctor left as the model gave
+             *     it (reviewed: jobs with at least one correction); null when none was reviewed.
+             */
+            model_agreement: number | null;
+            /**
+             * Format: double
+             * @description No-shows ÷ (completed + no-shows); null when neither happened.
+             */
+            no_show_rate: number | null;
+            /** Format: int64 */
+            published_minutes: number;
+            /** Format: int64 */
+            ratings: number;
+            revenue: components["schemas"]["Revenue"][];
+            /** Format: int64 */
+            reviewed_epochs: number;
+            /**
+             * Format: double
+             * @description Minutes booked (confirmed, in progress, completed or missed) ÷ minutes the doctors
+             *     published; null when nothing was published.
+             */
+            utilisation: number | null;
+        };
+        /**
          * Grant
          * @description A grant of access to one patient's records.
          */
@@ -2322,6 +2684,7 @@ export interface components {
             ai_assistance: boolean;
             ai_chest_xray: boolean;
             ai_sleep_staging: boolean;
+            ai_specialty_suggestion: boolean;
             /** Format: int64 */
             appointment_fee: number;
             approval_required: boolean;
@@ -2361,6 +2724,40 @@ export interface components {
             updated_at: string;
         };
         /**
+         * HospitalAnalytics
+         * @description A hospital's figures over a period, in its time zone.
+         */
+        HospitalAnalytics: {
+            /** @description Every date of the period, oldest first. */
+            days: components["schemas"]["Day"][];
+            /** Format: date */
+            from: string;
+            timezone: string;
+            /** Format: date */
+            to: string;
+            totals: components["schemas"]["Figures"];
+        };
+        /**
+         * HospitalFigures
+         * @description One hospital's figures on the platform: counts and sums, never a patient's data.
+         */
+        HospitalFigures: {
+            /**
+             * Format: int64
+             * @description Users with a session seen in the period.
+             */
+            active_users: number;
+            /** @description Status → count. */
+            appointments: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            hospital_id: string;
+            name: string;
+            revenue: components["schemas"]["PlatformRevenue"][];
+            slug: string;
+        };
+        /**
          * HospitalPatch
          * @description Changes to a hospital; absent fields stay as they are. `suspended` is the super admin's.
          */
@@ -2370,6 +2767,11 @@ export interface components {
             ai_chest_xray?: boolean | null;
             /** @description AI sleep staging (when `ai_assistance` is on). */
             ai_sleep_staging?: boolean | null;
+            /**
+             * @description AI specialty suggestions from a patient's reason for a visit (when `ai_assistance` is
+             *     on).
+             */
+            ai_specialty_suggestion?: boolean | null;
             /** Format: int64 */
             appointment_fee?: number | null;
             approval_required?: boolean | null;
@@ -2548,11 +2950,36 @@ export interface components {
             status: string;
         };
         /**
+         * Latency
+         * @description One kind of inference job's latency (start to finish of the jobs that succeeded).
+         */
+        Latency: {
+            /** Format: int64 */
+            jobs: number;
+            kind: string;
+            /** Format: double */
+            p50_ms: number;
+            /** Format: double */
+            p95_ms: number;
+        };
+        /**
          * Listing_AccessLogEntry
          * @description One page of a list.
          */
         Listing_AccessLogEntry: {
             items: components["schemas"]["AccessLogEntry"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * Listing_Alert
+         * @description One page of a list.
+         */
+        Listing_Alert: {
+            items: components["schemas"]["Alert"][];
             /**
              * Format: uuid
              * @description Pass as `cursor` for the next page; null on the last page.
@@ -2721,6 +3148,18 @@ export interface components {
          */
         Listing_Prescription: {
             items: components["schemas"]["Prescription"][];
+            /**
+             * Format: uuid
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * Listing_Vitals
+         * @description One page of a list.
+         */
+        Listing_Vitals: {
+            items: components["schemas"]["Vitals"][];
             /**
              * Format: uuid
              * @description Pass as `cursor` for the next page; null on the last page.
@@ -2970,6 +3409,16 @@ export interface components {
             /** Format: uuid */
             patient_id: string;
         };
+        /** NewRating */
+        NewRating: {
+            /** @description At most 1000 characters. */
+            comment?: string | null;
+            /**
+             * Format: uint32
+             * @description 1 to 5.
+             */
+            stars: number;
+        };
         /** NewStaff */
         NewStaff: {
             email: string;
@@ -2977,6 +3426,66 @@ export interface components {
             password: string;
             /** @description `hospital_admin` or one of this hospital's custom roles (doctors: POST /doctors). */
             role: string;
+        };
+        /**
+         * NewVitals
+         * @description A set of vital signs to score with NEWS2.
+         */
+        NewVitals: {
+            /** @description ACVPU: `A` alert, `C` new confusion, `V` voice, `P` pain, `U` unresponsive. */
+            consciousness: string;
+            /**
+             * Format: uint32
+             * @description Pulse, beats per minute (20–250).
+             */
+            heart_rate: number;
+            /**
+             * Format: date-time
+             * @description When measured (default now); not in the future, at most 30 days back.
+             */
+            measured_at?: string | null;
+            /** @description Breathing supplemental oxygen (otherwise air). */
+            on_oxygen: boolean;
+            /**
+             * Format: uint32
+             * @description Breaths per minute (1–80).
+             */
+            respiratory_rate: number;
+            /**
+             * Format: uint32
+             * @description Oxygen saturation, % (50–100).
+             */
+            spo2: number;
+            /**
+             * Format: uint32
+             * @description 1, or 2 for a patient with hypercapnic respiratory failure (target 88–92%).
+             */
+            spo2_scale: number;
+            /**
+             * Format: uint32
+             * @description Systolic blood pressure, mmHg (40–300).
+             */
+            systolic_bp: number;
+            /**
+             * Format: double
+             * @description °C (30.0–45.0), read to one decimal.
+             */
+            temperature_c: number;
+        };
+        /**
+         * News2
+         * @description A NEWS2 score: the total, its risk band and each parameter's points.
+         */
+        News2: {
+            /** @description The score rose at each of the patient's last three sets (this one included). */
+            rising: boolean;
+            /** @description `low`, `low_medium` (a single parameter scoring 3), `medium` (5–6) or `high` (7+). */
+            risk: string;
+            /**
+             * Format: uint8
+             * @description 0 to 20.
+             */
+            score: number;
         };
         /** Note */
         Note: {
@@ -3155,6 +3664,26 @@ export interface components {
             object: string;
         };
         /**
+         * PlatformAnalytics
+         * @description Every hospital's figures over a period (each in its own time zone).
+         */
+        PlatformAnalytics: {
+            /** Format: date */
+            from: string;
+            hospitals: components["schemas"]["HospitalFigures"][];
+            /** Format: date */
+            to: string;
+        };
+        /**
+         * PlatformRevenue
+         * @description Net revenue in one currency (minor units).
+         */
+        PlatformRevenue: {
+            /** Format: int64 */
+            amount: number;
+            currency: string;
+        };
+        /**
          * PostMessage
          * @description `POST /conversations/{id}/messages`.
          */
@@ -3223,6 +3752,24 @@ export interface components {
             timezone?: string | null;
         };
         /**
+         * Rating
+         * @description A patient's rating of a completed visit.
+         */
+        Rating: {
+            /** Format: uuid */
+            appointment_id: string;
+            comment: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            doctor_id: string;
+            /**
+             * Format: int16
+             * @description 1 to 5.
+             */
+            stars: number;
+        };
+        /**
          * ReadUpTo
          * @description `POST /conversations/{id}/read`.
          */
@@ -3232,6 +3779,17 @@ export interface components {
              * @description The newest message the caller has read.
              */
             message_id: string;
+        };
+        /**
+         * RecentComment
+         * @description One of a doctor's recent comments (without who wrote it).
+         */
+        RecentComment: {
+            comment: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int16 */
+            stars: number;
         };
         /**
          * RegisterRequest
@@ -3269,6 +3827,25 @@ export interface components {
          */
         ResetRequest: {
             email: string;
+        };
+        /**
+         * Revenue
+         * @description Money in one currency, in minor units.
+         */
+        Revenue: {
+            /**
+             * Format: int64
+             * @description Succeeded payments minus refunded ones (a refund requested counts as refunded).
+             */
+            amount: number;
+            currency: string;
+            /**
+             * Format: int64
+             * @description Every payment that succeeded, refunded later or not.
+             */
+            gross: number;
+            /** Format: int64 */
+            refunded: number;
         };
         /** Role */
         Role: {
@@ -3325,6 +3902,46 @@ export interface components {
         StatusChange: {
             /** @description `active` (the previous active version is retired), `shadow` or `retired`. */
             status: string;
+        };
+        /** SuggestedDoctor */
+        SuggestedDoctor: {
+            /**
+             * Format: uuid
+             * @description The doctor's id (as in `/doctors/{id}`, for booking).
+             */
+            id: string;
+            name: string;
+        };
+        /** Suggestion */
+        Suggestion: {
+            /** @description This hospital's active doctors with that specialization, by name (at most 20). */
+            doctors: components["schemas"]["SuggestedDoctor"][];
+            /**
+             * Format: float
+             * @description The model's probability, 0 to 1.
+             */
+            probability: number;
+            /** @description A specialty as doctors' specializations name it, e.g. `Cardiology`. */
+            specialty: string;
+        };
+        /** SuggestionRequest */
+        SuggestionRequest: {
+            /**
+             * @description The reason for the visit in the patient's words, English or Nepali (1 to 500
+             *     characters).
+             */
+            reason: string;
+        };
+        /**
+         * Suggestions
+         * @description The three most probable specialties, most probable first.
+         */
+        Suggestions: {
+            /** @description The registry's version of the model that answered. */
+            model_version: string;
+            /** @description Always "suggested, not a diagnosis": shown with the suggestions. */
+            notice: string;
+            suggestions: components["schemas"]["Suggestion"][];
         };
         /**
          * TeamDoctor
@@ -3416,6 +4033,59 @@ export interface components {
             /** @description `active`, `dispensed` or `cancelled`. */
             status: string;
         };
+        /**
+         * Vitals
+         * @description A set of vital signs with its NEWS2 score.
+         */
+        Vitals: {
+            /** @description ACVPU: `A`, `C` (new confusion), `V`, `P` or `U`. */
+            consciousness: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: uint16
+             * @description Beats per minute.
+             */
+            heart_rate: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            measured_at: string;
+            news2: components["schemas"]["News2"];
+            on_oxygen: boolean;
+            /** Format: uuid */
+            patient_id: string;
+            /**
+             * Format: uuid
+             * @description Who recorded it (the patient, or a member of staff).
+             */
+            recorded_by: string;
+            /**
+             * Format: uint16
+             * @description Breaths per minute.
+             */
+            respiratory_rate: number;
+            /**
+             * Format: uint16
+             * @description Oxygen saturation, %.
+             */
+            spo2: number;
+            /**
+             * Format: uint8
+             * @description 1, or 2 for hypercapnic respiratory failure (target 88–92%).
+             */
+            spo2_scale: number;
+            /**
+             * Format: uint16
+             * @description mmHg.
+             */
+            systolic_bp: number;
+            /**
+             * Format: double
+             * @description °C, one decimal.
+             */
+            temperature_c: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3425,6 +4095,383 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAlerts: {
+        parameters: {
+            query?: {
+                all?: boolean;
+                patient_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing_Alert"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hospitalAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HospitalAnalytics"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    platformAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformAnalytics"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAppointments: {
         parameters: {
             query?: {
@@ -4431,6 +5478,196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAppointmentRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateAppointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRating"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rating"];
                 };
             };
             /** @description Malformed request or unknown fields. */
@@ -10971,6 +12208,199 @@ export interface operations {
             };
         };
     };
+    listVitals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Listing_Vitals"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordVitals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVitals"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vitals"];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     khaltiReturn: {
         parameters: {
             query: {
@@ -12030,6 +13460,97 @@ export interface operations {
             };
         };
     };
+    listDoctorRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorRatingsView"][];
+                };
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRoles: {
         parameters: {
             query?: never;
@@ -12233,6 +13754,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Malformed request or unknown fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not take this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the caller's to see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Semantically invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (a payment provider, Redis) is unavailable or not configured; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestSpecialties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
             };
             /** @description Malformed request or unknown fields. */
             400: {

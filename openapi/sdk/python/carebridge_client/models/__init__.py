@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .access_log_entry import AccessLogEntry
+from .alert import Alert
 from .appointment import Appointment
 from .audit_event import AuditEvent
 from .availability_body import AvailabilityBody
@@ -17,13 +18,25 @@ from .correction import Correction
 from .correction_set import CorrectionSet
 from .created_hospital import CreatedHospital
 from .created_patient import CreatedPatient
+from .day import Day
+from .day_appointments import DayAppointments
+from .day_inference_jobs import DayInferenceJobs
+from .day_inference_jobs_additional_property import DayInferenceJobsAdditionalProperty
 from .doctor import Doctor
+from .doctor_ratings_view import DoctorRatingsView
 from .document import Document
 from .document_receipt import DocumentReceipt
 from .encounter import Encounter
 from .exception import Exception_
+from .figures import Figures
+from .figures_appointments import FiguresAppointments
+from .figures_inference_jobs import FiguresInferenceJobs
+from .figures_inference_jobs_additional_property import FiguresInferenceJobsAdditionalProperty
 from .grant import Grant
 from .hospital import Hospital
+from .hospital_analytics import HospitalAnalytics
+from .hospital_figures import HospitalFigures
+from .hospital_figures_appointments import HospitalFiguresAppointments
 from .hospital_patch import HospitalPatch
 from .ice_server import IceServer
 from .item import Item
@@ -31,7 +44,9 @@ from .job import Job
 from .job_accepted import JobAccepted
 from .job_detail import JobDetail
 from .job_row import JobRow
+from .latency import Latency
 from .listing_access_log_entry import ListingAccessLogEntry
+from .listing_alert import ListingAlert
 from .listing_appointment import ListingAppointment
 from .listing_audit_event import ListingAuditEvent
 from .listing_conversation import ListingConversation
@@ -46,6 +61,7 @@ from .listing_notification import ListingNotification
 from .listing_outbox_message import ListingOutboxMessage
 from .listing_patient import ListingPatient
 from .listing_prescription import ListingPrescription
+from .listing_vitals import ListingVitals
 from .login_request import LoginRequest
 from .login_response import LoginResponse
 from .me import Me
@@ -63,7 +79,10 @@ from .new_job import NewJob
 from .new_note import NewNote
 from .new_patient import NewPatient
 from .new_prescription import NewPrescription
+from .new_rating import NewRating
 from .new_staff import NewStaff
+from .new_vitals import NewVitals
+from .news_2 import News2
 from .note import Note
 from .notification import Notification
 from .open_conversation import OpenConversation
@@ -76,15 +95,20 @@ from .patient_patch import PatientPatch
 from .payment import Payment
 from .payment_provider import PaymentProvider
 from .permission import Permission
+from .platform_analytics import PlatformAnalytics
+from .platform_revenue import PlatformRevenue
 from .post_message import PostMessage
 from .prescription import Prescription
 from .problem import Problem
 from .profile_patch import ProfilePatch
+from .rating import Rating
 from .read_up_to import ReadUpTo
+from .recent_comment import RecentComment
 from .register_request import RegisterRequest
 from .registered import Registered
 from .reset_completion import ResetCompletion
 from .reset_request import ResetRequest
+from .revenue import Revenue
 from .role import Role
 from .role_definition import RoleDefinition
 from .rule import Rule
@@ -93,6 +117,10 @@ from .slots import Slots
 from .staff_member import StaffMember
 from .stage_correction import StageCorrection
 from .status_change import StatusChange
+from .suggested_doctor import SuggestedDoctor
+from .suggestion import Suggestion
+from .suggestion_request import SuggestionRequest
+from .suggestions import Suggestions
 from .team_doctor import TeamDoctor
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
@@ -104,9 +132,11 @@ from .transition_body import TransitionBody
 from .upload_document_body import UploadDocumentBody
 from .upload_document_body_kind import UploadDocumentBodyKind
 from .verification import Verification
+from .vitals import Vitals
 
 __all__ = (
     "AccessLogEntry",
+    "Alert",
     "Appointment",
     "AuditEvent",
     "AvailabilityBody",
@@ -123,13 +153,25 @@ __all__ = (
     "CorrectionSet",
     "CreatedHospital",
     "CreatedPatient",
+    "Day",
+    "DayAppointments",
+    "DayInferenceJobs",
+    "DayInferenceJobsAdditionalProperty",
     "Doctor",
+    "DoctorRatingsView",
     "Document",
     "DocumentReceipt",
     "Encounter",
     "Exception_",
+    "Figures",
+    "FiguresAppointments",
+    "FiguresInferenceJobs",
+    "FiguresInferenceJobsAdditionalProperty",
     "Grant",
     "Hospital",
+    "HospitalAnalytics",
+    "HospitalFigures",
+    "HospitalFiguresAppointments",
     "HospitalPatch",
     "IceServer",
     "Item",
@@ -137,7 +179,9 @@ __all__ = (
     "JobAccepted",
     "JobDetail",
     "JobRow",
+    "Latency",
     "ListingAccessLogEntry",
+    "ListingAlert",
     "ListingAppointment",
     "ListingAuditEvent",
     "ListingConversation",
@@ -152,6 +196,7 @@ __all__ = (
     "ListingOutboxMessage",
     "ListingPatient",
     "ListingPrescription",
+    "ListingVitals",
     "LoginRequest",
     "LoginResponse",
     "Me",
@@ -169,7 +214,10 @@ __all__ = (
     "NewNote",
     "NewPatient",
     "NewPrescription",
+    "NewRating",
+    "News2",
     "NewStaff",
+    "NewVitals",
     "Note",
     "Notification",
     "OpenConversation",
@@ -182,15 +230,20 @@ __all__ = (
     "Payment",
     "PaymentProvider",
     "Permission",
+    "PlatformAnalytics",
+    "PlatformRevenue",
     "PostMessage",
     "Prescription",
     "Problem",
     "ProfilePatch",
+    "Rating",
     "ReadUpTo",
+    "RecentComment",
     "Registered",
     "RegisterRequest",
     "ResetCompletion",
     "ResetRequest",
+    "Revenue",
     "Role",
     "RoleDefinition",
     "Rule",
@@ -199,6 +252,10 @@ __all__ = (
     "StaffMember",
     "StageCorrection",
     "StatusChange",
+    "SuggestedDoctor",
+    "Suggestion",
+    "SuggestionRequest",
+    "Suggestions",
     "TeamDoctor",
     "TemporaryPassword",
     "Ticket",
@@ -210,4 +267,5 @@ __all__ = (
     "UploadDocumentBody",
     "UploadDocumentBodyKind",
     "Verification",
+    "Vitals",
 )

@@ -19,6 +19,7 @@ class CreatedHospital:
         ai_assistance (bool):
         ai_chest_xray (bool):
         ai_sleep_staging (bool):
+        ai_specialty_suggestion (bool):
         appointment_fee (int):
         approval_required (bool):
         booking_horizon_days (int):
@@ -45,6 +46,7 @@ class CreatedHospital:
     ai_assistance: bool
     ai_chest_xray: bool
     ai_sleep_staging: bool
+    ai_specialty_suggestion: bool
     appointment_fee: int
     approval_required: bool
     booking_horizon_days: int
@@ -75,6 +77,8 @@ class CreatedHospital:
         ai_chest_xray = self.ai_chest_xray
 
         ai_sleep_staging = self.ai_sleep_staging
+
+        ai_specialty_suggestion = self.ai_specialty_suggestion
 
         appointment_fee = self.appointment_fee
 
@@ -124,6 +128,7 @@ class CreatedHospital:
                 "ai_assistance": ai_assistance,
                 "ai_chest_xray": ai_chest_xray,
                 "ai_sleep_staging": ai_sleep_staging,
+                "ai_specialty_suggestion": ai_specialty_suggestion,
                 "appointment_fee": appointment_fee,
                 "approval_required": approval_required,
                 "booking_horizon_days": booking_horizon_days,
@@ -159,6 +164,8 @@ class CreatedHospital:
         ai_chest_xray = d.pop("ai_chest_xray")
 
         ai_sleep_staging = d.pop("ai_sleep_staging")
+
+        ai_specialty_suggestion = d.pop("ai_specialty_suggestion")
 
         appointment_fee = d.pop("appointment_fee")
 
@@ -205,6 +212,7 @@ class CreatedHospital:
             ai_assistance=ai_assistance,
             ai_chest_xray=ai_chest_xray,
             ai_sleep_staging=ai_sleep_staging,
+            ai_specialty_suggestion=ai_specialty_suggestion,
             appointment_fee=appointment_fee,
             approval_required=approval_required,
             booking_horizon_days=booking_horizon_days,

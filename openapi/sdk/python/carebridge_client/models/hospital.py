@@ -18,6 +18,7 @@ class Hospital:
         ai_assistance (bool):
         ai_chest_xray (bool):
         ai_sleep_staging (bool):
+        ai_specialty_suggestion (bool):
         appointment_fee (int):
         approval_required (bool):
         booking_horizon_days (int):
@@ -43,6 +44,7 @@ class Hospital:
     ai_assistance: bool
     ai_chest_xray: bool
     ai_sleep_staging: bool
+    ai_specialty_suggestion: bool
     appointment_fee: int
     approval_required: bool
     booking_horizon_days: int
@@ -71,6 +73,8 @@ class Hospital:
         ai_chest_xray = self.ai_chest_xray
 
         ai_sleep_staging = self.ai_sleep_staging
+
+        ai_specialty_suggestion = self.ai_specialty_suggestion
 
         appointment_fee = self.appointment_fee
 
@@ -119,6 +123,7 @@ class Hospital:
                 "ai_assistance": ai_assistance,
                 "ai_chest_xray": ai_chest_xray,
                 "ai_sleep_staging": ai_sleep_staging,
+                "ai_specialty_suggestion": ai_specialty_suggestion,
                 "appointment_fee": appointment_fee,
                 "approval_required": approval_required,
                 "booking_horizon_days": booking_horizon_days,
@@ -152,6 +157,8 @@ class Hospital:
         ai_chest_xray = d.pop("ai_chest_xray")
 
         ai_sleep_staging = d.pop("ai_sleep_staging")
+
+        ai_specialty_suggestion = d.pop("ai_specialty_suggestion")
 
         appointment_fee = d.pop("appointment_fee")
 
@@ -197,6 +204,7 @@ class Hospital:
             ai_assistance=ai_assistance,
             ai_chest_xray=ai_chest_xray,
             ai_sleep_staging=ai_sleep_staging,
+            ai_specialty_suggestion=ai_specialty_suggestion,
             appointment_fee=appointment_fee,
             approval_required=approval_required,
             booking_horizon_days=booking_horizon_days,

@@ -19,6 +19,9 @@ class HospitalPatch:
         ai_assistance (bool | None | Unset):
         ai_chest_xray (bool | None | Unset): AI chest X-ray triage (when `ai_assistance` is on).
         ai_sleep_staging (bool | None | Unset): AI sleep staging (when `ai_assistance` is on).
+        ai_specialty_suggestion (bool | None | Unset): AI specialty suggestions from a patient's reason for a visit
+            (when `ai_assistance` is
+            on).
         appointment_fee (int | None | Unset):
         approval_required (bool | None | Unset):
         booking_horizon_days (int | None | Unset): How far ahead patients may book (1 to 365 days).
@@ -46,6 +49,7 @@ class HospitalPatch:
     ai_assistance: bool | None | Unset = UNSET
     ai_chest_xray: bool | None | Unset = UNSET
     ai_sleep_staging: bool | None | Unset = UNSET
+    ai_specialty_suggestion: bool | None | Unset = UNSET
     appointment_fee: int | None | Unset = UNSET
     approval_required: bool | None | Unset = UNSET
     booking_horizon_days: int | None | Unset = UNSET
@@ -81,6 +85,12 @@ class HospitalPatch:
             ai_sleep_staging = UNSET
         else:
             ai_sleep_staging = self.ai_sleep_staging
+
+        ai_specialty_suggestion: bool | None | Unset
+        if isinstance(self.ai_specialty_suggestion, Unset):
+            ai_specialty_suggestion = UNSET
+        else:
+            ai_specialty_suggestion = self.ai_specialty_suggestion
 
         appointment_fee: int | None | Unset
         if isinstance(self.appointment_fee, Unset):
@@ -189,6 +199,8 @@ class HospitalPatch:
             field_dict["ai_chest_xray"] = ai_chest_xray
         if ai_sleep_staging is not UNSET:
             field_dict["ai_sleep_staging"] = ai_sleep_staging
+        if ai_specialty_suggestion is not UNSET:
+            field_dict["ai_specialty_suggestion"] = ai_specialty_suggestion
         if appointment_fee is not UNSET:
             field_dict["appointment_fee"] = appointment_fee
         if approval_required is not UNSET:
@@ -254,6 +266,15 @@ class HospitalPatch:
             return cast(bool | None | Unset, data)
 
         ai_sleep_staging = _parse_ai_sleep_staging(d.pop("ai_sleep_staging", UNSET))
+
+        def _parse_ai_specialty_suggestion(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        ai_specialty_suggestion = _parse_ai_specialty_suggestion(d.pop("ai_specialty_suggestion", UNSET))
 
         def _parse_appointment_fee(data: object) -> int | None | Unset:
             if data is None:
@@ -411,6 +432,7 @@ class HospitalPatch:
             ai_assistance=ai_assistance,
             ai_chest_xray=ai_chest_xray,
             ai_sleep_staging=ai_sleep_staging,
+            ai_specialty_suggestion=ai_specialty_suggestion,
             appointment_fee=appointment_fee,
             approval_required=approval_required,
             booking_horizon_days=booking_horizon_days,

@@ -113,9 +113,10 @@ def sync_detailed(
     """Register new weights (super admins), evaluated first and registered as `shadow`.
 
      Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
-    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
-    are loaded and run on held-out evaluation nights first, and weights that do not load or run
-    answer 422. 409 when the version exists; the change is logged, not written to an audit
+    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` and `specialty` can be
+    registered; the weights are loaded and run on held-out evaluation data first (synthetic
+    nights, or the curated held-out phrases), and weights that do not load or run answer 422. 409 when
+    the version exists; the change is logged, not written to an audit
     trail.
 
     Args:
@@ -154,9 +155,10 @@ def sync(
     """Register new weights (super admins), evaluated first and registered as `shadow`.
 
      Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
-    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
-    are loaded and run on held-out evaluation nights first, and weights that do not load or run
-    answer 422. 409 when the version exists; the change is logged, not written to an audit
+    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` and `specialty` can be
+    registered; the weights are loaded and run on held-out evaluation data first (synthetic
+    nights, or the curated held-out phrases), and weights that do not load or run answer 422. 409 when
+    the version exists; the change is logged, not written to an audit
     trail.
 
     Args:
@@ -190,9 +192,10 @@ async def asyncio_detailed(
     """Register new weights (super admins), evaluated first and registered as `shadow`.
 
      Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
-    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
-    are loaded and run on held-out evaluation nights first, and weights that do not load or run
-    answer 422. 409 when the version exists; the change is logged, not written to an audit
+    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` and `specialty` can be
+    registered; the weights are loaded and run on held-out evaluation data first (synthetic
+    nights, or the curated held-out phrases), and weights that do not load or run answer 422. 409 when
+    the version exists; the change is logged, not written to an audit
     trail.
 
     Args:
@@ -229,9 +232,10 @@ async def asyncio(
     """Register new weights (super admins), evaluated first and registered as `shadow`.
 
      Super admins only; the body is the burnpack weights (up to 20 MiB) and `version` names them
-    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` can be registered; the weights
-    are loaded and run on held-out evaluation nights first, and weights that do not load or run
-    answer 422. 409 when the version exists; the change is logged, not written to an audit
+    (1 to 64 of a-z, 0-9, `.`, `_`, `-`). Only `sleep_staging` and `specialty` can be
+    registered; the weights are loaded and run on held-out evaluation data first (synthetic
+    nights, or the curated held-out phrases), and weights that do not load or run answer 422. 409 when
+    the version exists; the change is logged, not written to an audit
     trail.
 
     Args:

@@ -112,8 +112,9 @@ def sync_detailed(
     for any other patient). The file is encrypted before it leaves the server; `sha256` and
     `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
     `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-    multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-    fails, and a success is audited.
+    multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+    than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+    audited.
 
     Args:
         id (UUID):
@@ -151,8 +152,9 @@ def sync(
     for any other patient). The file is encrypted before it leaves the server; `sha256` and
     `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
     `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-    multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-    fails, and a success is audited.
+    multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+    than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+    audited.
 
     Args:
         id (UUID):
@@ -185,8 +187,9 @@ async def asyncio_detailed(
     for any other patient). The file is encrypted before it leaves the server; `sha256` and
     `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
     `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-    multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-    fails, and a success is audited.
+    multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+    than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+    audited.
 
     Args:
         id (UUID):
@@ -222,8 +225,9 @@ async def asyncio(
     for any other patient). The file is encrypted before it leaves the server; `sha256` and
     `size` describe what was sent. 413 over `MAX_UPLOAD_BYTES`, 422 without a file, with a
     `title` not 1 to 200 characters or an unknown `kind`, 400 for a body that is not valid
-    multipart, 410 after the hospital's key was destroyed; nothing is kept when the upload
-    fails, and a success is audited.
+    multipart, 410 after the hospital's key was destroyed, 409 for an upload that took longer
+    than `ORPHAN_GRACE_MINUTES`; nothing is kept when the upload fails, and a success is
+    audited.
 
     Args:
         id (UUID):

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Revenue")
+
+
+@_attrs_define
+class Revenue:
+    """Money in one currency, in minor units.
+
+    Attributes:
+        amount (int): Succeeded payments minus refunded ones (a refund requested counts as refunded).
+        currency (str):
+        gross (int): Every payment that succeeded, refunded later or not.
+        refunded (int):
+    """
+
+    amount: int
+    currency: str
+    gross: int
+    refunded: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        currency = self.currency
+
+        gross = self.gross
+
+        refunded = self.refunded
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "currency": currency,
+                "gross": gross,
+                "refunded": refunded,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        currency = d.pop("currency")
+
+        gross = d.pop("gross")
+
+        refunded = d.pop("refunded")
+
+        revenue = cls(
+            amount=amount,
+            currency=currency,
+            gross=gross,
+            refunded=refunded,
+        )
+
+        revenue.additional_properties = d
+        return revenue
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
