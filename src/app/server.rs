@@ -362,6 +362,33 @@ pub struct Application {
     port: u16,
 }
 
+/// The background workers of an instance with `RUN_WORKERS`: the outbox dispatcher, the
+/// inference workers and the orphaned-object sweep, each stopping when `drain` starts.
+fn spawn_workers(
+    config: &Config,
+    system: &sea_orm::DatabaseConnection,
+    vault: &crate::records::Vault,
+    registry: &Arc<crate::inference::registry::Registry>,
+    drain: &crate::app::drain::Drain,
+) -> anyhow::Result<()> {
+    crate::notifications::dispatcher::spawn(system.clone(), config, drain)?;
+    if config.inference_workers > 0 {
+        crate::inference::spawn(
+            system.clone(),
+            vault.clone(),
+            registry.clone(),
+            config.inference_workers,
+            drain,
+        );
+    }
+    crate::records::documents::sweep::spawn(
+        system.clone(),
+        vault.store.clone(),
+        config.orphan_grace,
+    );
+    Ok(())
+}
+
 impl Application {
     /// Connects to PostgreSQL and Redis and binds `config.bind_addr` (port 0 picks a free port).
     pub async fn build(config: Config) -> anyhow::Result<Self> {
@@ -387,30 +414,14 @@ impl Application {
             config.redis_namespace.clone(),
         );
         crate::audit::spawn_sealer(db.clone());
-        if config.run_workers {
-            crate::notifications::dispatcher::spawn(system.clone(), &config, &drain)?;
-        }
         crate::inference::registry::ensure_builtin(&db)
             .await
             .context("registering the built-in models")?;
         let (khalti, stripe) = payment_providers(&config)?;
         let vault = crate::records::vault(&config).await?;
         let registry = std::sync::Arc::new(crate::inference::registry::Registry::default());
-        if config.run_workers && config.inference_workers > 0 {
-            crate::inference::spawn(
-                system.clone(),
-                vault.clone(),
-                registry.clone(),
-                config.inference_workers,
-                &drain,
-            );
-        }
         if config.run_workers {
-            crate::records::documents::sweep::spawn(
-                system.clone(),
-                vault.store.clone(),
-                config.orphan_grace,
-            );
+            spawn_workers(&config, &system, &vault, &registry, &drain)?;
         }
         let hub = crate::realtime::hub::Hub::new(
             redis.clone(),
