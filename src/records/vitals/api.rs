@@ -27,20 +27,26 @@ pub struct VitalsApi;
 #[oai(deny_unknown_fields)]
 pub struct NewVitals {
     /// Breaths per minute (1–80).
+    #[oai(validator(maximum(value = "65535")))]
     pub respiratory_rate: u32,
     /// Oxygen saturation, % (50–100).
+    #[oai(validator(maximum(value = "65535")))]
     pub spo2: u32,
     /// 1, or 2 for a patient with hypercapnic respiratory failure (target 88–92%).
+    #[oai(validator(maximum(value = "65535")))]
     pub spo2_scale: u32,
     /// Breathing supplemental oxygen (otherwise air).
     pub on_oxygen: bool,
     /// Systolic blood pressure, mmHg (40–300).
+    #[oai(validator(maximum(value = "65535")))]
     pub systolic_bp: u32,
     /// Pulse, beats per minute (20–250).
+    #[oai(validator(maximum(value = "65535")))]
     pub heart_rate: u32,
     /// ACVPU: `A` alert, `C` new confusion, `V` voice, `P` pain, `U` unresponsive.
     pub consciousness: String,
     /// °C (30.0–45.0), read to one decimal.
+    #[oai(validator(minimum(value = "-1000"), maximum(value = "1000")))]
     pub temperature_c: f64,
     /// When measured (default now); not in the future, at most 30 days back.
     #[oai(nullable)]

@@ -19,6 +19,7 @@ pub struct RatingsApi;
 #[oai(deny_unknown_fields)]
 pub struct NewRating {
     /// 1 to 5.
+    #[oai(validator(maximum(value = "65535")))]
     pub stars: u32,
     /// At most 1000 characters.
     #[oai(nullable)]
