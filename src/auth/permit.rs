@@ -139,7 +139,7 @@ permissions! {
     Rating = "rating": [Create, List, Read];
     Role = "role": [Create, Delete, List];
     Slot = "slot": [List];
-    Vitals = "vitals": [Create, List];
+    Vitals = "vitals": [Create, List, Read];
     SpecialtySuggestion = "specialty_suggestion": [Create];
 }
 

@@ -111,7 +111,9 @@ impl FhirApi {
     /// Read one FHIR resource by type and id.
     ///
     /// Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-    /// `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    /// `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+    /// vital signs: its panel, id `{set}`, and one Observation per measurement, id
+    /// `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
     /// the caller may not see, answers 404. Each type needs the role permission of its API
     /// counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
     /// `OperationOutcome`s and every read is audited.
@@ -132,7 +134,8 @@ impl FhirApi {
 
     /// Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
     ///
-    /// For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+    /// For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+    /// Observation (422
     /// for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
     /// API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
     /// `OperationOutcome`s and the search is audited.
@@ -158,7 +161,8 @@ impl FhirApi {
     ///
     /// The patient, hospital admins, and doctors on the care team or holding an active grant (404
     /// otherwise). Holds the Patient and, for each type the caller's role may read, the
-    /// Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    /// Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+    /// Observations, plus the
     /// Practitioners they name; errors are `OperationOutcome`s and the read is audited.
     #[oai(
         path = "/Patient/:id/$everything",

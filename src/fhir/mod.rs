@@ -6,6 +6,7 @@
 //! are written in the layers of `src/prescriptions/`.
 
 pub mod api;
+pub mod observation;
 mod service;
 mod store;
 pub mod types;

@@ -11,7 +11,7 @@ use crate::{
     db::TenantTx,
     error::{ApiError, ApiResult},
     fhir::{
-        self, store,
+        self, observation, store,
         types::{ResourceType, Target, Wanted},
     },
     ids::{DoctorId, PatientId},
@@ -118,9 +118,14 @@ async fn of_patient(
             .iter()
             .map(fhir::consent)
             .collect(),
+        ResourceType::Observation => store::vitals_of(tx, patient)
+            .await?
+            .iter()
+            .flat_map(observation::observations)
+            .collect(),
         ResourceType::Practitioner => {
             return Err(ApiError::unprocessable(
-                "searching by patient is supported for Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent",
+                "searching by patient is supported for Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and Observation",
             ));
         }
     })
@@ -160,6 +165,15 @@ async fn resolve(tx: &TenantTx, target: Target) -> ApiResult<(Value, Option<Uuid
             let g = store::grant(tx, id).await?;
             let g = g.first().ok_or(ApiError::NotFound)?;
             (fhir::consent(g), Some(g.patient_id))
+        }
+        Target::Observation(id, member) => {
+            let v = store::vitals(tx, id).await?;
+            let v = v.first().ok_or(ApiError::NotFound)?;
+            let r = match member {
+                None => observation::panel(v),
+                Some(m) => observation::member(v, m),
+            };
+            (r, Some(v.patient_id))
         }
     })
 }

@@ -8,12 +8,16 @@ use uuid::Uuid;
 use crate::{
     db::{TenantTx, stmt},
     error::ApiResult,
-    ids::{AppointmentId, DoctorId, DocumentId, EncounterId, GrantId, PatientId, PrescriptionId},
+    ids::{
+        AppointmentId, DoctorId, DocumentId, EncounterId, GrantId, PatientId, PrescriptionId,
+        VitalsId,
+    },
     prescriptions::{self, Prescription},
     records::{
         consent::{GRANT_SELECT, Grant},
         documents::{DOCUMENT_SELECT, Document},
         notes::{self, ENCOUNTER_SELECT, Encounter},
+        vitals::{VITALS_SELECT, types::VitalsRow},
     },
     scheduling::appointments::{self, Appointment},
     tenancy::staff::{self, Doctor, Patient},
@@ -100,4 +104,13 @@ pub async fn grants_of(tx: &TenantTx, patient: PatientId) -> ApiResult<Vec<Grant
 /// The grant `id` (none when the caller may not see it).
 pub async fn grant(tx: &TenantTx, id: GrantId) -> ApiResult<Vec<Grant>> {
     rows(tx, GRANT_SELECT, "g.id", id.uuid()).await
+}
+
+pub async fn vitals_of(tx: &TenantTx, patient: PatientId) -> ApiResult<Vec<VitalsRow>> {
+    rows(tx, VITALS_SELECT, "v.patient_id", patient.uuid()).await
+}
+
+/// The set of vital signs `id` (none when the caller may not see it).
+pub async fn vitals(tx: &TenantTx, id: VitalsId) -> ApiResult<Vec<VitalsRow>> {
+    rows(tx, VITALS_SELECT, "v.id", id.uuid()).await
 }

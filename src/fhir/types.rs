@@ -4,7 +4,11 @@
 use crate::{
     auth::permit as perm,
     error::{ApiError, ApiResult},
-    ids::{AppointmentId, DoctorId, DocumentId, EncounterId, GrantId, PatientId, PrescriptionId},
+    fhir::observation::Member,
+    ids::{
+        AppointmentId, DoctorId, DocumentId, EncounterId, GrantId, PatientId, PrescriptionId,
+        VitalsId,
+    },
 };
 
 /// A FHIR resource type this view serves; as a casbin object it is its API counterpart, so
@@ -18,10 +22,11 @@ pub enum ResourceType {
     MedicationRequest,
     DocumentReference,
     Consent,
+    Observation,
 }
 
 impl ResourceType {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Patient,
         Self::Practitioner,
         Self::Appointment,
@@ -29,16 +34,18 @@ impl ResourceType {
         Self::MedicationRequest,
         Self::DocumentReference,
         Self::Consent,
+        Self::Observation,
     ];
 
     /// What `$everything` gathers, in this order (Practitioners follow from what they name).
-    pub const EVERYTHING: [Self; 6] = [
+    pub const EVERYTHING: [Self; 7] = [
         Self::Patient,
         Self::Appointment,
         Self::Encounter,
         Self::MedicationRequest,
         Self::DocumentReference,
         Self::Consent,
+        Self::Observation,
     ];
 
     /// 404 for a type this view does not serve.
@@ -58,6 +65,7 @@ impl ResourceType {
             Self::MedicationRequest => "MedicationRequest",
             Self::DocumentReference => "DocumentReference",
             Self::Consent => "Consent",
+            Self::Observation => "Observation",
         }
     }
 }
@@ -72,6 +80,7 @@ impl perm::Object for ResourceType {
             Self::MedicationRequest => "prescription",
             Self::DocumentReference => "document",
             Self::Consent => "consent",
+            Self::Observation => "vitals",
         }
     }
 }
@@ -88,6 +97,8 @@ pub enum Target {
     MedicationRequest(PrescriptionId, usize),
     DocumentReference(DocumentId),
     Consent(GrantId),
+    /// A set of vital signs: its panel (`None`, id `{set}`) or one measurement (`{set}-{member}`).
+    Observation(VitalsId, Option<Member>),
 }
 
 /// A read: the resource, and its id as the caller wrote it (for the audit trail).
@@ -113,6 +124,14 @@ impl Wanted {
             }
             ResourceType::DocumentReference => Target::DocumentReference(uuid(id)?.into()),
             ResourceType::Consent => Target::Consent(uuid(id)?.into()),
+            ResourceType::Observation => match uuid(id) {
+                Ok(set) => Target::Observation(set.into(), None),
+                Err(_) => {
+                    let (set, member) = id.split_at_checked(36).ok_or(ApiError::NotFound)?;
+                    let member = member.strip_prefix('-').and_then(Member::parse);
+                    Target::Observation(uuid(set)?.into(), Some(member.ok_or(ApiError::NotFound)?))
+                }
+            },
         };
         Ok(Self {
             target,
@@ -138,11 +157,12 @@ mod tests {
             "MedicationRequest",
             "DocumentReference",
             "Consent",
+            "Observation",
         ] {
             let object = ResourceType::parse(kind).unwrap().name();
             assert!(pairs.contains(&(object, "read")), "{kind} → {object}");
         }
-        assert!(ResourceType::parse("Observation").is_err());
+        assert!(ResourceType::parse("Condition").is_err());
     }
 
     #[test]
@@ -173,5 +193,28 @@ mod tests {
         assert!(Wanted::parse(ResourceType::Patient, "not-a-uuid").is_err());
         let d = Wanted::parse(ResourceType::Consent, &p.to_string()).unwrap();
         assert_eq!(d.target, Target::Consent(p.into()));
+    }
+
+    #[test]
+    fn observations_are_a_set_or_one_of_its_members() {
+        let p = uuid::Uuid::now_v7();
+        let o = |id: &str| Wanted::parse(ResourceType::Observation, id).map(|w| w.target);
+        assert_eq!(
+            o(&p.to_string()).unwrap(),
+            Target::Observation(p.into(), None)
+        );
+        assert_eq!(
+            o(&format!("{p}-heart-rate")).unwrap(),
+            Target::Observation(p.into(), Some(Member::HeartRate))
+        );
+        for bad in [
+            format!("{p}-weight"),
+            format!("{p}heart-rate"),
+            format!("{p}-"),
+            "short".into(),
+            "ééééééééééééééééééééééééééééééééééééé".into(),
+        ] {
+            assert!(o(&bad).is_err(), "{bad}");
+        }
     }
 }

@@ -102,6 +102,16 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
         .await
         .expect(201)
         .id();
+    let vitals = app
+        .post(
+            &format!("/api/v1/patients/{}/vitals", p.id),
+            Some(&d.token),
+            json!({"respiratory_rate": 22, "spo2": 95, "spo2_scale": 1, "on_oxygen": false,
+                   "systolic_bp": 104, "heart_rate": 96, "consciousness": "A", "temperature_c": 38.4}),
+        )
+        .await
+        .expect(201)
+        .id();
 
     for token in [&p.token, &d.token] {
         let r = app
@@ -122,6 +132,7 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
             "MedicationRequest",
             "DocumentReference",
             "Consent",
+            "Observation",
         ] {
             assert!(verdict.contains(kind), "{kind} missing: {verdict}");
         }
@@ -133,6 +144,13 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
             .filter(|e| e["resource"]["resourceType"] == "MedicationRequest")
             .count();
         assert_eq!(meds, 2, "one MedicationRequest per item");
+        let observations = r.body["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["resource"]["resourceType"] == "Observation")
+            .count();
+        assert_eq!(observations, 6, "a panel and five measurements");
     }
 
     let reads = [
@@ -143,6 +161,8 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
         ("MedicationRequest", format!("{rx}-2")),
         ("DocumentReference", doc.to_string()),
         ("Consent", consent.to_string()),
+        ("Observation", vitals.to_string()),
+        ("Observation", format!("{vitals}-heart-rate")),
     ];
     for (kind, id) in &reads {
         let r = app
@@ -175,9 +195,49 @@ async fn patient_everything_is_a_valid_fhir_bundle_with_every_kind_of_record() {
             .await,
         404,
     );
-    let unknown_type = app
-        .get(&format!("/fhir/R4/Observation/{rx}"), &d.token)
-        .await;
+    // The vital signs as a user of another FHIR client reads them: LOINC codes, UCUM units.
+    let obs = app
+        .get(&format!("/fhir/R4/Observation?patient={}", p.id), &d.token)
+        .await
+        .expect(200);
+    validate(&obs.body);
+    let by_code = |code: &str| -> Value {
+        obs.body["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["resource"].clone())
+            .find(|r| r["code"]["coding"][0]["code"] == code)
+            .unwrap_or_else(|| panic!("no {code}: {}", obs.body))
+    };
+    for (code, value, unit) in [
+        ("9279-1", json!(22.0), "/min"),
+        ("2708-6", json!(95.0), "%"),
+        ("8480-6", json!(104.0), "mm[Hg]"),
+        ("8867-4", json!(96.0), "/min"),
+        ("8310-5", json!(38.4), "Cel"),
+    ] {
+        let r = by_code(code);
+        assert_eq!(r["valueQuantity"]["value"], value, "{code}");
+        assert_eq!(r["valueQuantity"]["code"], unit, "{code}");
+        assert_eq!(r["subject"]["reference"], format!("Patient/{}", p.id));
+    }
+    let panel = by_code("85353-1");
+    assert_eq!(panel["id"], vitals.to_string());
+    assert_eq!(panel["hasMember"].as_array().unwrap().len(), 5);
+    assert!(
+        panel["note"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("NEWS2 "),
+        "{panel}"
+    );
+    assert_outcome(
+        &app.get(&format!("/fhir/R4/Observation/{vitals}-weight"), &d.token)
+            .await,
+        404,
+    );
+    let unknown_type = app.get(&format!("/fhir/R4/Condition/{rx}"), &d.token).await;
     assert_outcome(&unknown_type, 404);
     validate(&unknown_type.body);
     let no_token = app

@@ -372,6 +372,7 @@ async fn the_api_answers_403_exactly_where_the_matrix_says_no() {
                 format!("/api/v1/patients/{nobody}/vitals"),
                 None,
             ),
+            ("vitals", "read") => (Method::GET, format!("/fhir/R4/Observation/{nobody}"), None),
             ("alert", "list") => (Method::GET, "/api/v1/alerts".into(), None),
             ("alert", "acknowledge") => (
                 Method::POST,

@@ -9,3 +9,5 @@ pub mod news2;
 mod service;
 mod store;
 pub mod types;
+
+pub use store::VITALS_SELECT;

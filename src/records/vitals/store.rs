@@ -16,7 +16,8 @@ use crate::{
     },
 };
 
-const VITALS_SELECT: &str = "select v.id, v.patient_id, v.recorded_by, v.measured_at, \
+/// The columns of a [`VitalsRow`]; the FHIR view reads sets with it too.
+pub const VITALS_SELECT: &str = "select v.id, v.patient_id, v.recorded_by, v.measured_at, \
     v.respiratory_rate, v.spo2, v.spo2_scale, v.on_oxygen, v.systolic_bp, v.heart_rate, \
     v.consciousness, v.temperature_c::float8 as temperature_c, v.news2_score, v.news2_risk, \
     v.rising, v.created_at from vital_signs v";

@@ -2031,7 +2031,8 @@ export interface paths {
          * Everything on one patient's record that the caller may see, as a `searchset` Bundle.
          * @description The patient, hospital admins, and doctors on the care team or holding an active grant (404
          *     otherwise). Holds the Patient and, for each type the caller's role may read, the
-         *     Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+         *     Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+         *     Observations, plus the
          *     Practitioners they name; errors are `OperationOutcome`s and the read is audited.
          */
         get: operations["fhirPatientEverything"];
@@ -2052,7 +2053,8 @@ export interface paths {
         };
         /**
          * Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
-         * @description For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+         * @description For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+         *     Observation (422
          *     for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
          *     API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
          *     `OperationOutcome`s and the search is audited.
@@ -2076,7 +2078,9 @@ export interface paths {
         /**
          * Read one FHIR resource by type and id.
          * @description Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-         *     `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+         *     `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+         *     vital signs: its panel, id `{set}`, and one Observation per measurement, id
+         *     `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
          *     the caller may not see, answers 404. Each type needs the role permission of its API
          *     counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
          *     `OperationOutcome`s and every read is audited.

@@ -86,7 +86,8 @@ def sync_detailed(
 
      The patient, hospital admins, and doctors on the care team or holding an active grant (404
     otherwise). Holds the Patient and, for each type the caller's role may read, the
-    Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+    Observations, plus the
     Practitioners they name; errors are `OperationOutcome`s and the read is audited.
 
     Args:
@@ -120,7 +121,8 @@ def sync(
 
      The patient, hospital admins, and doctors on the care team or holding an active grant (404
     otherwise). Holds the Patient and, for each type the caller's role may read, the
-    Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+    Observations, plus the
     Practitioners they name; errors are `OperationOutcome`s and the read is audited.
 
     Args:
@@ -149,7 +151,8 @@ async def asyncio_detailed(
 
      The patient, hospital admins, and doctors on the care team or holding an active grant (404
     otherwise). Holds the Patient and, for each type the caller's role may read, the
-    Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+    Observations, plus the
     Practitioners they name; errors are `OperationOutcome`s and the read is audited.
 
     Args:
@@ -181,7 +184,8 @@ async def asyncio(
 
      The patient, hospital admins, and doctors on the care team or holding an active grant (404
     otherwise). Holds the Patient and, for each type the caller's role may read, the
-    Appointments, Encounters, MedicationRequests, DocumentReferences and Consents, plus the
+    Appointments, Encounters, MedicationRequests, DocumentReferences, Consents and vital-sign
+    Observations, plus the
     Practitioners they name; errors are `OperationOutcome`s and the read is audited.
 
     Args:

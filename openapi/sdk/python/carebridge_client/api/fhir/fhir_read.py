@@ -87,7 +87,9 @@ def sync_detailed(
     """Read one FHIR resource by type and id.
 
      Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-    `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+    vital signs: its panel, id `{set}`, and one Observation per measurement, id
+    `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
     the caller may not see, answers 404. Each type needs the role permission of its API
     counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
     `OperationOutcome`s and every read is audited.
@@ -125,7 +127,9 @@ def sync(
     """Read one FHIR resource by type and id.
 
      Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-    `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+    vital signs: its panel, id `{set}`, and one Observation per measurement, id
+    `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
     the caller may not see, answers 404. Each type needs the role permission of its API
     counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
     `OperationOutcome`s and every read is audited.
@@ -158,7 +162,9 @@ async def asyncio_detailed(
     """Read one FHIR resource by type and id.
 
      Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-    `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+    vital signs: its panel, id `{set}`, and one Observation per measurement, id
+    `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
     the caller may not see, answers 404. Each type needs the role permission of its API
     counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
     `OperationOutcome`s and every read is audited.
@@ -194,7 +200,9 @@ async def asyncio(
     """Read one FHIR resource by type and id.
 
      Types: Patient, Practitioner, Appointment, Encounter, MedicationRequest (id
-    `{prescription}-{n}`, one per item), DocumentReference and Consent; another type, or an id
+    `{prescription}-{n}`, one per item), DocumentReference, Consent and Observation (a set of
+    vital signs: its panel, id `{set}`, and one Observation per measurement, id
+    `{set}-{member}`, in the vital signs profile with LOINC codes); another type, or an id
     the caller may not see, answers 404. Each type needs the role permission of its API
     counterpart (e.g. 403 for hospital admins on MedicationRequest); errors are
     `OperationOutcome`s and every read is audited.

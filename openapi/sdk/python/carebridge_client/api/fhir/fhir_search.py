@@ -95,7 +95,8 @@ def sync_detailed(
 ) -> Response[Any | OperationOutcome]:
     """Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
 
-     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+    Observation (422
     for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
     API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
     `OperationOutcome`s and the search is audited.
@@ -132,7 +133,8 @@ def sync(
 ) -> Any | OperationOutcome | None:
     """Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
 
-     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+    Observation (422
     for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
     API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
     `OperationOutcome`s and the search is audited.
@@ -164,7 +166,8 @@ async def asyncio_detailed(
 ) -> Response[Any | OperationOutcome]:
     """Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
 
-     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+    Observation (422
     for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
     API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
     `OperationOutcome`s and the search is audited.
@@ -199,7 +202,8 @@ async def asyncio(
 ) -> Any | OperationOutcome | None:
     """Search a type by patient (`?patient={id}`); answers a `searchset` Bundle.
 
-     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference and Consent (422
+     For Patient, Appointment, Encounter, MedicationRequest, DocumentReference, Consent and
+    Observation (422
     for Practitioner, 404 for an unknown type), with the role permissions and visibility of the
     API; 404 for a patient the caller may not see. At most 500 rows per search; errors are
     `OperationOutcome`s and the search is audited.
