@@ -2946,15 +2946,13 @@ CREATE POLICY availability_write ON public.availability USING (((hospital_id = (
 
 ALTER TABLE public.call_event ENABLE ROW LEVEL SECURITY;
 
-CREATE POLICY call_event_admin_select ON public.call_event FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (current_setting('app.role'::text, true) = 'hospital_admin'::text)));
-
 CREATE POLICY call_event_insert ON public.call_event FOR INSERT WITH CHECK (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (actor_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
    FROM public.appointment a
   WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND ((call_event.actor_id = a.doctor_user_id) OR (call_event.actor_id = a.patient_user_id)) AND ((call_event.user_id = a.doctor_user_id) OR (call_event.user_id = a.patient_user_id)))))));
 
-CREATE POLICY call_event_select ON public.call_event FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+CREATE POLICY call_event_select ON public.call_event FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) = 'hospital_admin'::text) OR (EXISTS ( SELECT 1
    FROM public.appointment a
-  WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND (((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.doctor_user_id) OR ((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.patient_user_id)))))));
+  WHERE ((a.hospital_id = call_event.hospital_id) AND (a.id = call_event.appointment_id) AND (((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.doctor_user_id) OR ((NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid = a.patient_user_id))))))));
 
 ALTER TABLE public.care_team ENABLE ROW LEVEL SECURITY;
 
@@ -3134,9 +3132,9 @@ CREATE POLICY payment_insert ON public.payment FOR INSERT WITH CHECK (((hospital
    FROM public.appointment a
   WHERE ((a.hospital_id = payment.hospital_id) AND (a.id = payment.appointment_id) AND (a.patient_user_id = (NULLIF(current_setting('app.user_id'::text, true), ''::text))::uuid))))));
 
-CREATE POLICY payment_select ON public.payment FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
+CREATE POLICY payment_select ON public.payment FOR SELECT USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND ((current_setting('app.role'::text, true) = 'hospital_admin'::text) OR (EXISTS ( SELECT 1
    FROM public.appointment a
-  WHERE ((a.hospital_id = payment.hospital_id) AND (a.id = payment.appointment_id))))));
+  WHERE ((a.hospital_id = payment.hospital_id) AND (a.id = payment.appointment_id)))))));
 
 CREATE POLICY payment_update ON public.payment FOR UPDATE USING (((hospital_id = (NULLIF(current_setting('app.hospital_id'::text, true), ''::text))::uuid) AND (EXISTS ( SELECT 1
    FROM public.appointment a

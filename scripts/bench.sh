@@ -6,6 +6,8 @@
 #   scripts/bench.sh ml         staging a 960-epoch night, Burn vs onnxruntime, queue throughput
 #   scripts/bench.sh realtime   10 000 sockets' RSS on one instance, chat fan-out across two
 #                               instances at 2 000 messages/s (raises the open-file limit)
+#   scripts/bench.sh analytics  hospital analytics over a year of a busy hospital (200 000
+#                               appointments), cold and warm; specialty model top-3 accuracy
 #   scripts/bench.sh web        the patient's first page: JS gzip size, time until usable in
 #                               Chromium over loopback and over an emulated weak mobile link
 set -euo pipefail

@@ -133,6 +133,7 @@ pub async fn hospital(
         .map(|tz| Utc::now().with_timezone(&tz).date_naive())
         .unwrap_or_else(|_| Utc::now().date_naive());
     let p = Period::parse(from, to, today)?;
+    store::report_settings(&tx).await?;
     let mut sheet = Sheet::new(p);
     visit_figures(&tx, p, &mut sheet).await?;
     model_figures(&tx, p, &mut sheet).await?;

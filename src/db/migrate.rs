@@ -120,6 +120,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0022_drain_and_gauges.sql",
         include_str!("../../migrations/0022_drain_and_gauges.sql"),
     ),
+    (
+        23,
+        "0023_analytics_read_path.sql",
+        include_str!("../../migrations/0023_analytics_read_path.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.
