@@ -26,6 +26,8 @@ import { CareTeams } from "./pages/CareTeams";
 import { Models } from "./pages/Models";
 import { Password } from "./pages/Password";
 import { Settings } from "./pages/Settings";
+import { Dashboard } from "./pages/Dashboard";
+import { Platform } from "./pages/Platform";
 // Devanagari for Nepali (OFL, from npm): fetched only when Devanagari text is on the page.
 import "@fontsource/noto-sans-devanagari/devanagari-400.css";
 import "@fontsource/noto-sans-devanagari/devanagari-700.css";
@@ -50,10 +52,16 @@ function Header() {
             <a href="/records">{s.records}</a>
           </>
         )}
-        {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
+        {who?.role === "super_admin" && (
+          <>
+            <a href="/hospitals">{s.hospitals}</a>
+            <a href="/platform">{s.platform}</a>
+          </>
+        )}
         {who?.role === "hospital_admin" && !who.must_enrol_totp && <a href="/staff">{s.staff}</a>}
         {who?.role === "hospital_admin" && !who.must_enrol_totp && (
           <>
+            <a href="/dashboard">{s.dashboard}</a>
             <a href="/care-teams">{s.careTeams}</a>
             <a href="/settings">{s.settings}</a>
             <a href="/audit">{s.auditTrail}</a>
@@ -131,6 +139,8 @@ function Current() {
   if (p === "/settings") return <Settings />;
   if (p === "/audit") return <Audit />;
   if (p === "/models") return <Models />;
+  if (p === "/dashboard") return <Dashboard />;
+  if (p === "/platform") return <Platform />;
   if (p === "/password") return <Password />;
   return (
     <Page title={t().notFound}>
