@@ -70,7 +70,9 @@ function config(spec: ChartSpec) {
 export function ChartFigure(props: { title: string; spec: ChartSpec; table: ComponentChildren; tall?: boolean }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = JSON.stringify(props.spec);
+  const empty = props.spec.series.every((x) => x.data.every((v) => v === null || v === 0));
   useEffect(() => {
+    if (empty) return;
     let live = true;
     let chart: { destroy(): void } | undefined;
     void chartJs().then(({ Chart }) => {
@@ -81,17 +83,23 @@ export function ChartFigure(props: { title: string; spec: ChartSpec; table: Comp
       chart?.destroy();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, empty]);
   return (
     <figure class="card chart">
       <figcaption>{props.title}</figcaption>
-      <div class={props.tall ? "plot tall" : "plot"}>
-        <canvas ref={canvas} role="img" aria-label={props.title} />
-      </div>
-      <details>
-        <summary>{t().asTable}</summary>
-        {props.table}
-      </details>
+      {empty ? (
+        <p class="muted">{t().noData}</p>
+      ) : (
+        <>
+          <div class={props.tall ? "plot tall" : "plot"}>
+            <canvas ref={canvas} role="img" aria-label={props.title} />
+          </div>
+          <details>
+            <summary>{t().asTable}</summary>
+            {props.table}
+          </details>
+        </>
+      )}
     </figure>
   );
 }
@@ -165,9 +173,11 @@ export function money(minor: number, currency: string): string {
   return digits(new Intl.NumberFormat("en", { style: "currency", currency }).format(minor / 100));
 }
 
-/** A share 0..1 as a whole percentage, or "none yet". */
+/** A share 0..1 as a percentage (one decimal below 10%, so that 0.4% is not 0%), or "none yet". */
 export function percent(x: number | null | undefined): string {
-  return x === null || x === undefined ? t().noneYet : digits(`${Math.round(x * 100)}%`);
+  if (x === null || x === undefined) return t().noneYet;
+  const p = x * 100;
+  return digits(`${p === 0 || p >= 10 ? Math.round(p) : Math.round(p * 10) / 10}%`);
 }
 
 /** A number with at most one decimal, or "none yet". */

@@ -43,7 +43,7 @@ test("a patient records vitals; a high NEWS2 alerts the doctor, who acknowledges
   await page.getByLabel("Language").selectOption("ne");
   await expect(page.getByRole("heading", { name: "भाइटल्स" })).toBeVisible();
   await expect(page.getByRole("button", { name: "भाइटल्स रेकर्ड गर्नुहोस्" })).toBeVisible();
-  await expect(rows.nth(1)).toContainText("उच्च");
+  await expect(page.getByRole("table", { name: "भाइटल्स" }).getByRole("row").nth(1)).toContainText("उच्च");
   await page.getByLabel("भाषा").selectOption("en");
   await page.getByRole("button", { name: "Sign out" }).click();
 
