@@ -1,4 +1,5 @@
-// Appointments: a patient's own, or a doctor's queue with Approve and Reject on requests and a
+// Appointments: a patient's own (with the rating prompt on completed visits), or a doctor's queue
+// under their clinical alerts, with Approve and Reject on requests and a
 // link to each patient's chart.
 import { unwrap, type Schemas } from "@carebridge/client";
 import { useEffect, useState } from "preact/hooks";
@@ -40,7 +41,7 @@ export function Appointments() {
       )}
       <PaymentNotice onKnown={l.reload} />
       {role !== "patient" && may("alert:list") && <AlertsSection />}
-      {role !== "patient" && may("alert:list") && <h2>{s.appointments}</h2>}
+      {role !== "patient" && may("alert:list") && <h2>{s.queue}</h2>}
       <Show l={l}>
         {(items) =>
           items.length === 0 ? (
