@@ -40,6 +40,9 @@ test("a patient records vitals; a high NEWS2 alerts the doctor, who acknowledges
   await expect(rows.nth(2)).toContainText("low");
   await expectAccessible(page);
   await shot(page, info, "vitals-patient");
+  // Recorded, and said so in the access log.
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: `${name} (patient)` }).filter({ hasText: "added vitals" }).first()).toBeVisible();
   await page.getByLabel("Language").selectOption("ne");
   await expect(page.getByRole("heading", { name: "भाइटल्स" })).toBeVisible();
   await expect(page.getByRole("button", { name: "भाइटल्स रेकर्ड गर्नुहोस्" })).toBeVisible();
