@@ -4,7 +4,7 @@ import { render } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { lang, setLang, t, type Lang } from "./i18n";
 import { navigate, onLink, path, query, route } from "./router";
-import { afterSignIn, endSession, home, loadMe, may, me, signOut } from "./session";
+import { afterSignIn, endSession, home, loadMe, may, me, signOut, ward } from "./session";
 import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
@@ -28,6 +28,7 @@ import { Password } from "./pages/Password";
 import { Settings } from "./pages/Settings";
 import { Dashboard } from "./pages/Dashboard";
 import { Platform } from "./pages/Platform";
+import { Ward } from "./pages/Ward";
 // Devanagari for Nepali (OFL, from npm): fetched only when Devanagari text is on the page.
 import "@fontsource/noto-sans-devanagari/devanagari-400.css";
 import "@fontsource/noto-sans-devanagari/devanagari-700.css";
@@ -78,6 +79,7 @@ function Header() {
           </>
         )}
         {who && !who.must_enrol_totp && may("prescription:dispense") && <a href="/dispense">{s.dispense}</a>}
+        {who && !who.must_enrol_totp && ward(who) && <a href="/vitals">{s.vitals}</a>}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -141,6 +143,7 @@ function Current() {
   if (p === "/models") return <Models />;
   if (p === "/dashboard") return <Dashboard />;
   if (p === "/platform") return <Platform />;
+  if (p === "/vitals") return <Ward />;
   if (p === "/password") return <Password />;
   return (
     <Page title={t().notFound}>

@@ -143,3 +143,54 @@ test("while booking, a patient's words bring suggested specialties; the admin ca
   await page.waitForResponse((r) => r.url().endsWith("/api/v1/specialty-suggestions"));
   await expect(page.getByRole("region", { name: /Suggested specialties/ })).toHaveCount(0);
 });
+
+test("a nurse granted vitals finds a patient, records a set and acknowledges the alert it raised", async ({ page, request }, info) => {
+  const h = await freshHospital(request);
+  const permissions = [
+    ["patient", "list"],
+    ["patient", "read"],
+    ["vitals", "create"],
+    ["vitals", "list"],
+    ["alert", "list"],
+    ["alert", "acknowledge"],
+  ].map(([object, action]) => ({ object, action }));
+  const role = await request.post("/api/v1/roles", { headers: bearer(h.adminToken), data: { name: "nurse", permissions } });
+  expect(role.status(), await role.text()).toBeLessThan(300);
+  const nurse = `nurse-${Date.now()}@example.org`;
+  const staff = await request.post("/api/v1/staff", {
+    headers: bearer(h.adminToken),
+    data: { email: nurse, full_name: "Sabina Magar", password: PASSWORD, role: "nurse" },
+  });
+  expect(staff.status(), await staff.text()).toBe(201);
+  const name = "Kiran Thakuri";
+  await freshPatient(request, h, name);
+
+  await signIn(page, nurse, PASSWORD, h.slug);
+  await expect(page).toHaveURL(/\/vitals$/);
+  await expect(page.getByRole("heading", { name: "Vitals", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Clinical alerts" })).toContainText("No open alerts.");
+  await page.getByLabel("Find a patient").fill("kiran");
+  await page.getByRole("button", { name: `Vitals of ${name}` }).click();
+  const vitals = page.getByRole("region", { name: "Vitals" });
+  // Newly confused (C) scores 3 on its own: low–medium, an alert.
+  await vitals.getByLabel("Respiratory rate (breaths per minute)").fill("14");
+  await vitals.getByLabel("Oxygen saturation (%)").fill("98");
+  await vitals.getByLabel("Systolic blood pressure (mmHg)").fill("130");
+  await vitals.getByLabel("Heart rate (beats per minute)").fill("76");
+  await vitals.getByLabel("Consciousness").selectOption("C");
+  await vitals.getByLabel("Temperature (°C)").fill("36.9");
+  await vitals.getByRole("button", { name: "Record vitals" }).click();
+  await expect(vitals.getByRole("status").filter({ hasText: "Recorded" })).toHaveText("Recorded: NEWS2 3, low–medium risk.");
+  await page.reload();
+  const alert = page.getByRole("region", { name: "Clinical alerts" }).getByRole("listitem").filter({ hasText: name });
+  await expect(alert).toContainText("NEWS2 3, low–medium risk");
+  await expect(page.getByRole("table", { name: "Vitals" }).getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+  await shot(page, info, "ward");
+  await alert.getByRole("button", { name: `Acknowledge ${name}` }).click();
+  await expect(alert).toHaveCount(0);
+  await page.getByLabel("Language").selectOption("ne");
+  await expect(page.getByRole("heading", { name: "भाइटल्स", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("बिरामी खोज्नुहोस्")).toBeVisible();
+  await page.getByLabel("भाषा").selectOption("en");
+});

@@ -18,7 +18,8 @@ function urgent(a: Alert, b: Alert): number {
   return (URGENCY[a.news2_risk] ?? 3) - (URGENCY[b.news2_risk] ?? 3) || b.measured_at.localeCompare(a.measured_at);
 }
 
-export function AlertsSection() {
+/** `chartOf` is where a patient's name leads (the doctor's chart unless said). */
+export function AlertsSection(props: { chartOf?: (patientId: string) => string }) {
   const s = t();
   const l = useLoad(async () => {
     const page = await unwrap(api.GET("/api/v1/alerts", { params: { query: { limit: 200 } } }));
@@ -42,7 +43,7 @@ export function AlertsSection() {
           ) : (
             <ul class="list">
               {items.map((a) => (
-                <AlertRow key={a.id} a={a} onDone={l.reload} />
+                <AlertRow key={a.id} a={a} onDone={l.reload} chart={(props.chartOf ?? ((id) => `/patients/${id}`))(a.patient_id)} />
               ))}
             </ul>
           )
@@ -52,7 +53,7 @@ export function AlertsSection() {
   );
 }
 
-function AlertRow(props: { a: Alert; onDone: () => void }) {
+function AlertRow(props: { a: Alert; onDone: () => void; chart: string }) {
   const s = t();
   const { a } = props;
   const { busy, error, run } = useAction();
@@ -74,7 +75,7 @@ function AlertRow(props: { a: Alert; onDone: () => void }) {
         {s.measured}: {day(new Date(a.measured_at), true)}
       </p>
       <div class="actions">
-        <a href={`/patients/${a.patient_id}`}>
+        <a href={props.chart}>
           {s.openChart}
           <span class="visually-hidden"> {a.patient_name}</span>
         </a>
