@@ -30,6 +30,11 @@ test("a patient rates a completed visit once, and the hospital admin's dashboard
   await openAllDay(request, h, doctor.id);
   const patient = await freshPatient(request, h, "Kamala Rai");
   const visit = await completedVisit(request, h, doctor, patient);
+  // Every script comes from the server itself (no CDN); the charts' only on the dashboard.
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
 
   await signIn(page, patient.email, PASSWORD, h.slug);
   await page.getByRole("link", { name: "My appointments" }).click();
@@ -55,6 +60,8 @@ test("a patient rates a completed visit once, and the hospital admin's dashboard
   await expect(row.getByRole("status")).toHaveText("तपाईंले यो भेटलाई ५ मध्ये ४ दिनुभयो। धन्यवाद।");
   await page.getByLabel("भाषा").selectOption("en");
 
+  expect(scripts.filter((u) => u.includes("chartlib"))).toEqual([]);
+
   // The admin's dashboard: this hospital has exactly this one visit and its rating.
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, h.admin, PASSWORD, h.slug);
@@ -71,6 +78,9 @@ test("a patient rates a completed visit once, and the hospital admin's dashboard
   const appointments = await tableOf(page, "Appointments by status per day");
   await expect(appointments.getByRole("columnheader", { name: "completed" })).toBeVisible();
   await expect(appointments.getByRole("row")).toHaveCount(2);
+  expect(scripts.filter((u) => u.includes("chartlib"))).toHaveLength(1);
+  const origin = new URL(page.url()).origin;
+  expect(scripts.filter((u) => !u.startsWith(origin))).toEqual([]);
   await expectAccessible(page);
   await shot(page, info, "dashboard-fresh");
   await page.getByLabel("Language").selectOption("ne");
