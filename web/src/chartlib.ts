@@ -15,5 +15,8 @@ import {
 } from "chart.js";
 
 Chart.register(BarController, LineController, BarElement, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+// The page's own fonts (a canvas does not inherit them), Devanagari included, and its muted ink.
+Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+Chart.defaults.color = "#4d5d6c";
 
 export { Chart };

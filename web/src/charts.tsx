@@ -4,7 +4,7 @@
 // both dashboards are read over, and the ways they write figures.
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { digits, t } from "./i18n";
+import { digits, lang, t } from "./i18n";
 import { Field } from "./ui";
 
 export type Series = { label: string; data: (number | null)[]; colour?: string };
@@ -41,7 +41,12 @@ export const STATUS_COLOURS: Record<string, string> = {
 };
 
 function config(spec: ChartSpec) {
-  const value = { stacked: spec.stacked, beginAtZero: true, max: spec.max, ticks: { precision: 0 } };
+  const value = {
+    stacked: spec.stacked,
+    beginAtZero: true,
+    max: spec.max,
+    ticks: { precision: 0, callback: (v: string | number) => digits(String(v)) },
+  };
   const category = { stacked: spec.stacked };
   return {
     type: spec.kind,
@@ -75,7 +80,9 @@ export function ChartFigure(props: { title: string; spec: ChartSpec; table: Comp
     if (empty) return;
     let live = true;
     let chart: { destroy(): void } | undefined;
-    void chartJs().then(({ Chart }) => {
+    // Nepali labels wait for the Devanagari font, which the page fetches only when needed.
+    const font = lang.value === "ne" ? document.fonts.load('12px "Noto Sans Devanagari"', "अ").catch(() => []) : null;
+    void Promise.all([chartJs(), font]).then(([{ Chart }]) => {
       if (live && canvas.current) chart = new Chart(canvas.current, config(props.spec));
     });
     return () => {

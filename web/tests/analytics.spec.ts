@@ -86,6 +86,8 @@ test("a patient rates a completed visit once, and the hospital admin's dashboard
   await page.getByLabel("Language").selectOption("ne");
   await expect(page.getByRole("heading", { name: "ड्यासबोर्ड" })).toBeVisible();
   await expect(page.getByRole("img", { name: "डाक्टर अनुसार मूल्याङ्कन" })).toBeVisible();
+  await expect(fact(page, "औसत मूल्याङ्कन")).toHaveText("५ मध्ये ४ (१ मूल्याङ्कन)");
+  await shot(page, info, "dashboard-ne");
   await page.getByLabel("भाषा").selectOption("en");
 });
 

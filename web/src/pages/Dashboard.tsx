@@ -66,10 +66,10 @@ function Figures(props: { a: Analytics }) {
     [s.noShowRate, percent(f.no_show_rate)],
     [s.revenue, revenue || s.noneYet],
     [s.utilisation, percent(f.utilisation)],
-    [s.medianToConfirm, f.median_minutes_to_confirm == null ? s.noneYet : s.minutesShort(Number(one(f.median_minutes_to_confirm)))],
+    [s.medianToConfirm, f.median_minutes_to_confirm == null ? s.noneYet : s.minutesShort(one(f.median_minutes_to_confirm))],
     [s.calls, digits(String(f.calls))],
-    [s.meanCallLength, f.mean_call_minutes == null ? s.noneYet : s.minutesShort(Number(one(f.mean_call_minutes)))],
-    [s.meanRating, f.mean_rating == null ? s.noneYet : s.ratingOf(one(f.mean_rating), f.ratings)],
+    [s.meanCallLength, f.mean_call_minutes == null ? s.noneYet : s.minutesShort(one(f.mean_call_minutes))],
+    [s.meanRating, f.mean_rating == null ? s.noneYet : digits(s.ratingOf(one(f.mean_rating), f.ratings))],
     [s.modelAgreement, percent(f.model_agreement)],
   ];
   return (
