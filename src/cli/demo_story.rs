@@ -20,9 +20,9 @@ const DOCTOR_PASSWORD: &str = "demo-doctor-ktm-1";
 
 /// A signed-in caller of the demo's API.
 pub(super) struct Caller {
-    http: Client,
-    base: String,
-    token: String,
+    pub(super) http: Client,
+    pub(super) base: String,
+    pub(super) token: String,
 }
 
 impl Caller {
@@ -75,7 +75,7 @@ impl Caller {
 }
 
 /// The JSON of an answer with status `want`, or an error carrying what the server said.
-async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value> {
+pub(super) async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value> {
     let status = r.status();
     let text = r.text().await?;
     if status != want {
@@ -149,6 +149,7 @@ async fn tell(base: &str, admin_url: &SecretString) -> anyhow::Result<()> {
         .await?;
     super::demo_clinic::vitals(&patient, &doctor, patient_id).await?;
     super::demo_clinic::completed_visit(&patient, &doctor, &visit, admin_url).await?;
+    super::demo_clinic::xray_triage(&doctor, patient_id).await?;
     Ok(())
 }
 
