@@ -5,7 +5,7 @@
 // the hospital admin can switch off on the Settings page.
 import { expect, test } from "@playwright/test";
 import { freshDoctor, freshHospital, freshPatient, openAllDay } from "./fresh";
-import { DR_THAPA, KTM, PASSWORD, bearer, expectAccessible, shot, signIn, takenOnByApi } from "./support";
+import { DR_THAPA, KTM, PASSWORD, apiLogin, bearer, expectAccessible, shot, signIn, takenOnByApi } from "./support";
 
 test("a patient records vitals; a high NEWS2 alerts the doctor, who acknowledges it", async ({ page }, info) => {
   const name = "Hari Bista";
@@ -82,6 +82,15 @@ test("a patient records vitals; a high NEWS2 alerts the doctor, who acknowledges
   await expect(alert).toHaveCount(0);
   const open = await (await page.request.get("/api/v1/alerts", { headers: bearer(await token(page)), params: { patient_id: patient } })).json();
   expect(open.items).toEqual([]);
+
+  // A new alert arrives while the queue is open (the socket's notification), without a reload.
+  const own = await apiLogin(page.request, email, PASSWORD, KTM.slug);
+  const r = await page.request.post(`/api/v1/patients/${patient}/vitals`, {
+    headers: bearer(own),
+    data: { respiratory_rate: 26, spo2: 91, spo2_scale: 1, on_oxygen: false, systolic_bp: 95, heart_rate: 120, consciousness: "A", temperature_c: 39.2 },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  await expect(alert).toContainText("high risk", { timeout: 15_000 });
 });
 
 /** The signed-in user's token, as the app keeps it. */
