@@ -198,6 +198,25 @@ test("a nurse granted vitals finds a patient, records a set and acknowledges the
   await shot(page, info, "ward");
   await alert.getByRole("button", { name: `Acknowledge ${name}` }).click();
   await expect(alert).toHaveCount(0);
+  // Twenty more sets: the newest twenty on the first page, the first set one page on.
+  const token = await apiLogin(request, nurse, PASSWORD, h.slug);
+  const patientId = new URL(page.url()).searchParams.get("patient")!;
+  for (let i = 0; i < 20; i++) {
+    const r = await request.post(`/api/v1/patients/${patientId}/vitals`, {
+      headers: bearer(token),
+      data: { respiratory_rate: 14, spo2: 98, spo2_scale: 1, on_oxygen: false, systolic_bp: 128, heart_rate: 70 + i, consciousness: "A", temperature_c: 36.8 },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+  }
+  await page.reload();
+  const table = page.getByRole("table", { name: "Vitals" });
+  await expect(table.getByRole("row")).toHaveCount(21);
+  await expect(table.getByRole("row").nth(1)).toContainText("89");
+  await page.getByRole("button", { name: "Older sets" }).click();
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row").nth(1)).toContainText("low–medium");
+  await page.getByRole("button", { name: "Newer sets" }).click();
+  await expect(table.getByRole("row")).toHaveCount(21);
   await page.getByLabel("Language").selectOption("ne");
   await expect(page.getByRole("heading", { name: "भाइटल्स", level: 1 })).toBeVisible();
   await expect(page.getByLabel("बिरामी खोज्नुहोस्")).toBeVisible();

@@ -5,7 +5,7 @@ import { unwrap, type Schemas } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { day, digits, t, type Strings } from "../i18n";
 import { api, may } from "../session";
-import { ErrorBox, Field, Show, submitting, useAction, useLoad } from "../ui";
+import { ErrorBox, Field, Pager, Show, submitting, useAction, useCursors, useLoad } from "../ui";
 import { Check } from "../widgets";
 
 type Vitals = Schemas["Vitals"];
@@ -23,16 +23,40 @@ export function Risk(props: { risk: string }) {
 export function VitalsSection(props: { patientId: string }) {
   const s = t();
   const id = props.patientId;
+  const pages = useCursors();
   const l = useLoad(
-    () => unwrap(api.GET("/api/v1/patients/{id}/vitals", { params: { path: { id }, query: { limit: 20 } } })),
-    [id],
+    () =>
+      unwrap(api.GET("/api/v1/patients/{id}/vitals", { params: { path: { id }, query: { limit: 20, cursor: pages.cursor } } })),
+    [id, pages.cursor],
   );
   return (
     <section aria-labelledby="vitals-title">
       <h2 id="vitals-title">{s.vitals}</h2>
       <p class="hint">{s.vitalsHint}</p>
-      <Show l={l}>{(page) => (page.items.length === 0 ? <p class="muted">{s.noVitals}</p> : <VitalsTable items={page.items} />)}</Show>
-      {may("vitals:create") && <NewVitals patientId={id} onDone={l.reload} />}
+      <Show l={l}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p class="muted">{s.noVitals}</p>
+          ) : (
+            <>
+              <VitalsTable items={page.items} />
+              {(page.next_cursor || !pages.first) && (
+                <Pager pages={pages} next={page.next_cursor} back={s.newerSets} on={s.olderSets} />
+              )}
+            </>
+          )
+        }
+      </Show>
+      {may("vitals:create") && (
+        <NewVitals
+          patientId={id}
+          onDone={() => {
+            // A new set is the newest: back to the first page.
+            if (pages.first) l.reload();
+            else pages.restart();
+          }}
+        />
+      )}
     </section>
   );
 }
