@@ -131,6 +131,8 @@ test("while booking, a patient's words bring suggested specialties; the admin ca
   await page.getByLabel("भाषा").selectOption("en");
   // The reason goes with the patient to the booking page.
   await page.getByRole("button", { name: "Book Dr. Bina Lama" }).click();
+  // In the page's memory only: the words are about health, and an address is kept in history and logs.
+  await expect(page).toHaveURL(/\/doctors\/[0-9a-f-]{36}$/);
   await page.getByRole("button", { name: /^\d\d:\d\d$/ }).first().click();
   await expect(page.getByLabel("Reason")).toHaveValue(words);
   await expect(page.getByRole("region", { name: /Suggested specialties/ })).toBeVisible();

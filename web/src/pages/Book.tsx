@@ -3,11 +3,11 @@
 import { unwrap } from "@carebridge/client";
 import { useState } from "preact/hooks";
 import { clock, day, t } from "../i18n";
-import { navigate, query } from "../router";
+import { navigate } from "../router";
 import { api } from "../session";
 import { ErrorBox, Field, Page, submitting, useAction, useLoad } from "../ui";
 import { SlotPicker } from "../widgets";
-import { Suggestions } from "./Suggestions";
+import { Suggestions, takeReason } from "./Suggestions";
 
 /** A chosen time as the patient reads it: its day and `HH:MM`. */
 function when(iso: string): string {
@@ -18,7 +18,7 @@ export function Book(props: { doctorId: string }) {
   const s = t();
   const [refresh, setRefresh] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [reason, setReason] = useState(() => query("reason") ?? "");
+  const [reason, setReason] = useState(takeReason);
   const { busy, error, run } = useAction();
   const doctor = useLoad(
     () => unwrap(api.GET("/api/v1/doctors/{id}", { params: { path: { id: props.doctorId } } })),

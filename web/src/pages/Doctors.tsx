@@ -5,7 +5,7 @@ import { t } from "../i18n";
 import { navigate } from "../router";
 import { api } from "../session";
 import { Field, Page, Show, useLoad } from "../ui";
-import { Suggestions } from "./Suggestions";
+import { Suggestions, carryReason } from "./Suggestions";
 
 export function Doctors() {
   const s = t();
@@ -35,7 +35,10 @@ export function Doctors() {
                   </div>
                   <button
                     type="button"
-                    onClick={() => navigate(symptoms.trim() ? `/doctors/${d.id}?reason=${encodeURIComponent(symptoms.trim())}` : `/doctors/${d.id}`)}
+                    onClick={() => {
+                      carryReason(symptoms);
+                      navigate(`/doctors/${d.id}`);
+                    }}
                   >
                     {s.book} {d.full_name}
                   </button>

@@ -9,6 +9,25 @@ import { api } from "../session";
 
 type Answer = Schemas["Suggestions"];
 
+/**
+ * The words a patient typed, carried to the booking page they go on to. Kept in this page's
+ * memory, never in the address: an address ends up in the history and in logs, and these words
+ * are about their health.
+ */
+let carried = "";
+
+/** Keeps `reason` for the booking page that opens next. */
+export function carryReason(reason: string) {
+  carried = reason.trim();
+}
+
+/** The words carried here, once. */
+export function takeReason(): string {
+  const r = carried;
+  carried = "";
+  return r;
+}
+
 /** The suggestions for `reason`, asked `wait` ms after it last changed; null when there are none. */
 function useSuggestions(reason: string, wait = 400): Answer | null {
   const [answer, setAnswer] = useState<Answer | null>(null);
@@ -58,7 +77,7 @@ export function Suggestions(props: { reason: string; exceptDoctor?: string }) {
                         {d.id === props.exceptDoctor ? (
                           d.name
                         ) : (
-                          <a href={`/doctors/${d.id}?reason=${encodeURIComponent(props.reason.trim())}`}>
+                          <a href={`/doctors/${d.id}`} onClick={() => carryReason(props.reason)}>
                             {s.book} {d.name}
                           </a>
                         )}
