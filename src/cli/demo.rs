@@ -28,7 +28,7 @@ pub async fn run() -> anyhow::Result<()> {
     seed_hours(&config, &manifests).await?;
     let app = Application::build(config.clone()).await?;
     let base = format!("http://127.0.0.1:{}", app.port());
-    super::demo_story::tell_when_ready(base.clone());
+    super::demo_story::tell_when_ready(base.clone(), config.database_admin_url.clone());
     println!();
     println!("carebridge demo is running at {base}");
     println!("  API docs: {base}/docs");

@@ -1,13 +1,15 @@
-//! The demo's story: a patient of Kathmandu Valley with something on every role's pages — four
+//! The demo's story: a patient of Kathmandu Valley with something on every role's pages — five
 //! appointments with Dr. Thapa (requested, awaiting payment, paid and confirmed through the
-//! Khalti sandbox, cancelled), a conversation with him, a lab report and a prescription for the
-//! pharmacist to dispense. Told through the public API of the running demo, as the patient, the
+//! Khalti sandbox, cancelled, and one today that is completed and rated), a conversation with
+//! him, a lab report, a prescription for the pharmacist to dispense and three vitals sets, the
+//! last raising an alert (`demo_clinic`). Told through the public API of the running demo, as the patient, the
 //! doctor and the sandbox's payment page would, so that every rule, audit entry and encryption
 //! applies as for real users. Told once: a later start finds the patient and leaves it be.
 
 use anyhow::{Context, anyhow, bail};
 use chrono::{Duration, Utc};
 use reqwest::{Client, Method, StatusCode};
+use secrecy::SecretString;
 use serde_json::{Value, json};
 
 pub const PATIENT_EMAIL: &str = "asha@kathmandu-valley.demo";
@@ -17,10 +19,10 @@ const DOCTOR_EMAIL: &str = "dr.thapa@kathmandu-valley.demo";
 const DOCTOR_PASSWORD: &str = "demo-doctor-ktm-1";
 
 /// A signed-in caller of the demo's API.
-struct Caller {
-    http: Client,
-    base: String,
-    token: String,
+pub(super) struct Caller {
+    pub(super) http: Client,
+    pub(super) base: String,
+    pub(super) token: String,
 }
 
 impl Caller {
@@ -67,13 +69,13 @@ impl Caller {
         self.call(Method::GET, path, None).await
     }
 
-    async fn post(&self, path: &str, body: Value) -> anyhow::Result<Value> {
+    pub(super) async fn post(&self, path: &str, body: Value) -> anyhow::Result<Value> {
         self.call(Method::POST, path, Some(body)).await
     }
 }
 
 /// The JSON of an answer with status `want`, or an error carrying what the server said.
-async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value> {
+pub(super) async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value> {
     let status = r.status();
     let text = r.text().await?;
     if status != want {
@@ -88,7 +90,7 @@ async fn answer(r: reqwest::Response, want: StatusCode) -> anyhow::Result<Value>
 
 /// Tells the story once the server answers (it is told through the API); a failure is logged
 /// and the demo serves on without it.
-pub fn tell_when_ready(base: String) {
+pub fn tell_when_ready(base: String, admin_url: SecretString) {
     tokio::spawn(async move {
         let ready = async {
             for _ in 0..100 {
@@ -104,14 +106,14 @@ pub fn tell_when_ready(base: String) {
         };
         if !ready.await {
             tracing::warn!("demo: the server did not become ready; no demo appointments");
-        } else if let Err(e) = tell(&base).await {
+        } else if let Err(e) = tell(&base, &admin_url).await {
             tracing::warn!(error = %format!("{e:#}"), "demo: the demo patient's story stopped");
         }
     });
 }
 
 /// Tells the story unless the demo patient exists already.
-async fn tell(base: &str) -> anyhow::Result<()> {
+async fn tell(base: &str, admin_url: &SecretString) -> anyhow::Result<()> {
     let http = Client::builder().build()?;
     if Caller::sign_in(&http, base, PATIENT_EMAIL, PATIENT_PASSWORD)
         .await
@@ -130,7 +132,7 @@ async fn tell(base: &str) -> anyhow::Result<()> {
     answer(registered, StatusCode::CREATED).await?;
     let patient = Caller::sign_in(&http, base, PATIENT_EMAIL, PATIENT_PASSWORD).await?;
     let doctor = Caller::sign_in(&http, base, DOCTOR_EMAIL, DOCTOR_PASSWORD).await?;
-    let paid = appointments(&http, &patient, &doctor).await?;
+    let (paid, visit) = appointments(&http, &patient, &doctor).await?;
     let appointment = patient.get(&format!("/api/v1/appointments/{paid}")).await?;
     let patient_id = appointment["patient_id"].as_str().context("patient id")?;
     converse(&patient, &doctor, patient_id).await?;
@@ -145,12 +147,20 @@ async fn tell(base: &str) -> anyhow::Result<()> {
                 "instructions": "Not more than 6 tablets in 24 hours."}]}),
         )
         .await?;
+    super::demo_clinic::vitals(&patient, &doctor, patient_id).await?;
+    super::demo_clinic::completed_visit(&patient, &doctor, &visit, admin_url).await?;
+    super::demo_clinic::xray_triage(&doctor, patient_id).await?;
     Ok(())
 }
 
-/// Four visits with Dr. Thapa on four days ahead, each at the day's first free time: requested,
-/// approved and awaiting payment, approved and paid (confirmed), cancelled. Answers the paid one.
-async fn appointments(http: &Client, patient: &Caller, doctor: &Caller) -> anyhow::Result<String> {
+/// Five visits with Dr. Thapa on five days ahead, each at the day's first free time: requested,
+/// approved and awaiting payment, approved and paid (confirmed), cancelled, and one more approved
+/// and paid that `demo_clinic` moves to today. Answers the two paid ones.
+async fn appointments(
+    http: &Client,
+    patient: &Caller,
+    doctor: &Caller,
+) -> anyhow::Result<(String, String)> {
     let doctors = patient.get("/api/v1/doctors?limit=100").await?;
     let thapa = doctors["items"]
         .as_array()
@@ -184,19 +194,21 @@ async fn appointments(http: &Client, patient: &Caller, doctor: &Caller) -> anyho
     let unpaid = book(2, "Follow-up on sleep").await?;
     let paid = book(3, "Results of the sleep study").await?;
     let cancelled = book(4, "Check-up").await?;
-    for id in [&unpaid, &paid] {
+    let visit = book(5, "Sleep clinic review").await?;
+    for id in [&unpaid, &paid, &visit] {
         doctor
             .post(&format!("/api/v1/appointments/{id}/approve"), json!({}))
             .await?;
     }
     pay_in_the_sandbox(http, patient, &paid).await?;
+    pay_in_the_sandbox(http, patient, &visit).await?;
     patient
         .post(
             &format!("/api/v1/appointments/{cancelled}/cancel"),
             json!({"reason": "Feeling better"}),
         )
         .await?;
-    Ok(paid)
+    Ok((paid, visit))
 }
 
 /// A conversation the doctor opens, and a message each way.

@@ -1,6 +1,7 @@
 //! The `carebridge` command line.
 
 pub mod demo;
+mod demo_clinic;
 mod demo_story;
 pub mod super_admin;
 

@@ -4,7 +4,7 @@ import { render } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { lang, setLang, t, type Lang } from "./i18n";
 import { navigate, onLink, path, query, route } from "./router";
-import { afterSignIn, endSession, home, loadMe, may, me, signOut } from "./session";
+import { afterSignIn, endSession, home, loadMe, may, me, signOut, ward } from "./session";
 import { useWatch } from "./state";
 import { Loading, Page } from "./ui";
 import { Appointments } from "./pages/Appointments";
@@ -26,6 +26,9 @@ import { CareTeams } from "./pages/CareTeams";
 import { Models } from "./pages/Models";
 import { Password } from "./pages/Password";
 import { Settings } from "./pages/Settings";
+import { Dashboard } from "./pages/Dashboard";
+import { Platform } from "./pages/Platform";
+import { Ward } from "./pages/Ward";
 // Devanagari for Nepali (OFL, from npm): fetched only when Devanagari text is on the page.
 import "@fontsource/noto-sans-devanagari/devanagari-400.css";
 import "@fontsource/noto-sans-devanagari/devanagari-700.css";
@@ -50,10 +53,16 @@ function Header() {
             <a href="/records">{s.records}</a>
           </>
         )}
-        {who?.role === "super_admin" && <a href="/hospitals">{s.hospitals}</a>}
+        {who?.role === "super_admin" && (
+          <>
+            <a href="/hospitals">{s.hospitals}</a>
+            <a href="/platform">{s.platform}</a>
+          </>
+        )}
         {who?.role === "hospital_admin" && !who.must_enrol_totp && <a href="/staff">{s.staff}</a>}
         {who?.role === "hospital_admin" && !who.must_enrol_totp && (
           <>
+            <a href="/dashboard">{s.dashboard}</a>
             <a href="/care-teams">{s.careTeams}</a>
             <a href="/settings">{s.settings}</a>
             <a href="/audit">{s.auditTrail}</a>
@@ -70,6 +79,7 @@ function Header() {
           </>
         )}
         {who && !who.must_enrol_totp && may("prescription:dispense") && <a href="/dispense">{s.dispense}</a>}
+        {who && !who.must_enrol_totp && ward(who) && <a href="/vitals">{s.vitals}</a>}
         {who && <a href="/security">{s.security}</a>}
       </nav>
       <div class="tools">
@@ -131,6 +141,9 @@ function Current() {
   if (p === "/settings") return <Settings />;
   if (p === "/audit") return <Audit />;
   if (p === "/models") return <Models />;
+  if (p === "/dashboard") return <Dashboard />;
+  if (p === "/platform") return <Platform />;
+  if (p === "/vitals") return <Ward />;
   if (p === "/password") return <Password />;
   return (
     <Page title={t().notFound}>

@@ -79,15 +79,22 @@ export async function signOut() {
   navigate("/sign-in");
 }
 
+/** Whether `who` is a custom role that records vitals on the ward (a nurse granted them). */
+export function ward(who: Me): boolean {
+  const custom = !["patient", "doctor", "hospital_admin", "super_admin"].includes(who.role);
+  return custom && who.permissions.includes("vitals:create") && who.permissions.includes("patient:list");
+}
+
 /** Where a role starts. */
 export function home(who: Me): string {
   if (who.must_enrol_totp) return "/security";
   if (who.role === "patient") return "/doctors";
   if (who.role === "super_admin") return "/hospitals";
-  // A pharmacist dispenses; other custom roles (nurse) have no page of their own yet: their
-  // account page.
+  // A pharmacist dispenses; a nurse granted vitals records them; other custom roles have no
+  // page of their own yet: their account page.
   if (who.role !== "doctor" && who.role !== "hospital_admin") {
-    return who.permissions.includes("prescription:dispense") ? "/dispense" : "/security";
+    if (who.permissions.includes("prescription:dispense")) return "/dispense";
+    return ward(who) ? "/vitals" : "/security";
   }
   return "/appointments";
 }

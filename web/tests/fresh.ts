@@ -70,3 +70,41 @@ export async function freshPatient(request: APIRequestContext, h: Fresh, name: s
   const body = await r.json();
   return { email, patientId: body.patient_id as string, token: await apiLogin(request, email, PASSWORD, h.slug) };
 }
+
+/**
+ * A visit of `patient` with `doctor` that took place just now: `h` lets patients book without
+ * notice, the patient books the doctor's next free time, and the doctor starts and completes it
+ * (all through the API). Needs `h` without approval or payment and the doctor open all day.
+ * Answers the appointment's id.
+ */
+export async function completedVisit(
+  request: APIRequestContext,
+  h: Fresh,
+  doctor: { email: string; id: string },
+  patient: { token: string },
+) {
+  const notice = await request.patch(`/api/v1/hospitals/${h.id}`, {
+    headers: bearer(h.adminToken),
+    data: { min_notice_minutes: 0 },
+  });
+  expect(notice.status(), await notice.text()).toBe(200);
+  const now = new Date();
+  const slots = await (
+    await request.get(`/api/v1/doctors/${doctor.id}/slots`, {
+      headers: bearer(patient.token),
+      params: { from: now.toISOString(), to: new Date(now.getTime() + 3_600_000).toISOString() },
+    })
+  ).json();
+  const booked = await request.post("/api/v1/appointments", {
+    headers: bearer(patient.token),
+    data: { doctor_id: doctor.id, start_at: slots.items[0].start_at, reason: "Follow-up" },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const id = (await booked.json()).id as string;
+  const token = await apiLogin(request, doctor.email, PASSWORD, h.slug);
+  for (const step of ["start", "complete"]) {
+    const r = await request.post(`/api/v1/appointments/${id}/${step}`, { headers: bearer(token), data: {} });
+    expect(r.status(), await r.text()).toBe(200);
+  }
+  return id;
+}

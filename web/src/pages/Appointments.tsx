@@ -1,12 +1,15 @@
-// Appointments: a patient's own, or a doctor's queue with Approve and Reject on requests and a
+// Appointments: a patient's own (with the rating prompt on completed visits), or a doctor's queue
+// under their clinical alerts, with Approve and Reject on requests and a
 // link to each patient's chart.
 import { unwrap, type Schemas } from "@carebridge/client";
 import { useEffect, useState } from "preact/hooks";
 import { day, digits, t } from "../i18n";
 import { navigate, query } from "../router";
-import { api, me } from "../session";
+import { api, may, me } from "../session";
 import { ErrorBox, Field, Page, Show, useAction, useLoad } from "../ui";
+import { AlertsSection } from "./Alerts";
 import { MoreActions } from "./AppointmentActions";
+import { RatingPrompt } from "./RatingPrompt";
 
 type Appointment = Schemas["Appointment"];
 
@@ -37,6 +40,8 @@ export function Appointments() {
         </p>
       )}
       <PaymentNotice onKnown={l.reload} />
+      {role !== "patient" && may("alert:list") && <AlertsSection />}
+      {role !== "patient" && may("alert:list") && <h2>{s.queue}</h2>}
       <Show l={l}>
         {(items) =>
           items.length === 0 ? (
@@ -136,6 +141,7 @@ function Row(props: { a: Appointment; other: string; doctor: boolean; onChange: 
         </form>
       )}
       <MoreActions a={a} onChange={props.onChange} />
+      {!props.doctor && me.value?.role === "patient" && a.status === "completed" && <RatingPrompt appointmentId={a.id} />}
       <ErrorBox error={error} />
     </li>
   );

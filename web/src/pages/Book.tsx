@@ -7,6 +7,7 @@ import { navigate } from "../router";
 import { api } from "../session";
 import { ErrorBox, Field, Page, submitting, useAction, useLoad } from "../ui";
 import { SlotPicker } from "../widgets";
+import { Suggestions, takeReason } from "./Suggestions";
 
 /** A chosen time as the patient reads it: its day and `HH:MM`. */
 function when(iso: string): string {
@@ -17,7 +18,7 @@ export function Book(props: { doctorId: string }) {
   const s = t();
   const [refresh, setRefresh] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
+  const [reason, setReason] = useState(takeReason);
   const { busy, error, run } = useAction();
   const doctor = useLoad(
     () => unwrap(api.GET("/api/v1/doctors/{id}", { params: { path: { id: props.doctorId } } })),
@@ -48,6 +49,7 @@ export function Book(props: { doctorId: string }) {
             {s.chosenTime}: <strong>{when(chosen)}</strong>
           </p>
           <Field label={s.reason} value={reason} onInput={setReason} hint={s.reasonHint} multiline required />
+          <Suggestions reason={reason} exceptDoctor={props.doctorId} />
           <ErrorBox error={error} />
           <button type="submit" disabled={busy}>
             {s.requestAppointment}

@@ -10,6 +10,7 @@ import { Ai } from "../record/Ai";
 import { Documents } from "../record/Documents";
 import { Notes } from "../record/Notes";
 import { Prescriptions } from "../record/Prescriptions";
+import { VitalsSection } from "../record/Vitals";
 import { api } from "../session";
 import { Page, Show, useLoad } from "../ui";
 
@@ -34,6 +35,7 @@ export function Chart(props: { id: string; appointmentId: string | null }) {
         {(p) => (
           <>
             <Profile p={p} />
+            <VitalsSection patientId={p.id} />
             <Notes patientId={p.id} />
             <Prescriptions patientId={p.id} write={{ appointmentId: props.appointmentId }} />
             <Documents patientId={p.id} onUploaded={() => setUploads((n) => n + 1)} />

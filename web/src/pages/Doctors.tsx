@@ -5,13 +5,17 @@ import { t } from "../i18n";
 import { navigate } from "../router";
 import { api } from "../session";
 import { Field, Page, Show, useLoad } from "../ui";
+import { Suggestions, carryReason } from "./Suggestions";
 
 export function Doctors() {
   const s = t();
   const [q, setQ] = useState("");
+  const [symptoms, setSymptoms] = useState("");
   const doctors = useLoad(() => unwrap(api.GET("/api/v1/doctors", { params: { query: { limit: 200 } } })), []);
   return (
     <Page title={s.findADoctor}>
+      <Field label={s.symptoms} value={symptoms} onInput={setSymptoms} hint={s.symptomsHint} multiline />
+      <Suggestions reason={symptoms} />
       <Field label={s.search} value={q} onInput={setQ} />
       <Show l={doctors}>
         {(page) => {
@@ -29,7 +33,13 @@ export function Doctors() {
                     <p class="muted">{d.specialization}</p>
                     {d.bio && <p>{d.bio}</p>}
                   </div>
-                  <button type="button" onClick={() => navigate(`/doctors/${d.id}`)}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      carryReason(symptoms);
+                      navigate(`/doctors/${d.id}`);
+                    }}
+                  >
                     {s.book} {d.full_name}
                   </button>
                 </li>

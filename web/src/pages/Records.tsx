@@ -5,6 +5,7 @@ import { t } from "../i18n";
 import { AccessLog } from "../record/AccessLog";
 import { Documents } from "../record/Documents";
 import { Prescriptions } from "../record/Prescriptions";
+import { VitalsSection } from "../record/Vitals";
 import { api } from "../session";
 import { Page, Show, useLoad } from "../ui";
 
@@ -21,6 +22,7 @@ export function Records() {
       <Show l={l}>
         {(id) => (
           <>
+            <VitalsSection patientId={id} />
             <Documents patientId={id} />
             <Prescriptions patientId={id} />
             <AccessLog patientId={id} title={s.accessMine} />

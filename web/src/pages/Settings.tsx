@@ -29,6 +29,7 @@ type Form = {
   ai: boolean;
   sleep: boolean;
   xray: boolean;
+  specialty: boolean;
   quota: string;
   concurrency: string;
   totp: boolean;
@@ -51,6 +52,7 @@ function formOf(h: Hospital): Form {
     ai: h.ai_assistance,
     sleep: h.ai_sleep_staging,
     xray: h.ai_chest_xray,
+    specialty: h.ai_specialty_suggestion,
     quota: String(h.inference_daily_quota),
     concurrency: String(h.inference_concurrency),
     totp: h.totp_required,
@@ -100,6 +102,7 @@ function patchOf(s: Strings, f: Form): Patch {
     ai_assistance: f.ai,
     ai_sleep_staging: f.sleep,
     ai_chest_xray: f.xray,
+    ai_specialty_suggestion: f.specialty,
     inference_daily_quota: whole(s, s.aiQuota, f.quota),
     inference_concurrency: whole(s, s.aiConcurrency, f.concurrency),
     totp_required: f.totp,
@@ -198,6 +201,7 @@ function SettingsForm(props: { h: Hospital }) {
         <Check label={s.aiAssistance} checked={f.ai} onChange={set("ai")} hint={s.aiAssistanceHint} />
         <Check label={s.aiSleep} checked={f.sleep} onChange={set("sleep")} />
         <Check label={s.aiXray} checked={f.xray} onChange={set("xray")} />
+        <Check label={s.aiSpecialty} checked={f.specialty} onChange={set("specialty")} hint={s.aiSpecialtyHint} />
         <Field label={s.aiQuota} value={f.quota} onInput={set("quota")} inputMode="numeric" hint={s.aiQuotaHint} />
         <Field label={s.aiConcurrency} value={f.concurrency} onInput={set("concurrency")} inputMode="numeric" hint={s.aiConcurrencyHint} />
       </fieldset>
