@@ -133,6 +133,9 @@ pub struct Suggestion {
 
 /// The three most probable specialties, most probable first.
 #[derive(Object)]
+// (Named apart from its `suggestions` field: the Python SDK generator cannot give a model and
+// its own field one name.)
+#[oai(rename = "SpecialtySuggestions")]
 pub struct Suggestions {
     pub suggestions: Vec<Suggestion>,
     /// The registry's version of the model that answered.

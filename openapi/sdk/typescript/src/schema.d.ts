@@ -3886,6 +3886,17 @@ export interface components {
         Slots: {
             items: components["schemas"]["Slot"][];
         };
+        /**
+         * SpecialtySuggestions
+         * @description The three most probable specialties, most probable first.
+         */
+        SpecialtySuggestions: {
+            /** @description The registry's version of the model that answered. */
+            model_version: string;
+            /** @description Always "suggested, not a diagnosis": shown with the suggestions. */
+            notice: string;
+            suggestions: components["schemas"]["Suggestion"][];
+        };
         /** StaffMember */
         StaffMember: {
             role: string;
@@ -3935,17 +3946,6 @@ export interface components {
              *     characters).
              */
             reason: string;
-        };
-        /**
-         * Suggestions
-         * @description The three most probable specialties, most probable first.
-         */
-        Suggestions: {
-            /** @description The registry's version of the model that answered. */
-            model_version: string;
-            /** @description Always "suggested, not a diagnosis": shown with the suggestions. */
-            notice: string;
-            suggestions: components["schemas"]["Suggestion"][];
         };
         /**
          * TeamDoctor
@@ -13851,7 +13851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Suggestions"];
+                    "application/json": components["schemas"]["SpecialtySuggestions"];
                 };
             };
             /** @description Malformed request or unknown fields. */

@@ -114,13 +114,13 @@ from .role_definition import RoleDefinition
 from .rule import Rule
 from .slot import Slot
 from .slots import Slots
+from .specialty_suggestions import SpecialtySuggestions
 from .staff_member import StaffMember
 from .stage_correction import StageCorrection
 from .status_change import StatusChange
 from .suggested_doctor import SuggestedDoctor
 from .suggestion import Suggestion
 from .suggestion_request import SuggestionRequest
-from .suggestions import Suggestions
 from .team_doctor import TeamDoctor
 from .temporary_password import TemporaryPassword
 from .ticket import Ticket
@@ -249,13 +249,13 @@ __all__ = (
     "Rule",
     "Slot",
     "Slots",
+    "SpecialtySuggestions",
     "StaffMember",
     "StageCorrection",
     "StatusChange",
     "SuggestedDoctor",
     "Suggestion",
     "SuggestionRequest",
-    "Suggestions",
     "TeamDoctor",
     "TemporaryPassword",
     "Ticket",

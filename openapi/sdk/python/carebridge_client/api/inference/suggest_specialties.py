@@ -6,8 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.specialty_suggestions import SpecialtySuggestions
 from ...models.suggestion_request import SuggestionRequest
-from ...models.suggestions import Suggestions
 from ...types import Response
 
 
@@ -30,9 +30,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Suggestions | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SpecialtySuggestions | None:
     if response.status_code == 200:
-        response_200 = Suggestions.from_dict(response.json())
+        response_200 = SpecialtySuggestions.from_dict(response.json())
 
         return response_200
 
@@ -84,7 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Suggestions]:
+) -> Response[Problem | SpecialtySuggestions]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SuggestionRequest,
-) -> Response[Problem | Suggestions]:
+) -> Response[Problem | SpecialtySuggestions]:
     """Suggest specialties, and this hospital's doctors who have them, for a reason for a visit.
 
      Patients and hospital admins (who book for them). Answers the three most probable
@@ -115,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Suggestions]
+        Response[Problem | SpecialtySuggestions]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SuggestionRequest,
-) -> Problem | Suggestions | None:
+) -> Problem | SpecialtySuggestions | None:
     """Suggest specialties, and this hospital's doctors who have them, for a reason for a visit.
 
      Patients and hospital admins (who book for them). Answers the three most probable
@@ -151,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Suggestions
+        Problem | SpecialtySuggestions
     """
 
     return sync_detailed(
@@ -164,7 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SuggestionRequest,
-) -> Response[Problem | Suggestions]:
+) -> Response[Problem | SpecialtySuggestions]:
     """Suggest specialties, and this hospital's doctors who have them, for a reason for a visit.
 
      Patients and hospital admins (who book for them). Answers the three most probable
@@ -182,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Suggestions]
+        Response[Problem | SpecialtySuggestions]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +200,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SuggestionRequest,
-) -> Problem | Suggestions | None:
+) -> Problem | SpecialtySuggestions | None:
     """Suggest specialties, and this hospital's doctors who have them, for a reason for a visit.
 
      Patients and hospital admins (who book for them). Answers the three most probable
@@ -216,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Suggestions
+        Problem | SpecialtySuggestions
     """
 
     return (

@@ -10,11 +10,11 @@ if TYPE_CHECKING:
     from ..models.suggestion import Suggestion
 
 
-T = TypeVar("T", bound="Suggestions")
+T = TypeVar("T", bound="SpecialtySuggestions")
 
 
 @_attrs_define
-class Suggestions:
+class SpecialtySuggestions:
     """The three most probable specialties, most probable first.
 
     Attributes:
@@ -66,14 +66,14 @@ class Suggestions:
 
             suggestions.append(suggestions_item)
 
-        suggestions = cls(
+        specialty_suggestions = cls(
             model_version=model_version,
             notice=notice,
             suggestions=suggestions,
         )
 
-        suggestions.additional_properties = d
-        return suggestions
+        specialty_suggestions.additional_properties = d
+        return specialty_suggestions
 
     @property
     def additional_keys(self) -> list[str]:
