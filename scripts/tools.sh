@@ -8,6 +8,8 @@
 #   - coturn (the Debian package, /usr/bin/turnserver), the TURN relay of scripts/demo.sh and of
 #     the TURN credential test (tests/api/turn.rs); apt-get, with sudo when not root;
 #   - Chromium (the Debian package), the browser of the web app's Playwright tests;
+#   - HAProxy (the Debian package, /usr/sbin/haproxy), the load balancer of scripts/cluster.sh,
+#     of the rolling-deploy test (tests/api/cluster.rs) and of `scripts/bench.sh soak`;
 #   - poppler-utils (the Debian package: pdftotext, pdftoppm), with which the tests read the
 #     prescription PDF's text as a reader's tool extracts it (tests/api/records.rs).
 set -euo pipefail
@@ -51,6 +53,16 @@ if [ ! -x /usr/lib/chromium/chromium ]; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
+if ! command -v haproxy >/dev/null; then
+  echo "installing HAProxy (the Debian package: /usr/sbin/haproxy) for scripts/cluster.sh and its tests" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy
+  # The package enables its system service; the cluster and the tests start their own.
+  if [ -d /run/systemd/system ]; then $sudo systemctl disable --now haproxy || true; fi
 fi
 
 if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then

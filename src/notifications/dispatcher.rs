@@ -4,8 +4,9 @@
 //! provider says retrying cannot help). A channel without configuration is not claimed: its
 //! messages wait, untouched, until it is configured. A sender that dies mid-send leaves its
 //! lease to expire and the message is sent again: delivery is at least once, nothing is lost.
-//! A sender that drains (SIGTERM) hands its unsent claims back at once instead (see
-//! [`Drain`](crate::app::drain::Drain)). The same loop sends appointment reminders and marks
+//! A sender that drains (SIGTERM) lets a send under way finish (briefly) and hands its
+//! unsent claims back at once instead (see [`Drain`](crate::app::drain::Drain)); each email's
+//! Message-ID is its outbox row's id, so a receiver can tell a message sent twice. The same loop sends appointment reminders and marks
 //! no-shows.
 
 use std::time::Duration;
@@ -27,6 +28,9 @@ use crate::{
 
 pub const MAX_ATTEMPTS: i32 = 5;
 const LEASE_SECONDS: i32 = 120;
+/// How long a send under way when draining begins may still take before it is abandoned and
+/// its message handed back (sent again, then, if the server had taken it after all).
+const IN_FLIGHT_GRACE: Duration = Duration::from_secs(2);
 /// Confirmed appointments become no-shows this long after their end without a start.
 const NO_SHOW_GRACE_MINUTES: i32 = 30;
 
@@ -115,6 +119,9 @@ impl Courier {
                 .parse()
                 .map_err(|e| format!("recipient address: {e}"))?)
             .subject(m.subject.clone())
+            // The outbox row's id: a message sent again (at least once) is recognisable as the
+            // same message by whoever receives it.
+            .message_id(Some(format!("<{}@outbox.carebridge>", m.id)))
             .multipart(body)
             .map_err(|e| e.to_string())?;
         t.send(msg).await.map(|_| ()).map_err(|e| e.to_string())
@@ -142,8 +149,8 @@ async fn release(db: &DatabaseConnection, claimed: &[Claimed]) -> anyhow::Result
     Ok(())
 }
 
-/// [`send_due`], stopping when `drain` begins: the message being sent and the rest of the
-/// claimed batch are handed back.
+/// [`send_due`], stopping when `drain` begins: the message being sent may finish (for up to
+/// `IN_FLIGHT_GRACE`, or it is handed back too) and the rest of the claimed batch is handed back.
 pub async fn send_due_until(
     db: &DatabaseConnection,
     courier: &Courier,
@@ -168,37 +175,59 @@ pub async fn send_due_until(
     .await?;
     let mut sent = 0;
     for (i, m) in claimed.iter().enumerate() {
-        let result = tokio::select! {
-            biased;
-            _ = drain.started() => {
-                release(db, &claimed[i..]).await?;
-                return Ok(sent);
-            }
-            r = courier.send(m) => r,
-        };
-        // A permanent failure is parked at once (no attempt is left to make).
-        let max_attempts = match &result {
-            Err(e) if e.permanent => 0,
-            _ => MAX_ATTEMPTS,
-        };
-        match &result {
-            // The address or number is the only personal data here, and it is not logged.
-            Err(e) => tracing::warn!(hospital_id = %m.hospital_id, message_id = %m.id,
-                channel = %m.channel, error = %e.message, "message not sent"),
-            Ok(()) => sent += 1,
+        if drain.is_draining() {
+            release(db, &claimed[i..]).await?;
+            return Ok(sent);
         }
-        db.execute_raw(stmt(
-            "select outbox_report($1, $2, $3, $4)",
-            [
-                m.hospital_id.into(),
-                m.id.into(),
-                result.err().map(|e| e.message).into(),
-                Value::from(max_attempts),
-            ],
-        ))
-        .await?;
+        let send = courier.send(m);
+        tokio::pin!(send);
+        let result = tokio::select! {
+            r = &mut send => r,
+            // Cut off once the server has taken it, the message would be sent again by the
+            // instance that claims it next: a send under way may still finish, briefly.
+            _ = drain.started() => match tokio::time::timeout(IN_FLIGHT_GRACE, &mut send).await {
+                Ok(r) => r,
+                Err(_) => {
+                    release(db, &claimed[i..]).await?;
+                    return Ok(sent);
+                }
+            },
+        };
+        if result.is_ok() {
+            sent += 1;
+        }
+        report(db, m, result).await?;
     }
     Ok(sent)
+}
+
+/// Records a send's outcome: sent, or retried later with back-off (parked as failed after
+/// `MAX_ATTEMPTS`, at once when retrying cannot help).
+async fn report(
+    db: &DatabaseConnection,
+    m: &Claimed,
+    result: Result<(), SendError>,
+) -> anyhow::Result<()> {
+    let max_attempts = match &result {
+        Err(e) if e.permanent => 0,
+        _ => MAX_ATTEMPTS,
+    };
+    if let Err(e) = &result {
+        // The address or number is the only personal data here, and it is not logged.
+        tracing::warn!(hospital_id = %m.hospital_id, message_id = %m.id,
+            channel = %m.channel, error = %e.message, "message not sent");
+    }
+    db.execute_raw(stmt(
+        "select outbox_report($1, $2, $3, $4)",
+        [
+            m.hospital_id.into(),
+            m.id.into(),
+            result.err().map(|e| e.message).into(),
+            Value::from(max_attempts),
+        ],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Enqueues the 24-hour and 1-hour reminders that are due, each exactly once.

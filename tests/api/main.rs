@@ -4,6 +4,7 @@ mod audit;
 mod auth;
 mod backups;
 mod catalog;
+mod cluster;
 mod db_faults;
 mod drain;
 mod errors;

@@ -145,7 +145,7 @@ fn the_committed_model_stages_held_out_synthetic_nights_with_kappa_at_least_075(
     assert!(!eval.groups.is_empty());
 }
 
-async fn staff(
+pub(crate) async fn staff(
     app: &TestApp,
 ) -> (
     String,
@@ -168,7 +168,13 @@ async fn staff(
     (root, h, d, p)
 }
 
-async fn eeg(app: &TestApp, token: &str, patient: Uuid, seed: u64, epochs: usize) -> Uuid {
+pub(crate) async fn eeg(
+    app: &TestApp,
+    token: &str,
+    patient: Uuid,
+    seed: u64,
+    epochs: usize,
+) -> Uuid {
     let night = synth::night(seed, epochs);
     crate::records::upload_named(
         app,
@@ -184,7 +190,7 @@ async fn eeg(app: &TestApp, token: &str, patient: Uuid, seed: u64, epochs: usize
 }
 
 /// Queues an inference job (202) and returns its id.
-async fn queue(app: &TestApp, token: &str, kind: &str, doc: Uuid) -> Uuid {
+pub(crate) async fn queue(app: &TestApp, token: &str, kind: &str, doc: Uuid) -> Uuid {
     app.post(
         "/api/v1/inference/jobs",
         Some(token),

@@ -19,7 +19,12 @@ impl Process {
     /// Starts `carebridge serve` on `app`'s database, Redis and namespace (with `env` on top)
     /// and waits until it answers `/healthz`.
     pub async fn serve(app: &TestApp, env: &[(&str, String)]) -> Process {
-        let port = free_port();
+        Self::serve_on(app, free_port(), env).await
+    }
+
+    /// [`Process::serve`] on a given port (an instance started again where a load balancer
+    /// expects it).
+    pub async fn serve_on(app: &TestApp, port: u16, env: &[(&str, String)]) -> Process {
         let c = &app.config;
         let data_dir = std::env::temp_dir().join(format!("carebridge-proc-{}-{port}", app.db));
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_carebridge"));
