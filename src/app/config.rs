@@ -98,6 +98,9 @@ pub struct Config {
     /// Record reads in the audit trail. Always true from the environment: only the
     /// benchmark turns it off, to measure what auditing costs.
     pub audit_reads: bool,
+    /// What the server reads the time from where a test must choose it (two-factor codes and
+    /// sign-in challenges): the system clock, unless a test holds it.
+    pub clock: crate::app::Clock,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -194,6 +197,7 @@ impl Config {
             shutdown_grace: Duration::from_secs(parse_var("SHUTDOWN_GRACE_SECONDS", 20)?),
             shutdown_notice: Duration::from_secs(parse_var("SHUTDOWN_NOTICE_SECONDS", 3)?),
             audit_reads: true,
+            clock: crate::app::Clock::default(),
         };
         config.validate()?;
         Ok(config)

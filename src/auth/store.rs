@@ -288,16 +288,18 @@ pub async fn challenge_create(
     user: Uuid,
     hospital: Option<Uuid>,
     role: &str,
+    now: DateTime<Utc>,
     seconds: i32,
 ) -> ApiResult<()> {
     system
         .execute_raw(stmt(
-            "select login_challenge_create($1, $2, $3, $4, $5)",
+            "select login_challenge_create($1, $2, $3, $4, $5, $6)",
             [
                 Value::from(hash.as_bytes().to_vec()),
                 user.into(),
                 hospital.into(),
                 role.into(),
+                now.into(),
                 seconds.into(),
             ],
         ))
@@ -305,7 +307,8 @@ pub async fn challenge_create(
     Ok(())
 }
 
-/// Whose a sign-in challenge is, counting the try; None when unknown, expired or tried out.
+/// Whose a sign-in challenge is, counting the try; None when unknown, expired at `now` or tried
+/// out.
 #[derive(FromQueryResult)]
 pub struct Challenge {
     pub user_id: Uuid,
@@ -316,10 +319,11 @@ pub struct Challenge {
 pub async fn challenge_try(
     system: &DatabaseConnection,
     hash: &TokenHash,
+    now: DateTime<Utc>,
 ) -> ApiResult<Option<Challenge>> {
     Ok(Challenge::find_by_statement(stmt(
-        "select * from login_challenge_try($1)",
-        [hash.as_bytes().to_vec().into()],
+        "select * from login_challenge_try($1, $2)",
+        [hash.as_bytes().to_vec().into(), now.into()],
     ))
     .one(system)
     .await?)

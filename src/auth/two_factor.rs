@@ -5,10 +5,13 @@
 //! A second factor belongs to a membership (the platform's for a super admin). Its secret is
 //! 256 random bits wrapped with the hospital's key (`records::keys`, re-wrapped on rotation;
 //! the master key for a super admin). A code is accepted once: the newest accepted step is
-//! stored, and only a newer one passes. Wrong codes count toward the same per-account and
-//! per-address throttle as wrong passwords.
+//! stored, and only a newer one passes. Wrong codes are throttled per account and per address
+//! with the password step's limits but on counters of their own (`totp`), apart from wrong
+//! passwords'.
+//!
+//! Time is read from `config.clock` (the system clock, unless a test holds it): both the
+//! codes' steps and the challenges' expiry, which the database is told rather than asked.
 
-use chrono::Utc;
 use qrcode::{QrCode, render::svg};
 use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
@@ -174,8 +177,7 @@ pub async fn confirm(state: &AppState, tx: TenantTx, code: &str) -> ApiResult<Ve
         key_version: own.key_version,
     };
     let secret = unwrap(state, tx.conn(), hospital, user, &stored).await?;
-    let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
-    let step = check(secret.expose(), code, now).ok_or_else(|| {
+    let step = check(secret.expose(), code, state.config.clock.unix()).ok_or_else(|| {
         ApiError::unprocessable("the code does not match; check the authenticator's clock")
     })?;
     let codes = recovery_codes();
@@ -212,6 +214,7 @@ pub async fn challenge_if_on(
         user,
         hospital,
         role,
+        state.config.clock.now(),
         CHALLENGE_SECONDS,
     )
     .await?;
@@ -228,7 +231,7 @@ const BAD_CODE: &str = "the code is wrong, already used, or the challenge has ex
 
 /// The code step of sign-in: the challenge (single use, five minutes, five tries) and a code
 /// (accepted once) or an unused recovery code; then a session as the password step would have
-/// opened. Wrong codes are throttled like wrong passwords (429).
+/// opened. Wrong codes are throttled (429) with the password limits on counters of their own.
 #[tracing::instrument(skip_all)]
 pub async fn sign_in(
     state: &AppState,
@@ -237,7 +240,7 @@ pub async fn sign_in(
     meta: &RequestMeta,
 ) -> ApiResult<Session> {
     let hash = TokenHash::of(challenge);
-    let c = store::challenge_try(&state.system, &hash)
+    let c = store::challenge_try(&state.system, &hash, state.config.clock.now())
         .await?
         .ok_or(ApiError::Unauthorized(BAD_CODE))?;
     let mut throttle = Throttle::for_user(
@@ -280,8 +283,7 @@ async fn proven(state: &AppState, c: &store::Challenge, proof: Proof) -> ApiResu
                 }
                 None => unwrap(state, &state.system, None, c.user_id, &stored).await?,
             };
-            let now = u64::try_from(Utc::now().timestamp()).unwrap_or(0);
-            match check(secret.expose(), &code, now) {
+            match check(secret.expose(), &code, state.config.clock.unix()) {
                 Some(step) => {
                     let step = i64::try_from(step).unwrap_or(i64::MAX);
                     store::accept_step(&state.system, c.hospital_id, c.user_id, step).await

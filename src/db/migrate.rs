@@ -125,6 +125,11 @@ pub const MIGRATIONS: &[(i32, &str, &str)] = &[
         "0023_analytics_read_path.sql",
         include_str!("../../migrations/0023_analytics_read_path.sql"),
     ),
+    (
+        24,
+        "0024_two_factor_clock.sql",
+        include_str!("../../migrations/0024_two_factor_clock.sql"),
+    ),
 ];
 
 /// The NOLOGIN role that holds the runtime grants; the login role is made a member of it.

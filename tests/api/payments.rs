@@ -47,8 +47,9 @@ async fn awaiting_payment_via(app: &TestApp, stripe: bool) -> (Hospital, Member,
     (h, d, p, id)
 }
 
-/// A new doctor and patient in `h`, and an approved appointment awaiting payment two days ahead.
-async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid) {
+/// A new doctor and patient in `h`, and an approved appointment awaiting payment two days ahead
+/// (for the clinical reason no notice may carry).
+pub(crate) async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid) {
     let (d, p) = (app.doctor(h).await, app.patient(h).await);
     app.open_all_week(h, &d, 30).await;
     let day = |n| {
@@ -71,7 +72,7 @@ async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid)
         .post(
             "/api/v1/appointments",
             Some(&p.token),
-            json!({"doctor_id": d.id, "start_at": start, "reason": "x"}),
+            json!({"doctor_id": d.id, "start_at": start, "reason": crate::notifications::REASON}),
         )
         .await
         .expect(201);
@@ -89,7 +90,11 @@ async fn book_and_approve(app: &TestApp, h: &Hospital) -> (Member, Member, Uuid)
 }
 
 /// Starts paying for an appointment as its patient (201).
-async fn start_payment(app: &TestApp, token: &str, appointment: Uuid) -> crate::helpers::Resp {
+pub(crate) async fn start_payment(
+    app: &TestApp,
+    token: &str,
+    appointment: Uuid,
+) -> crate::helpers::Resp {
     app.post(
         &format!("/api/v1/appointments/{appointment}/payments"),
         Some(token),
@@ -99,7 +104,7 @@ async fn start_payment(app: &TestApp, token: &str, appointment: Uuid) -> crate::
     .expect(201)
 }
 
-async fn khalti_return(app: &TestApp, query: &str) -> String {
+pub(crate) async fn khalti_return(app: &TestApp, query: &str) -> String {
     let client = reqwest::Client::builder()
         .redirect(Policy::none())
         .build()

@@ -2,11 +2,13 @@
 //! texts through the outbox to local fakes of Twilio and Sparrow SMS (their documented
 //! contracts), segments counted as the provider counts them, retries on a provider's 5xx, a
 //! permanent refusal parked at once, texts waiting while no provider is configured, no clinical
-//! words, no email for a patient who chose SMS only, and another tenant's patient out of reach.
+//! words, no email for a patient who chose SMS only, and another tenant's patient out of reach;
+//! the 24-hour reminder and a payment's confirmation and refund by text.
 
 use carebridge::{
+    app::Config,
     notifications::{
-        dispatcher::{Courier, send_due},
+        dispatcher::{Courier, enqueue_reminders, send_due},
         sms::{SmsProvider, SmsSettings},
     },
     sandbox::sms::{self as fake, FakeSms},
@@ -17,6 +19,7 @@ use serde_json::json;
 use crate::{
     helpers::{Member, Options, TestApp, admin_conn, assert_problem, spawn_app_with},
     notifications::{REASON, book_soon, booking_hospital},
+    payments::{book_and_approve, khalti_return, start_payment},
 };
 
 fn twilio(fake: &FakeSms) -> SmsSettings {
@@ -43,12 +46,21 @@ fn sparrow(fake: &FakeSms) -> SmsSettings {
 /// An app without background workers (the test sends the outbox itself), with an SMTP sink
 /// and the given SMS provider.
 async fn app_with(sms: Option<SmsSettings>) -> (TestApp, crate::smtp::Sink) {
+    app_and(sms, |_| {}).await
+}
+
+/// The same, with more of the configuration changed by `more`.
+async fn app_and(
+    sms: Option<SmsSettings>,
+    more: impl FnOnce(&mut Config) + Send + 'static,
+) -> (TestApp, crate::smtp::Sink) {
     let (smtp, sink) = crate::smtp::start().await;
     let app = spawn_app_with(Options {
         tweak: Box::new(move |c| {
             c.run_workers = false;
             c.smtp_url = Some(smtp.into());
             c.sms = sms;
+            more(c);
         }),
         ..Default::default()
     })
@@ -361,4 +373,107 @@ async fn the_doctor_opening_the_call_texts_the_patient_once() {
         .filter(|n| n["kind"] == "call.open")
         .collect();
     assert_eq!(kinds.len(), 1);
+}
+
+const PHONE: &str = "+9779841234567";
+
+/// The one text `phone` got after its first `before`: free of the visit's reason, and matching
+/// its outbox row (the notice titled `subject`: sent, as many segments as the provider bills).
+async fn one_new_text(
+    app: &TestApp,
+    admin: &str,
+    fake: &FakeSms,
+    before: usize,
+    subject: &str,
+) -> String {
+    let bodies: Vec<String> = fake.to(PHONE).into_iter().map(|t| t.body).collect();
+    assert_eq!(bodies.len(), before + 1, "{bodies:?}");
+    let body = bodies[before].clone();
+    assert!(!body.contains("chest") && !body.contains(REASON), "{body}");
+    let items = outbox(app, admin).await;
+    let rows: Vec<_> = items
+        .iter()
+        .filter(|m| m["channel"] == "sms" && m["subject"] == subject)
+        .collect();
+    assert_eq!(rows.len(), 1, "{items:?}");
+    assert_eq!(rows[0]["status"], "sent");
+    assert_eq!(rows[0]["segments"], billed_segments(&body));
+    body
+}
+
+#[tokio::test]
+async fn the_24_hour_reminder_goes_by_text_without_clinical_words() {
+    let fake = fake::start().await.unwrap();
+    let (app, _sink) = app_with(Some(twilio(&fake))).await;
+    let (h, d, p) = booking_hospital(&app).await;
+    choose(
+        &app,
+        &p,
+        json!({"phone": PHONE, "notification_channels": ["sms"]}),
+    )
+    .await;
+    book_soon(&app, &d, &p, 5).await;
+    let courier = Courier::new(&app.config).unwrap();
+    let db = app.system_conn().await;
+    send_due(&db, &courier).await.unwrap();
+    let before = fake.to(PHONE).len();
+    assert_eq!(before, 1, "the booking's text");
+    assert_eq!(enqueue_reminders(&db).await.unwrap(), 1);
+    send_due(&db, &courier).await.unwrap();
+    let body = one_new_text(&app, &h.admin, &fake, before, "Appointment tomorrow").await;
+    assert!(body.contains("reminder") && body.contains("Dr"), "{body}");
+}
+
+#[tokio::test]
+async fn a_payment_confirmed_and_refunded_goes_by_text_without_clinical_words() {
+    let fake = fake::start().await.unwrap();
+    let khalti = crate::fake_khalti::start().await;
+    let base = khalti.base.clone();
+    let (app, _sink) = app_and(Some(twilio(&fake)), move |c| {
+        c.khalti_base_url = base;
+        c.khalti_secret_key = Some(crate::fake_khalti::SECRET.to_string().into());
+    })
+    .await;
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (d, p, id) = book_and_approve(&app, &h).await;
+    choose(
+        &app,
+        &p,
+        json!({"phone": PHONE, "notification_channels": ["sms"]}),
+    )
+    .await;
+    let courier = Courier::new(&app.config).unwrap();
+    let db = app.system_conn().await;
+    send_due(&db, &courier).await.unwrap();
+    let before = fake.to(PHONE).len();
+    let started = start_payment(&app, &p.token, id).await;
+    let payment = started.body["payment_id"].as_str().unwrap().to_string();
+    let pidx = khalti.pidx_of(&payment);
+    khalti.settle(&pidx, "Completed", None);
+    khalti_return(&app, &format!("pidx={pidx}")).await;
+    send_due(&db, &courier).await.unwrap();
+    let body = one_new_text(&app, &h.admin, &fake, before, "Appointment confirmed").await;
+    assert!(body.contains("is confirmed"), "{body}");
+    // The doctor cancels; once the admin records the refund, the patient is told by text.
+    app.post(
+        &format!("/api/v1/appointments/{id}/cancel"),
+        Some(&d.token),
+        json!({"reason": "unwell"}),
+    )
+    .await
+    .expect(200);
+    send_due(&db, &courier).await.unwrap();
+    let before = fake.to(PHONE).len();
+    app.request(
+        reqwest::Method::POST,
+        &format!("/api/v1/payments/{payment}/refunded"),
+        Some(&h.admin),
+        None,
+    )
+    .await
+    .expect(200);
+    send_due(&db, &courier).await.unwrap();
+    let body = one_new_text(&app, &h.admin, &fake, before, "Payment refunded").await;
+    assert!(body.contains("was refunded"), "{body}");
 }

@@ -1,17 +1,17 @@
 //! Two-factor sign-in (TOTP): enrolment and confirmation, the two sign-in steps, a code accepted
-//! once, codes of other steps refused, recovery codes single use, throttled wrong codes, the
-//! admin's reset (and another hospital's admin refused), super admins, key rotation. Codes are
-//! computed here from the enrolled secret for chosen instants (the server allows one step of
-//! drift), so no test waits for the clock.
+//! once, codes of other steps refused, one step of drift and not two, recovery codes single use,
+//! throttled wrong codes, five tries and five minutes per challenge, the admin's reset (and
+//! another hospital's admin refused), super admins, patients who opt in, key rotation. Each test
+//! holds the server's clock (`config.clock`) at an instant it chooses and moves it on, so no test
+//! waits for, or races, the real clock.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use totp_rs::{Builder, Secret};
 
-use crate::helpers::{PASSWORD, TestApp, assert_problem, spawn_app};
+use crate::helpers::{Options, PASSWORD, TestApp, assert_problem, spawn_app, spawn_app_with};
 
-/// The code of `secret` (base32) at unix time `at`. A test fixes its start (`now()`) once and
-/// names every code from it, so that a 30-second boundary passing mid-test changes nothing.
+/// The code of `secret` (base32) at unix time `at`.
 fn code(secret: &str, at: i64) -> String {
     let t = Builder::new()
         .with_secret(Secret::try_from_base32(secret).unwrap())
@@ -20,8 +20,18 @@ fn code(secret: &str, at: i64) -> String {
     t.generate(u64::try_from(at).unwrap()).to_string()
 }
 
-fn now() -> i64 {
-    Utc::now().timestamp()
+/// Holds the app's clock at the start of the current 30-second step; answers that instant.
+fn hold(app: &TestApp) -> i64 {
+    let t0 = Utc::now().timestamp() / 30 * 30;
+    set(app, t0);
+    t0
+}
+
+/// Holds the app's clock at `at` (unix seconds).
+fn set(app: &TestApp, at: i64) {
+    app.config
+        .clock
+        .set(DateTime::from_timestamp(at, 0).unwrap());
 }
 
 /// Enrols and confirms the account behind `token`; answers (secret, recovery codes).
@@ -93,8 +103,8 @@ async fn doctor(app: &TestApp, h: &crate::helpers::Hospital) -> (String, String)
 
 #[tokio::test]
 async fn sign_in_needs_a_code_once_it_is_on_and_each_code_works_once() {
-    let t0 = now();
     let app = spawn_app().await;
+    let t0 = hold(&app);
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     let (email, token) = doctor(&app, &h).await;
@@ -177,12 +187,34 @@ async fn sign_in_needs_a_code_once_it_is_on_and_each_code_works_once() {
     )
     .await;
     assert_eq!(audited, 2);
+    // The stored secret is wrapped: its row holds none of the secret's bytes as they are.
+    let raw = Secret::try_from_base32(&secret)
+        .unwrap()
+        .as_bytes()
+        .to_vec();
+    assert_eq!(raw.len(), 32);
+    let stored = crate::helpers::sql_i64(
+        &app,
+        "select count(*) from totp_credential where length(secret_wrapped) > 32",
+    )
+    .await;
+    assert_eq!(stored, 1);
+    let clear = crate::helpers::sql_i64(
+        &app,
+        &format!(
+            "select count(*) from totp_credential \
+              where position('\\x{}'::bytea in secret_wrapped) > 0",
+            hex::encode(&raw)
+        ),
+    )
+    .await;
+    assert_eq!(clear, 0);
 }
 
 #[tokio::test]
 async fn recovery_codes_work_once_each_and_wrong_codes_are_throttled() {
-    let t0 = now();
     let app = spawn_app().await;
+    let t0 = hold(&app);
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     let (email, token) = doctor(&app, &h).await;
@@ -220,8 +252,8 @@ async fn recovery_codes_work_once_each_and_wrong_codes_are_throttled() {
 
 #[tokio::test]
 async fn an_admin_resets_a_members_second_factor_and_no_other_hospitals_admin_can() {
-    let t0 = now();
     let app = spawn_app().await;
+    let t0 = hold(&app);
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     let (email, token) = doctor(&app, &h).await;
@@ -251,8 +283,8 @@ async fn an_admin_resets_a_members_second_factor_and_no_other_hospitals_admin_ca
 
 #[tokio::test]
 async fn super_admins_use_it_too_and_a_key_rotation_keeps_members_codes_working() {
-    let t0 = now();
     let app = spawn_app().await;
+    let t0 = hold(&app);
     let root = app.super_admin().await;
     let root_email = app.get("/api/v1/auth/me", &root).await.expect(200).body["email"]
         .as_str()
@@ -288,8 +320,8 @@ async fn super_admins_use_it_too_and_a_key_rotation_keeps_members_codes_working(
 
 #[tokio::test]
 async fn a_hospital_that_requires_it_sends_staff_to_enrolment_and_not_patients() {
-    let t0 = now();
     let app = spawn_app().await;
+    let t0 = hold(&app);
     let root = app.super_admin().await;
     let h = app.hospital(&root).await;
     let (email, before) = doctor(&app, &h).await;
@@ -355,4 +387,112 @@ async fn a_hospital_that_requires_it_sends_staff_to_enrolment_and_not_patients()
         password_step(&app, &other_email, Some(&other.slug)).await["must_enrol_totp"],
         false
     );
+}
+
+#[tokio::test]
+async fn a_challenge_lasts_five_minutes_on_the_servers_clock() {
+    let app = spawn_app().await;
+    let t0 = hold(&app);
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    let (secret, _) = turn_on(&app, &token, t0).await;
+    let early = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    let late = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    // A second before its five minutes end, a challenge still works...
+    set(&app, t0 + 299);
+    code_step(&app, &early, json!({"code": code(&secret, t0 + 299)}))
+        .await
+        .expect(200);
+    // ...and a second after, its twin is refused, though this step's code is new.
+    set(&app, t0 + 301);
+    let now = code(&secret, t0 + 301);
+    assert_problem(&code_step(&app, &late, json!({"code": now})).await, 401);
+    // That very code signs in on a challenge made now: only the expiry refused it.
+    let fresh = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    code_step(&app, &fresh, json!({"code": now}))
+        .await
+        .expect(200);
+}
+
+#[tokio::test]
+async fn a_code_one_step_ahead_is_accepted_and_two_steps_ahead_is_not() {
+    let app = spawn_app().await;
+    let t0 = hold(&app);
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    let (secret, _) = turn_on(&app, &token, t0).await;
+    let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    // Two steps ahead is newer than any step used so far: only the drift allowed refuses it.
+    assert_problem(
+        &code_step(&app, &c, json!({"code": code(&secret, t0 + 60)})).await,
+        401,
+    );
+    let ok = code_step(&app, &c, json!({"code": code(&secret, t0 + 30)}))
+        .await
+        .expect(200);
+    app.get("/api/v1/auth/me", ok.body["token"].as_str().unwrap())
+        .await
+        .expect(200);
+}
+
+#[tokio::test]
+async fn the_sixth_try_on_one_challenge_is_refused_even_with_the_right_code() {
+    // Throttling far off, so that only the challenge's own five tries can refuse.
+    let app = spawn_app_with(Options {
+        tweak: Box::new(|c| {
+            c.login_failures_per_account = 100;
+            c.login_failures_per_ip = 100;
+        }),
+        ..Options::default()
+    })
+    .await;
+    let t0 = hold(&app);
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let (email, token) = doctor(&app, &h).await;
+    let (secret, _) = turn_on(&app, &token, t0).await;
+    let right = code(&secret, t0 + 30);
+    let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 1) % 1_000_000);
+    let c = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let r = code_step(&app, &c, json!({"code": wrong})).await;
+        statuses.push(r.status.as_u16());
+    }
+    assert_eq!(statuses, [401; 5]);
+    assert_problem(&code_step(&app, &c, json!({"code": right})).await, 401);
+    // The same code on a new challenge signs in: the sixth try was refused for being one.
+    let fresh = password_step(&app, &email, Some(&h.slug)).await["challenge"].clone();
+    code_step(&app, &fresh, json!({"code": right}))
+        .await
+        .expect(200);
+}
+
+#[tokio::test]
+async fn a_patient_may_opt_in() {
+    let app = spawn_app().await;
+    let t0 = hold(&app);
+    let root = app.super_admin().await;
+    let h = app.hospital(&root).await;
+    let patient = app.patient(&h).await;
+    let me = app.get("/api/v1/auth/me", &patient.token).await.expect(200);
+    let email = me.body["email"].as_str().unwrap().to_string();
+    let (secret, _) = turn_on(&app, &patient.token, t0).await;
+    let c = password_step(&app, &email, Some(&h.slug)).await;
+    assert_eq!(c["second_factor"], "totp", "{c}");
+    assert!(c["token"].is_null());
+    let ok = code_step(
+        &app,
+        &c["challenge"],
+        json!({"code": code(&secret, t0 + 30)}),
+    )
+    .await
+    .expect(200);
+    let me = app
+        .get("/api/v1/auth/me", ok.body["token"].as_str().unwrap())
+        .await
+        .expect(200);
+    assert_eq!(me.body["role"], "patient", "{}", me.text);
 }
