@@ -7,7 +7,7 @@ import { useEffect, useState } from "preact/hooks";
 import { digits, t } from "../i18n";
 import { api } from "../session";
 
-type Answer = Schemas["Suggestions"];
+type Answer = Schemas["SpecialtySuggestions"];
 
 /**
  * The words a patient typed, carried to the booking page they go on to. Kept in this page's
