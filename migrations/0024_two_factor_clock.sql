@@ -1,8 +1,8 @@
 -- 0024: a sign-in challenge's lifetime is measured on the server's clock (`p_now`), the one the
 -- codes are checked against, not the database's `now()`; so tests hold one clock for both.
 
-drop function login_challenge_create(bytea, uuid, uuid, text, integer);
-drop function login_challenge_try(bytea);
+-- The previous signatures stay for now: during a rolling deploy the instances not yet restarted
+-- still call them. A later migration drops them once no build calls them.
 
 create function login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text,
                                        p_now timestamptz, p_seconds integer) returns void

@@ -854,6 +854,17 @@ $$;
 
 ALTER FUNCTION public.inference_settings(p_kind text) OWNER TO postgres;
 
+CREATE FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  delete from login_challenge where expires_at < now();
+  insert into login_challenge (token_hash, user_id, hospital_id, role, expires_at)
+  values (p_hash, p_user, p_hospital, p_role, now() + make_interval(secs => p_seconds));
+$$;
+
+ALTER FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) OWNER TO postgres;
+
 CREATE FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_now timestamp with time zone, p_seconds integer) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'public'
@@ -873,6 +884,17 @@ CREATE FUNCTION public.login_challenge_done(p_hash bytea) RETURNS void
 $$;
 
 ALTER FUNCTION public.login_challenge_done(p_hash bytea) OWNER TO postgres;
+
+CREATE FUNCTION public.login_challenge_try(p_hash bytea) RETURNS TABLE(user_id uuid, hospital_id uuid, role text)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'public'
+    AS $$
+  update login_challenge set attempts = attempts + 1
+   where token_hash = p_hash and expires_at > now() and attempts < 5
+  returning user_id, hospital_id, role
+$$;
+
+ALTER FUNCTION public.login_challenge_try(p_hash bytea) OWNER TO postgres;
 
 CREATE FUNCTION public.login_challenge_try(p_hash bytea, p_now timestamp with time zone) RETURNS TABLE(user_id uuid, hospital_id uuid, role text)
     LANGUAGE sql SECURITY DEFINER
@@ -3300,11 +3322,17 @@ GRANT ALL ON FUNCTION public.inference_release(p_hospital_id uuid, p_id uuid, p_
 REVOKE ALL ON FUNCTION public.inference_settings(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.inference_settings(p_kind text) TO carebridge_runtime;
 
+REVOKE ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_seconds integer) TO carebridge_system;
+
 REVOKE ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_now timestamp with time zone, p_seconds integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.login_challenge_create(p_hash bytea, p_user uuid, p_hospital uuid, p_role text, p_now timestamp with time zone, p_seconds integer) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.login_challenge_done(p_hash bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.login_challenge_done(p_hash bytea) TO carebridge_system;
+
+REVOKE ALL ON FUNCTION public.login_challenge_try(p_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.login_challenge_try(p_hash bytea) TO carebridge_system;
 
 REVOKE ALL ON FUNCTION public.login_challenge_try(p_hash bytea, p_now timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.login_challenge_try(p_hash bytea, p_now timestamp with time zone) TO carebridge_system;
