@@ -168,10 +168,9 @@ async fn resolve(tx: &TenantTx, target: Target) -> ApiResult<(Value, Option<Uuid
         }
         Target::Observation(id, member) => {
             let v = store::vitals(tx, id).await?;
-            let v = v.first().ok_or(ApiError::NotFound)?;
             let r = match member {
-                None => observation::panel(v),
-                Some(m) => observation::member(v, m),
+                None => observation::panel(&v),
+                Some(m) => observation::member(&v, m),
             };
             (r, Some(v.patient_id))
         }

@@ -110,7 +110,7 @@ pub async fn vitals_of(tx: &TenantTx, patient: PatientId) -> ApiResult<Vec<Vital
     rows(tx, VITALS_SELECT, "v.patient_id", patient.uuid()).await
 }
 
-/// The set of vital signs `id` (none when the caller may not see it).
-pub async fn vitals(tx: &TenantTx, id: VitalsId) -> ApiResult<Vec<VitalsRow>> {
-    rows(tx, VITALS_SELECT, "v.id", id.uuid()).await
+/// The set of vital signs `id`; 404 when the caller may not see it.
+pub async fn vitals(tx: &TenantTx, id: VitalsId) -> ApiResult<VitalsRow> {
+    crate::records::vitals::vitals(tx, id).await
 }

@@ -10,4 +10,4 @@ mod service;
 mod store;
 pub mod types;
 
-pub use store::VITALS_SELECT;
+pub use store::{VITALS_SELECT, vitals};
